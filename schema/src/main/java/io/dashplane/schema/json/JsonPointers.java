@@ -1,0 +1,15 @@
+package io.dashplane.schema.json;
+
+/** Builds RFC 6901 JSON pointers. */
+public final class JsonPointers {
+    private JsonPointers() {
+    }
+
+    public static String append(String pointer, String member) {
+        return pointer + "/" + member.replace("~", "~0").replace("/", "~1");
+    }
+
+    public static String append(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+}
