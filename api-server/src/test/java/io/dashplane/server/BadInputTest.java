@@ -79,6 +79,18 @@ class BadInputTest extends ServerTestSupport {
         cases.add(new Case("unknown dashboard", HttpRequest.newBuilder(api.uri(D + "/ghost")).GET(), 404, "not-found", null));
         cases.add(new Case("unknown version", HttpRequest.newBuilder(api.uri(D + "/ghost/versions/x")).GET(), 404, "not-found", null));
         cases.add(new Case("unknown route", HttpRequest.newBuilder(api.uri("/api/v1/nothing")).GET(), 404, "not-found", null));
+        // References the dashboard cannot resolve.
+        add("dangling datasource uid", "POST", D, dash("{\"title\":\"T\",\"schemaVersion\":39,\"panels\":[{\"id\":1,\"type\":\"timeseries\","
+                + "\"gridPos\":{\"x\":0,\"y\":0,\"w\":12,\"h\":8},\"datasource\":{\"type\":\"prometheus\",\"uid\":\"ghost-ds\"}}]}"),
+                422, "validation", "/dashboard/panels/0/datasource/uid");
+        add("undefined variable", "POST", D, dash("{\"title\":\"T\",\"schemaVersion\":39,\"panels\":[{\"id\":1,\"type\":\"timeseries\","
+                + "\"gridPos\":{\"x\":0,\"y\":0,\"w\":12,\"h\":8},\"datasource\":{\"uid\":\"Prometheus\"},"
+                + "\"targets\":[{\"expr\":\"rate(x{job=\\\"$nosuchvar\\\"}[$__rate_interval])\"}]}]}"),
+                422, "validation", "/dashboard/panels/0/targets/0/expr");
+        add("panel outside the grid", "POST", D, dash("{\"title\":\"T\",\"panels\":[{\"id\":1,\"type\":\"text\","
+                + "\"gridPos\":{\"x\":20,\"y\":0,\"w\":12,\"h\":8}}]}"), 422, "validation", "/dashboard/panels/0/gridPos/w");
+        add("duplicate panel ids", "POST", D, dash("{\"title\":\"T\",\"panels\":[{\"id\":1,\"type\":\"text\"},{\"id\":1,\"type\":\"text\"}]}"),
+                422, "validation", "/dashboard/panels/1/id");
         // Folder cycles.
         add("folder cycle via move", "POST", F + "/a/move", "{\"parentUid\":\"b\"}", 422, "validation", "/parentUid");
         add("folder as its own parent", "PUT", F + "/a", "{\"title\":\"A\",\"parentUid\":\"a\"}", 422, "validation", "/parentUid");
