@@ -90,6 +90,8 @@ class DatasourceApiTest extends ServerTestSupport {
             replies.add(api.post(DS, "{\"uid\":\"pg\",\"name\":\"Postgres\",\"type\":\"x\",\"secureJsonData\":{\"password\":\"" + secret + "\"}}"));
             replies.add(api.post(DS, "{\"type\":\"x\",\"secureJsonData\":{\"password\":\"" + secret + "\"}}"));
             replies.add(api.post(DS, "{\"name\":\"y\",\"type\":\"x\",\"secureJsonData\":{\"password\":" + "[\"" + secret + "\"]}}"));
+            replies.add(api.post(DS, "{\"name\":\"y\",\"type\":\"x\",\"secureJsonData\":{\"password\":" + secret + "}}"));
+            replies.add(api.post(DS, "{\"name\":\"y\",\"type\":\"x\",\"isDefault\":\"" + secret + "\"}"));
             replies.add(api.get("/metrics"));
             for (Api.Reply r : replies) {
                 assertFalse(r.body().contains(secret), "secret leaked in " + r);
