@@ -35,19 +35,28 @@ public final class RuleGroupValidator {
     }
 
     static void interval(String interval, String pointer, FindingCollector findings) {
+        String problem = intervalProblem(interval);
+        if (problem != null) {
+            findings.error(pointer, problem);
+        }
+    }
+
+    /** Explains why {@code interval} is not a valid group interval (positive multiple of 10 s), or returns null. */
+    public static String intervalProblem(String interval) {
         if (interval == null) {
-            findings.error(pointer, "interval is required, e.g. 1m");
-            return;
+            return "interval is required, e.g. 1m";
         }
         try {
             Duration duration = parseInterval(interval);
-            if (duration.isZero() || duration.isNegative()) {
-                findings.error(pointer, "interval must be greater than zero");
-            } else if (duration.toMillis() % BASE_INTERVAL.toMillis() != 0) {
-                findings.error(pointer, "interval must be a multiple of 10s (got " + interval + ")");
+            if (duration.isZero()) {
+                return "interval must be greater than zero";
             }
+            if (duration.toMillis() % BASE_INTERVAL.toMillis() != 0) {
+                return "interval must be a multiple of 10s (got " + interval + ")";
+            }
+            return null;
         } catch (IllegalArgumentException e) {
-            findings.error(pointer, "interval: " + e.getMessage());
+            return "interval: " + e.getMessage();
         }
     }
 

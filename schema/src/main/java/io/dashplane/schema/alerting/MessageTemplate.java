@@ -1,0 +1,16 @@
+package io.dashplane.schema.alerting;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** A notification template group: Go text/template text, usually one or more {@code define} blocks. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties({"version", "provenance"})
+@JsonPropertyOrder({"name", "template"})
+public record MessageTemplate(String name, String template) {
+    /** The text as compared for drift: surrounding whitespace is not significant. */
+    public String normalizedTemplate() {
+        return template == null ? null : template.strip();
+    }
+}
