@@ -1,5 +1,6 @@
 package io.dashplane.schema.alerting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ public record AlertQuery(String refId, String queryType, RelativeTimeRange relat
     public static final Set<String> EXPRESSION_DATASOURCE_UIDS =
             Set.of(EXPRESSION_DATASOURCE_UID, LEGACY_EXPRESSION_DATASOURCE_UID);
 
+    @JsonIgnore
     public boolean isExpression() {
         return datasourceUid != null && EXPRESSION_DATASOURCE_UIDS.contains(datasourceUid);
     }

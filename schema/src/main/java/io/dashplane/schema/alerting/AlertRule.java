@@ -1,5 +1,6 @@
 package io.dashplane.schema.alerting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,6 +44,7 @@ public record AlertRule(
     public static final String DASHBOARD_UID_ANNOTATION = "__dashboardUid__";
     public static final String PANEL_ID_ANNOTATION = "__panelId__";
 
+    @JsonIgnore
     public boolean isRecordingRule() {
         return record != null;
     }

@@ -175,16 +175,21 @@ public final class ContactPointValidator {
             if (value == null) {
                 return;
             }
+            int count = 0;
             for (String address : value.split("[;,\\n]")) {
                 String trimmed = address.strip();
                 if (trimmed.isEmpty()) {
                     continue;
                 }
+                count++;
                 int at = trimmed.indexOf('@');
                 if (at <= 0 || at == trimmed.length() - 1 || trimmed.indexOf('@', at + 1) >= 0
                         || trimmed.chars().anyMatch(Character::isWhitespace)) {
                     findings.error("/settings/addresses", "'" + trimmed + "' is not an email address");
                 }
+            }
+            if (count == 0 && !value.isBlank()) {
+                findings.error("/settings/addresses", "addresses lists no email address");
             }
         }
     }

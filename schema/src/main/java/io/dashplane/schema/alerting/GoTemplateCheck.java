@@ -1,5 +1,6 @@
 package io.dashplane.schema.alerting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ public record GoTemplateCheck(List<String> problems, List<String> definedTemplat
         invokedTemplates = List.copyOf(invokedTemplates);
     }
 
+    @JsonIgnore
     public boolean isValid() {
         return problems.isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.dashplane.schema.alerting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -36,6 +37,7 @@ public record LabelMatcher(String name, String type, String value) {
         return triple;
     }
 
+    @JsonIgnore
     public boolean isRegex() {
         return REGEX.equals(type) || NOT_REGEX.equals(type);
     }
