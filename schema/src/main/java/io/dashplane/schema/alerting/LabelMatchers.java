@@ -41,6 +41,10 @@ public final class LabelMatchers {
             }
             value = unquote(rawValue, text);
         } else {
+            if (rawValue.startsWith("=") || rawValue.startsWith("~")) {
+                throw new IllegalArgumentException("'" + text + "' has a doubled operator; quote the value if it starts with '"
+                        + rawValue.charAt(0) + "'");
+            }
             if (rawValue.contains("\"")) {
                 throw new IllegalArgumentException("value in '" + text + "' contains a quote; quote the whole value");
             }
