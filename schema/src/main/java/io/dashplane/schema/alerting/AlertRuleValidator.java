@@ -121,9 +121,9 @@ public final class AlertRuleValidator {
             if (range != null) {
                 if ((range.from() != null && range.from() < 0) || (range.to() != null && range.to() < 0)) {
                     findings.error(at + "/relativeTimeRange", "relativeTimeRange from and to are seconds before now and must not be negative");
-                } else if (range.from() != null && range.to() != null && range.from() < range.to()) {
-                    findings.error(at + "/relativeTimeRange/from", "relativeTimeRange.from (" + range.from()
-                            + " s ago) must be at least relativeTimeRange.to (" + range.to() + " s ago)");
+                } else if (!query.isExpression() && nullToZero(range.from()) <= nullToZero(range.to())) {
+                    findings.error(at + "/relativeTimeRange/from", "relativeTimeRange.from (" + nullToZero(range.from())
+                            + " s ago) must be greater than relativeTimeRange.to (" + nullToZero(range.to()) + " s ago)");
                 }
             } else if (!query.isExpression()) {
                 findings.error(at + "/relativeTimeRange", "relativeTimeRange is required for datasource queries");
@@ -131,6 +131,10 @@ public final class AlertRuleValidator {
         }
         expressionGraph(data, indexByRefId, findings);
         return indexByRefId.keySet();
+    }
+
+    private static long nullToZero(Long seconds) {
+        return seconds == null ? 0 : seconds;
     }
 
     private static void expressionGraph(List<AlertQuery> data, Map<String, Integer> indexByRefId,

@@ -18,6 +18,7 @@ public final class Expressions {
     public static final Set<String> REDUCE_MODES = Set.of("strict", "dropNN", "replaceNN");
     public static final Set<String> THRESHOLD_EVALUATORS =
             Set.of("gt", "lt", "within_range", "outside_range", "within_range_included", "outside_range_included");
+    public static final Set<String> CLASSIC_EVALUATORS = Set.of("gt", "lt", "within_range", "outside_range", "no_value");
     private static final Pattern MATH_VARIABLE = Pattern.compile("\\$\\{([^}]*)}|\\$([A-Za-z0-9_]+)");
     private static final Pattern SQL_TABLE =
             Pattern.compile("(?i)\\b(?:from|join)\\s+(?:\"([^\"]+)\"|`([^`]+)`|([A-Za-z_][A-Za-z0-9_]*))");
@@ -72,7 +73,8 @@ public final class Expressions {
                     findings.error("/conditions", "threshold needs conditions[0].evaluator");
                 } else {
                     for (int i = 0; i < conditions.size(); i++) {
-                        evaluator(conditions.get(i).path("evaluator"), "/conditions/" + i + "/evaluator", findings);
+                        evaluator(conditions.get(i).path("evaluator"), "/conditions/" + i + "/evaluator",
+                                THRESHOLD_EVALUATORS, findings);
                     }
                 }
             }
@@ -104,7 +106,8 @@ public final class Expressions {
                         } else {
                             refs.add(new ExpressionReference(param.asText(), pointer));
                         }
-                        evaluator(conditions.get(i).path("evaluator"), "/conditions/" + i + "/evaluator", findings);
+                        evaluator(conditions.get(i).path("evaluator"), "/conditions/" + i + "/evaluator",
+                                CLASSIC_EVALUATORS, findings);
                     }
                 }
             }
@@ -138,21 +141,19 @@ public final class Expressions {
         }
     }
 
-    private static void evaluator(JsonNode evaluator, String pointer, FindingCollector findings) {
+    private static void evaluator(JsonNode evaluator, String pointer, Set<String> allowed, FindingCollector findings) {
         if (!evaluator.isObject()) {
             findings.error(pointer, "evaluator with a type and params is required");
             return;
         }
         JsonNode type = evaluator.get("type");
         String name = type == null ? null : type.asText();
-        if (name == null || !(THRESHOLD_EVALUATORS.contains(name) || name.equals("no_value")
-                || name.equals("has_value"))) {
-            findings.error(pointer + "/type", "unknown evaluator type '" + name + "' (one of "
-                    + sorted(THRESHOLD_EVALUATORS) + ")");
+        if (name == null || !allowed.contains(name)) {
+            findings.error(pointer + "/type", "unknown evaluator type '" + name + "' (one of " + sorted(allowed) + ")");
             return;
         }
         JsonNode params = evaluator.get("params");
-        int needed = name.contains("range") ? 2 : name.endsWith("_value") ? 0 : 1;
+        int needed = name.contains("range") ? 2 : name.equals("no_value") ? 0 : 1;
         if (needed > 0 && (params == null || !params.isArray() || params.size() < needed)) {
             findings.error(pointer + "/params", name + " needs " + needed + " numeric param" + (needed > 1 ? "s" : ""));
             return;

@@ -204,8 +204,13 @@ class AlertRuleValidatorTest {
             ObjectNode condition = model.putArray("conditions").addObject();
             condition.putObject("evaluator").put("type", "gt").putArray("params").add(0.5);
             condition.putObject("query").putArray("params").add("A");
+            ObjectNode noValue = model.withArray("conditions").addObject();
+            noValue.putObject("evaluator").put("type", "no_value").putArray("params");
+            noValue.putObject("query").putArray("params").add("A");
         });
         assertValid(valid);
+        assertSingleError(validate(r -> ((ObjectNode) model(r, 2).get("conditions").get(0).get("evaluator"))
+                .put("type", "no_value")), "/data/2/model/conditions/0/evaluator/type", "unknown evaluator type 'no_value'");
     }
 
     @Test
@@ -231,7 +236,10 @@ class AlertRuleValidatorTest {
     @Test
     void relativeTimeRange() throws Exception {
         assertSingleError(validate(r -> query(r, 0).with("relativeTimeRange").put("from", 0).put("to", 600)),
-                "/data/0/relativeTimeRange/from", "at least relativeTimeRange.to");
+                "/data/0/relativeTimeRange/from", "must be greater than relativeTimeRange.to (600 s ago)");
+        assertSingleError(validate(r -> query(r, 0).with("relativeTimeRange").put("from", 0).put("to", 0)),
+                "/data/0/relativeTimeRange/from", "must be greater");
+        assertValid(validate(r -> query(r, 1).with("relativeTimeRange").put("from", 0).put("to", 0)));
         assertSingleError(validate(r -> query(r, 0).with("relativeTimeRange").put("from", -5)),
                 "/data/0/relativeTimeRange", "negative");
         assertSingleError(validate(r -> query(r, 0).remove("relativeTimeRange")), "/data/0/relativeTimeRange",

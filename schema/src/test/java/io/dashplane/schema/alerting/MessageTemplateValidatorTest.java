@@ -20,6 +20,12 @@ class MessageTemplateValidatorTest {
     }
 
     @Test
+    void definedNames() {
+        assertEquals(java.util.List.of("ml.title", "ml.text"), new MessageTemplate("ml",
+                "{{ define \"ml.title\" }}x{{ end }}{{ define \"ml.text\" }}y{{ end }}").definedTemplateNames());
+    }
+
+    @Test
     void unbalancedDefine() {
         assertSingleError(validator.validate(new MessageTemplate("ml", "{{ define \"ml.title\" }}x"), "/t"),
                 "/t/template", "{{define}} at line 1, column 1 is never closed");
