@@ -157,7 +157,7 @@ public final class AlertRuleValidator {
                     targets.add(ref.refId());
                 }
             }
-            if (query.refId() != null && indexByRefId.get(query.refId()) == i) {
+            if (query.refId() != null && Integer.valueOf(i).equals(indexByRefId.get(query.refId()))) {
                 edges.put(query.refId(), targets);
             }
         }

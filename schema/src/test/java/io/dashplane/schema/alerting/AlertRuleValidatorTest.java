@@ -147,6 +147,9 @@ class AlertRuleValidatorTest {
         });
         assertErrorAt(duplicate, "/data/2/refId", "already used by /data/1");
         assertErrorAt(validate(r -> query(r, 0).remove("refId")), "/data/0/refId", "refId is required");
+        ValidationReport blankExpressionRefId = validate(r -> query(r, 1).put("refId", ""));
+        assertErrorAt(blankExpressionRefId, "/data/1/refId", "refId is required");
+        assertErrorAt(blankExpressionRefId, "/data/2/model/expression", "'B', which is not in data");
         assertSingleError(validate(r -> r.putArray("data")), "/data", "at least one query");
     }
 

@@ -55,6 +55,12 @@ public record ProvisionedRule(
                 notificationSettings, record);
     }
 
+    /** The same rule without its dashboard panel link. */
+    public ProvisionedRule withoutPanelLink() {
+        return new ProvisionedRule(uid, title, condition, data, null, null, noDataState, execErrState, pendingPeriod,
+                keepFiringFor, missingSeriesEvalsToResolve, annotations, labels, isPaused, notificationSettings, record);
+    }
+
     /** The file form of {@code rule}; a numeric panel link annotation becomes {@code dashboardUid}/{@code panelId}. */
     public static ProvisionedRule of(AlertRule rule) {
         Map<String, String> annotations = rule.annotations();

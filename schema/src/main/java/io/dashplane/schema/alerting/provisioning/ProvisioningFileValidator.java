@@ -134,10 +134,15 @@ public final class ProvisioningFileValidator {
                         findings.error(ruleAt + "/uid", "rule uid '" + rule.uid() + "' is already used by " + firstRule);
                     }
                 }
-                if (rule.panelId() != null && (rule.dashboardUid() == null || rule.dashboardUid().isEmpty())) {
+                boolean hasDashboard = rule.dashboardUid() != null && !rule.dashboardUid().isEmpty();
+                if (rule.panelId() != null && !hasDashboard) {
                     findings.error(ruleAt + "/panelId", "panelId needs dashboardUid");
+                } else if (rule.panelId() == null && hasDashboard) {
+                    findings.error(ruleAt + "/dashboardUid", "dashboardUid needs panelId: the panel the rule belongs to");
                 }
-                rules.validate(rule.toAlertRule(null, group.name()), findings.at(ruleAt), datasources, lookup, false);
+                // The panel link is checked above against the file's own fields, not as annotations.
+                rules.validate(rule.withoutPanelLink().toAlertRule(null, group.name()), findings.at(ruleAt), datasources,
+                        lookup, false);
             }
         }
     }

@@ -102,6 +102,8 @@ class ProvisioningFileValidatorTest {
                 "already used by /groups/0/rules/0");
         assertOnlyError(validate(f -> at(f, "/groups/0/rules/0").remove("dashboardUid")), "/groups/0/rules/0/panelId",
                 "needs dashboardUid");
+        assertOnlyError(validate(f -> at(f, "/groups/0/rules/0").remove("panelId")), "/groups/0/rules/0/dashboardUid",
+                "needs panelId");
         assertOnlyError(validate(f -> at(f, "/groups/0/rules/0/labels").put("bad-label", "x")),
                 "/groups/0/rules/0/labels/bad-label", "label name");
     }
