@@ -2,7 +2,7 @@ package io.dashplane.server.dashboard;
 
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -122,7 +122,7 @@ public final class DashboardResource {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no version '" + version + "'");
+            throw DomainException.notFound("no version '" + version + "'");
         }
     }
 }

@@ -11,7 +11,7 @@ import io.dashplane.schema.validation.ValidationReport;
 import io.dashplane.server.datasource.DatasourceRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.folder.FolderRepository;
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
@@ -105,7 +105,7 @@ public final class DashboardService {
             if (repository.currentVersion(tx, env, uid).isEmpty()) {
                 throw notFound(uid);
             }
-            return repository.version(tx, env, uid, version).orElseThrow(() -> ProblemException.notFound(
+            return repository.version(tx, env, uid, version).orElseThrow(() -> DomainException.notFound(
                     "dashboard '" + uid + "' has no version " + version));
         });
     }
@@ -117,7 +117,7 @@ public final class DashboardService {
             StoredDashboard current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             Versions.check(expected, current.version(), "dashboard '" + uid + "'");
             DashboardVersion old = repository.version(tx, env, uid, version).orElseThrow(() ->
-                    ProblemException.notFound("dashboard '" + uid + "' has no version " + version));
+                    DomainException.notFound("dashboard '" + uid + "' has no version " + version));
             JsonNode json = parseStored(old.json());
             String folder = current.folderUid();
             StoredDashboard next = new StoredDashboard(uid, current.id(), title(json), folder, tags(json),
@@ -135,7 +135,7 @@ public final class DashboardService {
         String json = serialize(dashboard);
         ValidationReport report = validate(env, dashboard);
         if (report.hasErrors()) {
-            throw ProblemException.validation(report.errors(), report.warnings());
+            throw DomainException.validation(report.errors(), report.warnings());
         }
         String title = title(dashboard);
         List<String> tags = tags(dashboard);
@@ -143,11 +143,11 @@ public final class DashboardService {
         var work = (java.util.function.Function<DSLContext, DashboardWriteResult>) tx -> {
             environments.requireExists(tx, env);
             if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
-                throw ProblemException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
+                throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
             }
             Optional<StoredDashboard> current = repository.find(tx, env, uid);
             if (createOnly && current.isPresent()) {
-                throw ProblemException.conflict("dashboard '" + uid + "' already exists");
+                throw DomainException.conflict("dashboard '" + uid + "' already exists");
             }
             Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
                     "dashboard '" + uid + "'");
@@ -192,7 +192,7 @@ public final class DashboardService {
     /** Path uid (PUT) first, then dashboard.uid, else a generated one. */
     private static String resolveUid(String pathUid, JsonNode dashboard) {
         if (dashboard == null || !dashboard.isObject()) {
-            throw ProblemException.malformed("/dashboard", "dashboard must be a JSON object");
+            throw DomainException.malformed("/dashboard", "dashboard must be a JSON object");
         }
         JsonNode bodyUid = dashboard.get("uid");
         String fromBody = bodyUid != null && bodyUid.isTextual() && !bodyUid.asText().isEmpty() ? bodyUid.asText() : null;
@@ -209,7 +209,7 @@ public final class DashboardService {
             errors.add(new Finding("/dashboard/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors, null);
+            throw DomainException.validation(errors, null);
         }
         if (pathUid != null) {
             return pathUid;
@@ -251,7 +251,7 @@ public final class DashboardService {
         }
     }
 
-    private static ProblemException notFound(String uid) {
-        return ProblemException.notFound("dashboard '" + uid + "' does not exist");
+    private static DomainException notFound(String uid) {
+        return DomainException.notFound("dashboard '" + uid + "' does not exist");
     }
 }

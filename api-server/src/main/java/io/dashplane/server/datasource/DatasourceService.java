@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.environment.EnvironmentService;
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
@@ -55,7 +55,7 @@ public final class DatasourceService {
         return db.read(tx -> {
             environments.requireExists(tx, env);
             return repository.findByName(tx, env, name)
-                    .orElseThrow(() -> ProblemException.notFound("no datasource named '" + name + "'"));
+                    .orElseThrow(() -> DomainException.notFound("no datasource named '" + name + "'"));
         });
     }
 
@@ -65,7 +65,7 @@ public final class DatasourceService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             if (repository.existsByUid(tx, env, uid)) {
-                throw ProblemException.conflict("datasource '" + uid + "' already exists");
+                throw DomainException.conflict("datasource '" + uid + "' already exists");
             }
             return insert(tx, env, uid, request);
         });
@@ -74,10 +74,10 @@ public final class DatasourceService {
     /** PUT: creates or replaces; {@code expected} is the If-Match / body version precondition. */
     public WriteResult<Datasource> put(String env, String uid, DatasourceRequest request, ExpectedVersion expected) {
         if (!Uid.isValid(uid)) {
-            throw ProblemException.invalid("/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]");
+            throw DomainException.invalid("/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]");
         }
         if (request.uid() != null && !request.uid().equals(uid)) {
-            throw ProblemException.invalid("/uid", "uid in the body differs from the uid in the path");
+            throw DomainException.invalid("/uid", "uid in the body differs from the uid in the path");
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
@@ -127,11 +127,11 @@ public final class DatasourceService {
 
     private void checkUnique(DSLContext tx, String env, String uid, DatasourceRequest r) {
         repository.findByName(tx, env, r.name()).filter(other -> !other.uid().equals(uid)).ifPresent(other -> {
-            throw ProblemException.conflict("datasource name '" + r.name() + "' is taken by uid '" + other.uid() + "'");
+            throw DomainException.conflict("datasource name '" + r.name() + "' is taken by uid '" + other.uid() + "'");
         });
         if (Boolean.TRUE.equals(r.isDefault())) {
             repository.findDefaultUid(tx, env).filter(other -> !other.equals(uid)).ifPresent(other -> {
-                throw ProblemException.conflict("datasource '" + other + "' is already the default of this environment",
+                throw DomainException.conflict("datasource '" + other + "' is already the default of this environment",
                         Map.of("currentDefault", other));
             });
         }
@@ -185,7 +185,7 @@ public final class DatasourceService {
         return s == null ? "" : s;
     }
 
-    private static ProblemException notFound(String uid) {
-        return ProblemException.notFound("datasource '" + uid + "' does not exist");
+    private static DomainException notFound(String uid) {
+        return DomainException.notFound("datasource '" + uid + "' does not exist");
     }
 }

@@ -1,6 +1,6 @@
 package io.dashplane.server.environment;
 
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
@@ -28,7 +28,7 @@ public final class EnvironmentService {
     public Environment create(EnvironmentRequest request) {
         return db.write(tx -> {
             if (repository.exists(tx, request.name())) {
-                throw ProblemException.conflict("environment '" + request.name() + "' already exists");
+                throw DomainException.conflict("environment '" + request.name() + "' already exists");
             }
             String now = Timestamps.now();
             Environment env = new Environment(request.name(),
@@ -43,7 +43,7 @@ public final class EnvironmentService {
             requireExists(tx, name);
             long content = repository.contentCount(tx, name);
             if (content > 0 && !force) {
-                throw ProblemException.conflict("environment '" + name + "' holds " + content
+                throw DomainException.conflict("environment '" + name + "' holds " + content
                         + " objects; delete them first or use force=true");
             }
             repository.delete(tx, name);
@@ -58,7 +58,7 @@ public final class EnvironmentService {
         }
     }
 
-    private static ProblemException notFound(String name) {
-        return ProblemException.notFound("environment '" + name + "' does not exist");
+    private static DomainException notFound(String name) {
+        return DomainException.notFound("environment '" + name + "' does not exist");
     }
 }

@@ -3,7 +3,7 @@ package io.dashplane.server.folder;
 import io.dashplane.schema.Uid;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.environment.EnvironmentService;
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
@@ -51,7 +51,7 @@ public final class FolderService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             if (repository.exists(tx, env, uid)) {
-                throw ProblemException.conflict("folder '" + uid + "' already exists");
+                throw DomainException.conflict("folder '" + uid + "' already exists");
             }
             return insert(tx, env, uid, r);
         });
@@ -59,10 +59,10 @@ public final class FolderService {
 
     public WriteResult<Folder> put(String env, String uid, FolderRequest r, ExpectedVersion expected) {
         if (!Uid.isValid(uid)) {
-            throw ProblemException.invalid("/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]");
+            throw DomainException.invalid("/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]");
         }
         if (r.uid() != null && !r.uid().equals(uid)) {
-            throw ProblemException.invalid("/uid", "uid in the body differs from the uid in the path");
+            throw DomainException.invalid("/uid", "uid in the body differs from the uid in the path");
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
@@ -93,7 +93,7 @@ public final class FolderService {
                 int children = repository.childUids(tx, env, uid).size();
                 long boards = dashboards.countInFolder(tx, env, uid);
                 if (children > 0 || boards > 0) {
-                    throw ProblemException.conflict("folder '" + uid + "' holds " + children + " folders and " + boards
+                    throw DomainException.conflict("folder '" + uid + "' holds " + children + " folders and " + boards
                             + " dashboards; use force=true to delete them too");
                 }
             }
@@ -106,7 +106,7 @@ public final class FolderService {
         if (r.parentUid() != null) {
             requireParent(tx, env, r.parentUid());
             if (depthOf(tx, env, r.parentUid()) + 1 > MAX_DEPTH) {
-                throw ProblemException.invalid("/parentUid", "folders nest at most " + MAX_DEPTH + " levels deep");
+                throw DomainException.invalid("/parentUid", "folders nest at most " + MAX_DEPTH + " levels deep");
             }
         }
         checkSiblingTitle(tx, env, r.parentUid(), r.title(), uid);
@@ -120,13 +120,13 @@ public final class FolderService {
         if (parentUid != null && !parentUid.equals(current.parentUid())) {
             if (parentUid.equals(current.uid())
                     || repository.ancestors(tx, env, parentUid, 64).contains(current.uid())) {
-                throw ProblemException.invalid("/parentUid",
+                throw DomainException.invalid("/parentUid",
                         "moving folder '" + current.uid() + "' under '" + parentUid + "' would create a cycle");
             }
             requireParent(tx, env, parentUid);
             int depth = depthOf(tx, env, parentUid) + 1 + subtreeHeight(tx, env, current.uid());
             if (depth > MAX_DEPTH) {
-                throw ProblemException.invalid("/parentUid", "the move would nest folders " + depth
+                throw DomainException.invalid("/parentUid", "the move would nest folders " + depth
                         + " levels deep; the limit is " + MAX_DEPTH);
             }
         }
@@ -139,13 +139,13 @@ public final class FolderService {
 
     private void requireParent(DSLContext tx, String env, String parentUid) {
         if (!repository.exists(tx, env, parentUid)) {
-            throw ProblemException.invalid("/parentUid", "parent folder '" + parentUid + "' does not exist");
+            throw DomainException.invalid("/parentUid", "parent folder '" + parentUid + "' does not exist");
         }
     }
 
     private void checkSiblingTitle(DSLContext tx, String env, String parentUid, String title, String uid) {
         repository.siblingWithTitle(tx, env, parentUid, title, uid).ifPresent(other -> {
-            throw ProblemException.conflict("folder '" + other + "' in the same parent already has the title '"
+            throw DomainException.conflict("folder '" + other + "' in the same parent already has the title '"
                     + title + "'");
         });
     }
@@ -164,7 +164,7 @@ public final class FolderService {
         return max;
     }
 
-    private static ProblemException notFound(String uid) {
-        return ProblemException.notFound("folder '" + uid + "' does not exist");
+    private static DomainException notFound(String uid) {
+        return DomainException.notFound("folder '" + uid + "' does not exist");
     }
 }

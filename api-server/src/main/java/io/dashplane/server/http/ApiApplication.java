@@ -51,6 +51,7 @@ public final class ApiApplication {
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new ProblemExceptionMapper());
+        rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());
         rc.register(new BodyTooLargeMapper());
         rc.register(new ConstraintViolationMapper());

@@ -1,6 +1,6 @@
 package io.dashplane.server.storage;
 
-import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.errors.DomainException;
 
 /** The compare-and-set rule shared by every kind of object. */
 public final class Versions {
@@ -16,13 +16,13 @@ public final class Versions {
             return;
         }
         if (current == null) {
-            throw ProblemException.notFound(what + " does not exist");
+            throw DomainException.notFound(what + " does not exist");
         }
         if (expected.isAny()) {
             return;
         }
         if (expected.version() != current) {
-            throw ProblemException.versionConflict(current,
+            throw DomainException.versionConflict(current,
                     what + " is at version " + current + ", the write expected version " + expected.version());
         }
     }
