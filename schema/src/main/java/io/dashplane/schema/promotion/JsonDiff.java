@@ -15,11 +15,12 @@ import java.util.Map;
 /**
  * RFC 6902 patches between two JSON documents (zjsonpatch). The output is stable: object members are compared
  * in sorted order, and only {@code add}, {@code remove} and {@code replace} are emitted (no {@code move} or
- * {@code copy}, whose choice depends on heuristics), so equal inputs always give the same patch.
+ * {@code copy}, whose choice depends on heuristics) and {@code remove} carries no value, so equal inputs
+ * always give the same patch.
  */
 public final class JsonDiff {
     private static final EnumSet<DiffFlags> FLAGS =
-            EnumSet.of(DiffFlags.OMIT_MOVE_OPERATION, DiffFlags.OMIT_COPY_OPERATION);
+            EnumSet.of(DiffFlags.OMIT_MOVE_OPERATION, DiffFlags.OMIT_COPY_OPERATION, DiffFlags.OMIT_VALUE_ON_REMOVE);
 
     private JsonDiff() {
     }
