@@ -3,6 +3,7 @@ package io.dashplane.schema.provisioning;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,6 +17,7 @@ import io.dashplane.schema.alerting.provisioning.ProvisioningFiles;
 import io.dashplane.schema.bundle.Bundle;
 import io.dashplane.schema.json.Json;
 import io.dashplane.schema.json.JsonPointers;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -90,7 +92,14 @@ public final class ProvisioningReader {
         try {
             return mapper.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new ProvisioningParseException(describe(file, e));
+            FileFinding finding = describe(file, e);
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                int line = KeyLines.lineOf(mapper.getFactory(), text, mapping.getPath());
+                if (line > 0) {
+                    finding = FileFinding.atLine(file, line, finding.message());
+                }
+            }
+            throw new ProvisioningParseException(finding);
         } catch (IOException e) {
             throw new ProvisioningParseException(FileFinding.atLine(file, 1, "cannot be read: " + e.getMessage()));
         }
@@ -101,6 +110,15 @@ public final class ProvisioningReader {
         JsonLocation location = e.getLocation();
         int line = location == null || location.getLineNr() < 1 ? 1 : location.getLineNr();
         String message;
+        MarkedYAMLException yaml = yamlCause(e);
+        if (yaml != null) {
+            String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
+            int yamlLine = yaml.getProblemMark() != null ? yaml.getProblemMark().getLine() + 1 : line;
+            return FileFinding.atLine(file, yamlLine, "malformed YAML: " + context + firstLine(yaml.getProblem()));
+        }
+        if (e.getCause() instanceof StreamReadException parse && parse != e) {
+            return describe(file, parse);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String pointer = pointer(unknown.getPath().subList(0, unknown.getPath().size() - 1));
             message = "unknown key '" + unknown.getPropertyName() + "'" + (pointer.isEmpty() ? "" : " in " + pointer)
@@ -114,6 +132,15 @@ public final class ProvisioningReader {
             message = "malformed " + (file.endsWith(".json") ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage());
         }
         return FileFinding.atLine(file, line, message);
+    }
+
+    private static MarkedYAMLException yamlCause(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
     }
 
     private static String pointer(List<JsonMappingException.Reference> path) {
