@@ -93,7 +93,10 @@ public final class ProvisioningReader {
             return mapper.readValue(text, type);
         } catch (JsonProcessingException e) {
             FileFinding finding = describe(file, e);
-            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            boolean bindingError = e instanceof MismatchedInputException && yamlCause(e) == null
+                    && !(e.getCause() instanceof StreamReadException);
+            if (bindingError && !((JsonMappingException) e).getPath().isEmpty()) {
+                JsonMappingException mapping = (JsonMappingException) e;
                 int line = KeyLines.lineOf(mapper.getFactory(), text, mapping.getPath());
                 if (line > 0) {
                     finding = FileFinding.atLine(file, line, finding.message());

@@ -101,6 +101,14 @@ class ProvisioningReaderTest {
     }
 
     @Test
+    void badIndentationIsReportedAtTheOffendingLine() {
+        ProvisioningParseException e = assertThrows(ProvisioningParseException.class,
+                () -> ProvisioningReader.readDashboards("dash.yaml", "apiVersion: 1\nproviders:\n  - name: a\n   bad: indent\n", Map.of()));
+        assertEquals("dash.yaml:4: malformed YAML: while parsing a block collection: expected <block end>, but found '<block mapping start>'",
+                e.getMessage());
+    }
+
+    @Test
     void wrongTypesAndDuplicateKeysAreRejected() {
         ProvisioningParseException type = assertThrows(ProvisioningParseException.class,
                 () -> ProvisioningReader.readDatasources("ds.yaml", "apiVersion: 1\ndatasources:\n  - name: a\n    isDefault: {x: 1}\n", Map.of()));
