@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Which target datasource each source datasource becomes. Built by {@link #build}: explicit uid and name
- * pairs first, then datasources of the same name. A reference (uid, or name for legacy references) is
+ * pairs first, then datasources of the same name and plugin type. A reference (uid, or name for legacy references) is
  * resolved against the source datasources by uid, then by name.
  */
 public final class DatasourceMapping {
@@ -67,14 +67,19 @@ public final class DatasourceMapping {
         }
         for (DatasourceIdentity s : source) {
             DatasourceIdentity t = s.name() == null ? null : targetByName.get(s.name());
-            if (t != null) {
+            if (t != null && sameType(s, t)) {
                 mapped.putIfAbsent(s.uid(), t);
             }
         }
         return new DatasourceMapping(sourceByUid, sourceByName, mapped);
     }
 
-    /** Mapping by equal names only. */
+    /** A same-named datasource of another plugin type is no counterpart (queries would not work there). */
+    private static boolean sameType(DatasourceIdentity a, DatasourceIdentity b) {
+        return a.type() == null || b.type() == null || a.type().equals(b.type());
+    }
+
+    /** Mapping by equal names (and types) only. */
     public static DatasourceMapping byName(Collection<DatasourceIdentity> source, Collection<DatasourceIdentity> target) {
         return build(source, target, Map.of(), Map.of());
     }

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Rewrites the datasource uid positions of dashboards and rules for another environment: the {@code uid} of
- * object references, legacy string references (a name becomes the target's name, a uid the target's uid) and
- * rules' {@code datasourceUid}. Nothing else is touched. Inputs are never modified.
+ * object references, legacy string references (a name becomes the target's name, a uid the target's uid),
+ * rules' {@code datasourceUid} and, where it repeats that uid, {@code model.datasource.uid} of the same query.
+ * Nothing else is touched. Inputs are never modified.
  */
 public final class DatasourceRewriter {
     private DatasourceRewriter() {
@@ -51,9 +52,14 @@ public final class DatasourceRewriter {
             String to = mapping.target(site.reference()).orElseThrow().uid();
             if (!to.equals(site.reference())) {
                 AlertQuery q = data.get(index);
-                data.set(index, new AlertQuery(q.refId(), q.queryType(), q.relativeTimeRange(), to,
-                        q.model() == null ? null : q.model().deepCopy()));
+                JsonNode model = q.model() == null ? null : q.model().deepCopy();
                 rewrites.add(new DatasourceRewrite(site.pointer(), site.reference(), to));
+                JsonNode modelUid = model == null ? null : model.path("datasource").get("uid");
+                if (modelUid != null && modelUid.isTextual() && modelUid.asText().equals(site.reference())) {
+                    ((ObjectNode) model.get("datasource")).put("uid", to);
+                    rewrites.add(new DatasourceRewrite("/data/" + index + "/model/datasource/uid", site.reference(), to));
+                }
+                data.set(index, new AlertQuery(q.refId(), q.queryType(), q.relativeTimeRange(), to, model));
             }
         }
         AlertRule copy = new AlertRule(rule.uid(), rule.title(), rule.folderUID(), rule.ruleGroup(), rule.condition(),

@@ -156,6 +156,30 @@ class DatasourceRewriterTest {
     }
 
     @Test
+    void rewritesTheModelsCopyOfTheUidToo() throws IOException {
+        AlertRule rule = rules().get(0);
+        var q = rule.data().get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) q.model()).set("datasource", json("{\"type\":\"prometheus\",\"uid\":\"prometheus\"}"));
+        DatasourceMapping mapping = DatasourceMapping.byName(
+                List.of(new DatasourceIdentity("prometheus", "Prometheus", "prometheus")), PROD);
+        Rewritten<AlertRule> result = DatasourceRewriter.rewriteAlertRule(rule, mapping);
+        assertEquals(List.of(new DatasourceRewrite("/data/0/datasourceUid", "prometheus", "prom-b"),
+                new DatasourceRewrite("/data/0/model/datasource/uid", "prometheus", "prom-b")), result.rewrites());
+        assertEquals("prom-b", result.value().data().get(0).model().at("/datasource/uid").asText());
+        assertEquals("prometheus", q.model().at("/datasource/uid").asText());
+    }
+
+    @Test
+    void sameNameOfAnotherTypeIsNoCounterpart() throws IOException {
+        JsonNode dashboard = json("{\"uid\":\"d\",\"title\":\"t\",\"panels\":[{\"id\":1,\"datasource\":{\"uid\":\"loki-stg\"}}]}");
+        DatasourceMapping mapping = DatasourceMapping.byName(STAGING, List.of(new DatasourceIdentity("x", "Loki", "elasticsearch")));
+        UnmappableDatasourceException e = assertThrows(UnmappableDatasourceException.class,
+                () -> DatasourceRewriter.rewriteDashboard("d", dashboard, mapping));
+        assertEquals("datasource 'Loki' (uid loki-stg, type loki) has no counterpart in the target environment; "
+                + "used by dashboard d at /panels/0/datasource/uid", e.getMessage());
+    }
+
+    @Test
     void mappingDoesNotTouchUnrelatedObjects() throws IOException {
         JsonNode dashboard = json("{\"uid\":\"d\",\"title\":\"t\",\"panels\":[{\"id\":1,\"options\":{\"uid\":\"Prometheus\"}}]}");
         Rewritten<JsonNode> result = DatasourceRewriter.rewriteDashboard("d", dashboard, DatasourceMapping.byName(STAGING, PROD));

@@ -36,6 +36,14 @@ class JsonDiffTest {
     }
 
     @Test
+    void arrayRemovalsApplyBack() throws IOException {
+        JsonNode from = json("{\"panels\":[{\"id\":1},{\"id\":2},{\"id\":3},{\"id\":4}]}");
+        JsonNode to = json("{\"panels\":[{\"id\":1},{\"id\":4},{\"id\":5}]}");
+        assertEquals(to, JsonDiff.apply(JsonDiff.diff(from, to), from));
+        assertEquals(from, JsonDiff.apply(JsonDiff.diff(to, from), to));
+    }
+
+    @Test
     void noMoveOrCopyOperations() throws IOException {
         JsonNode from = json("{\"a\":{\"big\":[1,2,3]},\"b\":null}");
         JsonNode to = json("{\"b\":{\"big\":[1,2,3]},\"c\":{\"big\":[1,2,3]}}");
