@@ -206,6 +206,10 @@ public final class ProvisioningScanner {
                     unique(environment, "default datasource of org " + (ds.orgId() == null ? 1 : ds.orgId()), "isDefault",
                             file, p + "/isDefault");
                 }
+                for (String deprecated : deprecatedSecrets(ds)) {
+                    findings.add(FileFinding.warningAt(display(file), p + "/" + deprecated,
+                            deprecated + " is deprecated; put it in secureJsonData." + deprecated));
+                }
                 if (ds.jsonData() != null && !ds.jsonData().isObject()) {
                     error(file, p + "/jsonData", "jsonData must be an object");
                 }
@@ -437,6 +441,17 @@ public final class ProvisioningScanner {
                 }
             };
         }
+    }
+
+    private static List<String> deprecatedSecrets(ProvisionedDatasource ds) {
+        List<String> keys = new ArrayList<>();
+        if (ds.password() != null) {
+            keys.add("password");
+        }
+        if (ds.basicAuthPassword() != null) {
+            keys.add("basicAuthPassword");
+        }
+        return keys;
     }
 
     private static boolean blank(String s) {

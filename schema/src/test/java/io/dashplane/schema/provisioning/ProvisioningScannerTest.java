@@ -219,6 +219,18 @@ class ProvisioningScannerTest {
     }
 
     @Test
+    void deprecatedTopLevelSecretsAreAcceptedWithAWarning() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Path ds = write("datasources/a.yaml", "apiVersion: 1\ndatasources:\n  - name: A\n    type: mysql\n    password: pw\n"
+                + "    secureJsonData:\n      tlsCACert: ca\n");
+        ProvisioningPlan plan = scan(Map.of());
+        assertFalse(plan.hasErrors());
+        assertEquals(List.of(ds + "#/datasources/0/password: warning: password is deprecated; put it in secureJsonData.password"),
+                messages(plan));
+        assertEquals(Map.of("password", "pw", "tlsCACert", "ca"), plan.datasources().get(0).datasource().effectiveSecureJsonData());
+    }
+
+    @Test
     void providerRulesAreChecked() throws IOException {
         root = Files.createDirectories(tmp.resolve("provisioning"));
         Files.createDirectories(root.resolve("json"));
