@@ -308,6 +308,9 @@ public final class ProvisioningScanner {
             String key = environment + "\u0000" + String.join("\u0000", path);
             ProvisioningPlan.Folder existingFolder = folders.get(key);
             if (existingFolder == null) {
+                if (uid != null) {
+                    unique(environment, "folder uid", uid, file, pointer);
+                }
                 folders.put(key, new ProvisioningPlan.Folder(environment, path, uid));
             } else if (uid != null && existingFolder.uid() != null && !uid.equals(existingFolder.uid())) {
                 error(file, pointer, "folder '" + String.join("/", path) + "' already has folderUid '"

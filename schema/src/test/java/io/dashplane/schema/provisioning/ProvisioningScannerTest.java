@@ -219,6 +219,32 @@ class ProvisioningScannerTest {
     }
 
     @Test
+    void oneFolderUidCannotNameTwoFolders() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Files.createDirectories(root.resolve("json"));
+        Path p = write("dashboards/p.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: a
+                    folder: One
+                    folderUid: f
+                    options: {path: json}
+                  - name: b
+                    folder: Two
+                    folderUid: f
+                    options: {path: json}
+                  - name: c
+                    folder: One
+                    folderUid: g
+                    options: {path: json}
+                """);
+        assertEquals(List.of(
+                p + "#/providers/1/folderUid: duplicate folder uid 'f' in environment 'default' (first at " + p + "#/providers/0/folderUid)",
+                p + "#/providers/2/folderUid: folder 'One' already has folderUid 'f' from another provider"),
+                messages(scan(Map.of())));
+    }
+
+    @Test
     void deprecatedTopLevelSecretsAreAcceptedWithAWarning() throws IOException {
         root = Files.createDirectories(tmp.resolve("provisioning"));
         Path ds = write("datasources/a.yaml", "apiVersion: 1\ndatasources:\n  - name: A\n    type: mysql\n    password: pw\n"
