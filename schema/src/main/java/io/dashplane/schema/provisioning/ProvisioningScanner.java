@@ -1,0 +1,463 @@
+package io.dashplane.schema.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.schema.Uid;
+import io.dashplane.schema.alerting.NotificationLookup;
+import io.dashplane.schema.alerting.provisioning.ProvisionedRule;
+import io.dashplane.schema.alerting.provisioning.ProvisionedRuleGroup;
+import io.dashplane.schema.alerting.provisioning.ProvisioningFileValidator;
+import io.dashplane.schema.dashboard.DashboardModel;
+import io.dashplane.schema.dashboard.DashboardValidator;
+import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Reads a provisioning root laid out as Grafana's ({@code datasources/}, {@code dashboards/}, {@code alerting/},
+ * each holding {@code *.yaml}/{@code *.yml}) into a {@link ProvisioningPlan}. Dashboard provider paths are
+ * resolved against the root and must stay inside it, symbolic links included. Uids and names must be unique
+ * per environment across all files.
+ */
+public final class ProvisioningScanner {
+    public static final List<String> ACCESS_MODES = List.of("proxy", "direct");
+
+    private final DashboardValidator dashboardValidator = new DashboardValidator();
+    private final ProvisioningFileValidator alertingValidator = new ProvisioningFileValidator();
+
+    /**
+     * @param root     the provisioning directory
+     * @param env      environment variables for {@code $VAR} expansion
+     * @param existing datasources that exist beside the provisioned ones (the server's); null for offline use,
+     *                 where an environment that provisions no datasources is assumed to have every datasource
+     */
+    public ProvisioningPlan scan(Path root, Map<String, String> env, DatasourceLookup existing) {
+        return new Run(root, env, existing).scan();
+    }
+
+    private final class Run {
+        final Path root;
+        final Path realRoot;
+        final Map<String, String> env;
+        final DatasourceLookup existing;
+        final List<FileFinding> findings = new ArrayList<>();
+        final List<ProvisioningPlan.Datasource> datasources = new ArrayList<>();
+        final List<ProvisioningPlan.DatasourceDeletionRequest> deletions = new ArrayList<>();
+        final Set<String> prune = new TreeSet<>();
+        final Map<String, ProvisioningPlan.Folder> folders = new LinkedHashMap<>();
+        final List<ProvisioningPlan.Dashboard> dashboards = new ArrayList<>();
+        final List<ProvisioningPlan.Alerting> alerting = new ArrayList<>();
+        /** environment + kind + key -> file#pointer of the first occurrence */
+        final Map<String, String> seen = new HashMap<>();
+
+        Run(Path root, Map<String, String> env, DatasourceLookup existing) {
+            this.root = root;
+            this.env = env;
+            this.existing = existing;
+            Path real = null;
+            try {
+                real = root.toRealPath();
+            } catch (IOException e) {
+                // reported in scan()
+            }
+            this.realRoot = real;
+        }
+
+        ProvisioningPlan scan() {
+            if (realRoot == null || !Files.isDirectory(realRoot)) {
+                findings.add(FileFinding.at(root.toString(), "", "is not a readable directory"));
+                return plan();
+            }
+            for (Path file : configFiles("datasources")) {
+                datasourcesFile(file);
+            }
+            for (Path file : configFiles("dashboards")) {
+                dashboardsFile(file);
+            }
+            for (Path file : configFiles("alerting")) {
+                alertingFile(file);
+            }
+            return plan();
+        }
+
+        ProvisioningPlan plan() {
+            return new ProvisioningPlan(datasources, deletions, List.copyOf(prune), List.copyOf(folders.values()),
+                    dashboards, alerting, findings);
+        }
+
+        List<Path> configFiles(String dir) {
+            Path directory = root.resolve(dir);
+            if (!Files.isDirectory(directory)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.list(directory)) {
+                return files.filter(f -> {
+                    String name = f.getFileName().toString();
+                    return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(f);
+                }).sorted().filter(this::insideRoot).toList();
+            } catch (IOException e) {
+                findings.add(FileFinding.at(display(directory), "", "cannot be listed: " + e.getMessage()));
+                return List.of();
+            }
+        }
+
+        boolean insideRoot(Path file) {
+            try {
+                if (file.toRealPath().startsWith(realRoot)) {
+                    return true;
+                }
+                findings.add(FileFinding.at(display(file), "", "is a symbolic link to a file outside the provisioning root"));
+            } catch (IOException e) {
+                findings.add(FileFinding.at(display(file), "", "cannot be read: " + e.getMessage()));
+            }
+            return false;
+        }
+
+        String relative(Path file) {
+            return root.relativize(file).toString().replace('\\', '/');
+        }
+
+        String display(Path file) {
+            return file.toString();
+        }
+
+        String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                findings.add(FileFinding.at(display(file), "", "cannot be read: " + e.getMessage()));
+                return null;
+            }
+        }
+
+        void error(Path file, String pointer, String message) {
+            findings.add(FileFinding.at(display(file), pointer, message));
+        }
+
+        void unique(String environment, String kind, String key, Path file, String pointer) {
+            String first = seen.putIfAbsent(environment + "\u0000" + kind + "\u0000" + key, display(file) + "#" + pointer);
+            if (first != null) {
+                error(file, pointer, "duplicate " + kind + " '" + key + "' in environment '" + environment
+                        + "' (first at " + first + ")");
+            }
+        }
+
+        void apiVersion(Integer apiVersion, Path file) {
+            if (apiVersion != null && apiVersion != 1) {
+                error(file, "/apiVersion", "apiVersion " + apiVersion + " is not supported; use 1");
+            }
+        }
+
+        void datasourcesFile(Path file) {
+            String text = read(file);
+            if (text == null) {
+                return;
+            }
+            DatasourcesFile parsed;
+            try {
+                parsed = ProvisioningReader.readDatasources(display(file), text, env);
+            } catch (ProvisioningParseException e) {
+                findings.add(e.finding());
+                return;
+            }
+            apiVersion(parsed.apiVersion(), file);
+            String environment = ProvisioningReader.environment(parsed.environment());
+            List<ProvisionedDatasource> list = parsed.datasources() == null ? List.of() : parsed.datasources();
+            for (int i = 0; i < list.size(); i++) {
+                ProvisionedDatasource ds = list.get(i);
+                String p = "/datasources/" + i;
+                if (ds == null) {
+                    error(file, p, "a datasource must be an object");
+                    continue;
+                }
+                if (blank(ds.name())) {
+                    error(file, p + "/name", "name is required");
+                } else {
+                    unique(environment, "datasource name", ds.name(), file, p + "/name");
+                }
+                if (blank(ds.type())) {
+                    error(file, p + "/type", "type is required");
+                }
+                if (ds.uid() != null) {
+                    String problem = Uid.problem(ds.uid());
+                    if (problem != null) {
+                        error(file, p + "/uid", problem);
+                    } else {
+                        unique(environment, "datasource uid", ds.uid(), file, p + "/uid");
+                    }
+                }
+                if (ds.access() != null && !ACCESS_MODES.contains(ds.access())) {
+                    error(file, p + "/access", "access must be proxy or direct");
+                }
+                if (Boolean.TRUE.equals(ds.isDefault())) {
+                    unique(environment, "default datasource of org " + (ds.orgId() == null ? 1 : ds.orgId()), "isDefault",
+                            file, p + "/isDefault");
+                }
+                for (String deprecated : deprecatedSecrets(ds)) {
+                    findings.add(FileFinding.warningAt(display(file), p + "/" + deprecated,
+                            deprecated + " is deprecated; put it in secureJsonData." + deprecated));
+                }
+                if (ds.jsonData() != null && !ds.jsonData().isObject()) {
+                    error(file, p + "/jsonData", "jsonData must be an object");
+                }
+                datasources.add(new ProvisioningPlan.Datasource(environment, relative(file), p, ds));
+            }
+            List<DatasourceDeletion> deleteList = parsed.deleteDatasources() == null ? List.of() : parsed.deleteDatasources();
+            for (int i = 0; i < deleteList.size(); i++) {
+                DatasourceDeletion deletion = deleteList.get(i);
+                if (deletion == null || blank(deletion.name())) {
+                    error(file, "/deleteDatasources/" + i + "/name", "name is required");
+                    continue;
+                }
+                deletions.add(new ProvisioningPlan.DatasourceDeletionRequest(environment, relative(file), deletion));
+            }
+            if (Boolean.TRUE.equals(parsed.prune())) {
+                prune.add(environment);
+            }
+        }
+
+        void dashboardsFile(Path file) {
+            String text = read(file);
+            if (text == null) {
+                return;
+            }
+            DashboardsFile parsed;
+            try {
+                parsed = ProvisioningReader.readDashboards(display(file), text, env);
+            } catch (ProvisioningParseException e) {
+                findings.add(e.finding());
+                return;
+            }
+            apiVersion(parsed.apiVersion(), file);
+            String environment = ProvisioningReader.environment(parsed.environment());
+            List<DashboardProvider> providers = parsed.providers() == null ? List.of() : parsed.providers();
+            for (int i = 0; i < providers.size(); i++) {
+                provider(file, "/providers/" + i, environment, providers.get(i));
+            }
+        }
+
+        void provider(Path file, String p, String environment, DashboardProvider provider) {
+            if (provider == null) {
+                error(file, p, "a provider must be an object");
+                return;
+            }
+            if (blank(provider.name())) {
+                error(file, p + "/name", "name is required");
+            } else {
+                unique(environment, "dashboard provider", provider.name(), file, p + "/name");
+            }
+            if (provider.type() != null && !provider.type().equals("file")) {
+                error(file, p + "/type", "type must be file");
+            }
+            if (provider.folderUid() != null && Uid.problem(provider.folderUid()) != null) {
+                error(file, p + "/folderUid", Uid.problem(provider.folderUid()));
+            }
+            if (provider.updateIntervalSeconds() != null && provider.updateIntervalSeconds() < 0) {
+                error(file, p + "/updateIntervalSeconds", "updateIntervalSeconds must not be negative");
+            }
+            boolean fromFiles = provider.foldersFromFilesStructure();
+            if (fromFiles && (!blank(provider.folder()) || provider.folderUid() != null)) {
+                error(file, p + "/options/foldersFromFilesStructure",
+                        "foldersFromFilesStructure cannot be combined with folder or folderUid");
+                return;
+            }
+            if (provider.options() == null || blank(provider.options().path())) {
+                error(file, p + "/options/path", "options.path is required");
+                return;
+            }
+            Path dir = dashboardDirectory(file, p + "/options/path", provider.options().path());
+            if (dir == null) {
+                return;
+            }
+            List<String> providerFolder = blank(provider.folder()) ? List.of() : List.of(provider.folder());
+            if (!providerFolder.isEmpty()) {
+                folder(environment, providerFolder, provider.folderUid(), file, p + "/folderUid");
+            }
+            for (Path json : dashboardFiles(dir, file, p)) {
+                List<String> folderPath = providerFolder;
+                if (fromFiles) {
+                    folderPath = new ArrayList<>();
+                    Path parent = dir.relativize(json).getParent();
+                    if (parent != null) {
+                        for (Path part : parent) {
+                            folderPath.add(part.toString());
+                        }
+                    }
+                    for (int depth = 1; depth <= folderPath.size(); depth++) {
+                        folder(environment, folderPath.subList(0, depth), null, file, p);
+                    }
+                }
+                dashboard(environment, provider, json, folderPath, providerFolder.isEmpty() ? null : provider.folderUid());
+            }
+        }
+
+        void folder(String environment, List<String> path, String uid, Path file, String pointer) {
+            String key = environment + "\u0000" + String.join("\u0000", path);
+            ProvisioningPlan.Folder existingFolder = folders.get(key);
+            if (existingFolder == null) {
+                if (uid != null) {
+                    unique(environment, "folder uid", uid, file, pointer);
+                }
+                folders.put(key, new ProvisioningPlan.Folder(environment, path, uid));
+            } else if (uid != null && existingFolder.uid() != null && !uid.equals(existingFolder.uid())) {
+                error(file, pointer, "folder '" + String.join("/", path) + "' already has folderUid '"
+                        + existingFolder.uid() + "' from another provider");
+            } else if (uid != null && existingFolder.uid() == null) {
+                folders.put(key, new ProvisioningPlan.Folder(environment, path, uid));
+            }
+        }
+
+        Path dashboardDirectory(Path file, String pointer, String path) {
+            Path given = Path.of(path);
+            if (given.isAbsolute()) {
+                error(file, pointer, "path '" + path + "' must be relative to the provisioning root");
+                return null;
+            }
+            Path resolved = root.resolve(given).normalize();
+            if (!resolved.startsWith(root.normalize())) {
+                error(file, pointer, "path '" + path + "' leads outside the provisioning root");
+                return null;
+            }
+            if (!Files.isDirectory(resolved)) {
+                error(file, pointer, "path '" + path + "' is not a directory under the provisioning root");
+                return null;
+            }
+            try {
+                if (!resolved.toRealPath().startsWith(realRoot)) {
+                    error(file, pointer, "path '" + path + "' leads outside the provisioning root through a symbolic link");
+                    return null;
+                }
+            } catch (IOException e) {
+                error(file, pointer, "path '" + path + "' cannot be read: " + e.getMessage());
+                return null;
+            }
+            return resolved;
+        }
+
+        List<Path> dashboardFiles(Path dir, Path providerFile, String pointer) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                return walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+                        .sorted().filter(this::insideRoot).toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                error(providerFile, pointer + "/options/path", "cannot be listed: " + e.getMessage());
+                return List.of();
+            }
+        }
+
+        void dashboard(String environment, DashboardProvider provider, Path file, List<String> folderPath, String folderUid) {
+            String text = read(file);
+            if (text == null) {
+                return;
+            }
+            JsonNode dashboard;
+            try {
+                dashboard = ProvisioningReader.readDashboardJson(display(file), text);
+            } catch (ProvisioningParseException e) {
+                findings.add(e.finding());
+                return;
+            }
+            String uid = DashboardModel.uid(dashboard);
+            if (uid == null) {
+                findings.add(FileFinding.warningAt(display(file), "/uid",
+                        "dashboard has no uid; it gets a new one wherever it is loaded"));
+            } else if (Uid.problem(uid) == null) {
+                unique(environment, "dashboard uid", uid, file, "/uid");
+            }
+            ValidationReport report = dashboardValidator.validate(dashboard, "", lookupFor(environment));
+            addReport(file, report);
+            dashboards.add(new ProvisioningPlan.Dashboard(environment, provider, relative(file), folderPath, folderUid,
+                    dashboard));
+        }
+
+        void alertingFile(Path file) {
+            String text = read(file);
+            if (text == null) {
+                return;
+            }
+            AlertingFile parsed;
+            try {
+                parsed = ProvisioningReader.readAlerting(display(file), text, env);
+            } catch (ProvisioningParseException e) {
+                findings.add(e.finding());
+                return;
+            }
+            if (parsed.content() == null) {
+                return;
+            }
+            String environment = ProvisioningReader.environment(parsed.environment());
+            addReport(file, alertingValidator.validate(parsed.content(), "", lookupFor(environment), NotificationLookup.ANY));
+            List<ProvisionedRuleGroup> groups = parsed.content().groups() == null ? List.of() : parsed.content().groups();
+            for (int g = 0; g < groups.size(); g++) {
+                List<ProvisionedRule> rules = groups.get(g) == null || groups.get(g).rules() == null
+                        ? List.of() : groups.get(g).rules();
+                for (int r = 0; r < rules.size(); r++) {
+                    if (rules.get(r) != null && rules.get(r).uid() != null) {
+                        unique(environment, "alert rule uid", rules.get(r).uid(), file, "/groups/" + g + "/rules/" + r + "/uid");
+                    }
+                }
+            }
+            alerting.add(new ProvisioningPlan.Alerting(environment, relative(file), parsed.content()));
+        }
+
+        void addReport(Path file, ValidationReport report) {
+            for (Finding f : report.errors()) {
+                findings.add(FileFinding.at(display(file), f.pointer(), f.message()));
+            }
+            for (Finding f : report.warnings()) {
+                findings.add(FileFinding.warningAt(display(file), f.pointer(), f.message()));
+            }
+        }
+
+        DatasourceLookup lookupFor(String environment) {
+            Set<String> uids = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (ProvisioningPlan.Datasource ds : datasources) {
+                if (ds.environment().equals(environment)) {
+                    uids.add(ds.datasource().uid());
+                    names.add(ds.datasource().name());
+                }
+            }
+            DatasourceLookup beside = existing != null ? existing
+                    : uids.isEmpty() && names.isEmpty() ? DatasourceLookup.ANY : null;
+            return new DatasourceLookup() {
+                @Override
+                public boolean existsByUid(String uid) {
+                    return uids.contains(uid) || (beside != null && beside.existsByUid(uid));
+                }
+
+                @Override
+                public boolean existsByName(String name) {
+                    return names.contains(name) || (beside != null && beside.existsByName(name));
+                }
+            };
+        }
+    }
+
+    private static List<String> deprecatedSecrets(ProvisionedDatasource ds) {
+        List<String> keys = new ArrayList<>();
+        if (ds.password() != null) {
+            keys.add("password");
+        }
+        if (ds.basicAuthPassword() != null) {
+            keys.add("basicAuthPassword");
+        }
+        return keys;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,284 @@
+package io.dashplane.schema.provisioning;
+
+import io.dashplane.schema.support.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProvisioningScannerTest {
+    @TempDir
+    Path tmp;
+
+    private Path root;
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String dashboard(String uid, String datasourceUid) {
+        return "{\"uid\":\"" + uid + "\",\"title\":\"" + uid + "\",\"schemaVersion\":39,\"panels\":[{\"id\":1,\"type\":\"timeseries\","
+                + "\"gridPos\":{\"x\":0,\"y\":0,\"w\":12,\"h\":8},\"datasource\":{\"type\":\"prometheus\",\"uid\":\"" + datasourceUid + "\"},"
+                + "\"targets\":[{\"refId\":\"A\",\"expr\":\"up\"}]}]}";
+    }
+
+    private ProvisioningPlan scan(Map<String, String> env) {
+        return new ProvisioningScanner().scan(root, env, null);
+    }
+
+    private static List<String> messages(ProvisioningPlan plan) {
+        return plan.findings().stream().map(FileFinding::format).toList();
+    }
+
+    private void writeGoodRoot() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        write("datasources/prom.yaml", """
+                apiVersion: 1
+                environment: prod
+                datasources:
+                  - name: Prometheus
+                    type: prometheus
+                    uid: prom
+                    url: http://prom:${PROM_PORT}
+                    isDefault: true
+                    basicAuthUser: ad$$min
+                    secureJsonData:
+                      basicAuthPassword: $PROM_PASSWORD
+                """);
+        write("dashboards/providers.yaml", """
+                apiVersion: 1
+                environment: prod
+                providers:
+                  - name: tree
+                    options:
+                      path: json/tree
+                      foldersFromFilesStructure: true
+                  - name: ml
+                    folder: ML
+                    folderUid: ml
+                    allowUiUpdates: true
+                    options:
+                      path: json/ml
+                """);
+        write("json/tree/top.json", dashboard("top", "prom"));
+        write("json/tree/Team/A/deep.json", dashboard("deep", "prom"));
+        write("json/ml/seed.json", Files.readString(Corpus.dashboardsDir().resolve("seed-ml-model-monitoring.json"))
+                .replace("\"uid\": \"Prometheus\"", "\"uid\": \"prom\""));
+        write("alerting/templates.yaml", """
+                apiVersion: 1
+                environment: prod
+                templates:
+                  - orgId: 1
+                    name: ml
+                    template: '{{ define "ml.title" }}ML{{ end }}'
+                """);
+    }
+
+    @Test
+    void plansEverythingOfAValidRoot() throws IOException {
+        writeGoodRoot();
+        ProvisioningPlan plan = scan(Map.of("PROM_PORT", "9090", "PROM_PASSWORD", "pa$$word"));
+        assertEquals("ad$min", plan.datasources().isEmpty() ? null : plan.datasources().get(0).datasource().basicAuthUser());
+        assertFalse(plan.hasErrors(), messages(plan).toString());
+        assertEquals(1, plan.datasources().size());
+        ProvisioningPlan.Datasource ds = plan.datasources().get(0);
+        assertEquals("prod", ds.environment());
+        assertEquals("datasources/prom.yaml", ds.file());
+        assertEquals("http://prom:9090", ds.datasource().url());
+        assertEquals("pa$$word", ds.datasource().secureJsonData().get("basicAuthPassword"), "values are not expanded again");
+
+        // parents come before their children
+        assertEquals(List.of(List.of("Team"), List.of("Team", "A"), List.of("ML")),
+                plan.folders().stream().map(ProvisioningPlan.Folder::path).toList());
+        assertEquals("ml", plan.folders().stream().filter(f -> f.path().equals(List.of("ML"))).findFirst().orElseThrow().uid());
+
+        assertEquals(List.of("json/ml/seed.json", "json/tree/Team/A/deep.json", "json/tree/top.json"),
+                plan.dashboards().stream().map(ProvisioningPlan.Dashboard::file).sorted().toList());
+        ProvisioningPlan.Dashboard deep = plan.dashboards().stream().filter(d -> d.file().endsWith("deep.json")).findFirst().orElseThrow();
+        assertEquals(List.of("Team", "A"), deep.folderPath());
+        assertEquals("tree", deep.provider().name());
+        ProvisioningPlan.Dashboard seed = plan.dashboards().stream().filter(d -> d.file().endsWith("seed.json")).findFirst().orElseThrow();
+        assertEquals(List.of("ML"), seed.folderPath());
+        assertEquals("ml", seed.folderUid());
+        assertEquals(true, seed.provider().allowUiUpdates());
+        ProvisioningPlan.Dashboard top = plan.dashboards().stream().filter(d -> d.file().endsWith("top.json")).findFirst().orElseThrow();
+        assertEquals(List.of(), top.folderPath());
+
+        assertEquals(1, plan.alerting().size());
+        assertEquals("prod", plan.alerting().get(0).environment());
+    }
+
+    @Test
+    void dashboardsReferencingUnprovisionedDatasourcesAreFlagged() throws IOException {
+        writeGoodRoot();
+        write("json/tree/bad.json", dashboard("bad", "ghost"));
+        ProvisioningPlan plan = scan(Map.of("PROM_PORT", "9090"));
+        assertTrue(messages(plan).contains(root.resolve("json/tree/bad.json")
+                + "#/panels/0/datasource/uid: datasource 'ghost' matches no datasource uid or name in this environment"), messages(plan).toString());
+    }
+
+    @Test
+    void providerPathsMustStayInsideTheRoot() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/x.json"), dashboard("x", "p"));
+        Path providers = write("dashboards/p.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: up
+                    options:
+                      path: ../outside
+                  - name: sneaky
+                    options:
+                      path: json/../../outside
+                  - name: absolute
+                    options:
+                      path: /etc
+                """);
+        ProvisioningPlan plan = scan(Map.of());
+        assertEquals(List.of(
+                providers + "#/providers/0/options/path: path '../outside' leads outside the provisioning root",
+                providers + "#/providers/1/options/path: path 'json/../../outside' leads outside the provisioning root",
+                providers + "#/providers/2/options/path: path '/etc' must be relative to the provisioning root"),
+                messages(plan));
+        assertTrue(plan.dashboards().isEmpty());
+    }
+
+    @Test
+    void symbolicLinksMayNotEscapeTheRoot() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("x.json"), dashboard("x", "p"));
+        Files.createDirectories(root.resolve("json/inside"));
+        Files.createSymbolicLink(root.resolve("json/linked"), outside);
+        Files.createSymbolicLink(root.resolve("json/inside/file.json"), outside.resolve("x.json"));
+        Path providers = write("dashboards/p.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: linked
+                    options:
+                      path: json/linked
+                  - name: inside
+                    options:
+                      path: json/inside
+                """);
+        ProvisioningPlan plan = scan(Map.of());
+        assertEquals(List.of(
+                providers + "#/providers/0/options/path: path 'json/linked' leads outside the provisioning root through a symbolic link",
+                root.resolve("json/inside/file.json") + ": is a symbolic link to a file outside the provisioning root"),
+                messages(plan));
+        assertTrue(plan.dashboards().isEmpty());
+    }
+
+    @Test
+    void duplicateUidsAcrossFilesAreErrors() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        write("datasources/a.yaml", "apiVersion: 1\ndatasources:\n  - name: A\n    type: prometheus\n    uid: same\n");
+        Path b = write("datasources/b.yaml", "apiVersion: 1\ndatasources:\n  - name: B\n    type: prometheus\n    uid: same\n"
+                + "  - name: A\n    type: loki\n");
+        Path other = write("datasources/c.yaml", "apiVersion: 1\nenvironment: other\ndatasources:\n  - name: A\n    type: prometheus\n    uid: same\n");
+        write("dashboards/p.yaml", "apiVersion: 1\nproviders:\n  - name: p\n    options:\n      path: json\n");
+        write("json/one.json", dashboard("dash", "same"));
+        Path two = write("json/sub/two.json", dashboard("dash", "same"));
+        ProvisioningPlan plan = scan(Map.of());
+        List<String> messages = messages(plan);
+        assertEquals(List.of(
+                b + "#/datasources/0/uid: duplicate datasource uid 'same' in environment 'default' (first at "
+                        + root.resolve("datasources/a.yaml") + "#/datasources/0/uid)",
+                b + "#/datasources/1/name: duplicate datasource name 'A' in environment 'default' (first at "
+                        + root.resolve("datasources/a.yaml") + "#/datasources/0/name)",
+                two + "#/uid: duplicate dashboard uid 'dash' in environment 'default' (first at "
+                        + root.resolve("json/one.json") + "#/uid)"),
+                messages);
+        assertFalse(messages.stream().anyMatch(m -> m.startsWith(other.toString())), "other environments are separate");
+    }
+
+    @Test
+    void unknownKeysAndMalformedFilesAreReportedWithLines() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Path ds = write("datasources/a.yaml", "apiVersion: 1\ndatasources:\n  - name: A\n    type: prometheus\n    jsonDta: {}\n");
+        Path providers = write("dashboards/p.yaml", "apiVersion: 1\nproviders:\n  - name: p\n    options:\n      path: json\n      recursive: true\n");
+        write("dashboards/q.yaml", "apiVersion: 1\nproviders:\n  - name: q\n    options:\n      path: json\n");
+        Path broken = write("json/broken.json", "{\n  \"title\": \"x\",\n  \"panels\": [\n}\n");
+        List<String> messages = messages(scan(Map.of()));
+        assertTrue(messages.get(0).startsWith(ds + ":5: unknown key 'jsonDta' in /datasources/0"), messages.toString());
+        assertTrue(messages.get(1).startsWith(providers + ":6: unknown key 'recursive' in /providers/0/options"), messages.toString());
+        assertTrue(messages.get(2).startsWith(broken + ":4: malformed JSON"), messages.toString());
+        assertEquals(3, messages.size(), messages.toString());
+    }
+
+    @Test
+    void oneFolderUidCannotNameTwoFolders() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Files.createDirectories(root.resolve("json"));
+        Path p = write("dashboards/p.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: a
+                    folder: One
+                    folderUid: f
+                    options: {path: json}
+                  - name: b
+                    folder: Two
+                    folderUid: f
+                    options: {path: json}
+                  - name: c
+                    folder: One
+                    folderUid: g
+                    options: {path: json}
+                """);
+        assertEquals(List.of(
+                p + "#/providers/1/folderUid: duplicate folder uid 'f' in environment 'default' (first at " + p + "#/providers/0/folderUid)",
+                p + "#/providers/2/folderUid: folder 'One' already has folderUid 'f' from another provider"),
+                messages(scan(Map.of())));
+    }
+
+    @Test
+    void deprecatedTopLevelSecretsAreAcceptedWithAWarning() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Path ds = write("datasources/a.yaml", "apiVersion: 1\ndatasources:\n  - name: A\n    type: mysql\n    password: pw\n"
+                + "    secureJsonData:\n      tlsCACert: ca\n");
+        ProvisioningPlan plan = scan(Map.of());
+        assertFalse(plan.hasErrors());
+        assertEquals(List.of(ds + "#/datasources/0/password: warning: password is deprecated; put it in secureJsonData.password"),
+                messages(plan));
+        assertEquals(Map.of("password", "pw", "tlsCACert", "ca"), plan.datasources().get(0).datasource().effectiveSecureJsonData());
+    }
+
+    @Test
+    void providerRulesAreChecked() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Files.createDirectories(root.resolve("json"));
+        Path p = write("dashboards/p.yaml", """
+                apiVersion: 2
+                providers:
+                  - name: a
+                    type: git
+                    folder: X
+                    options:
+                      path: json
+                      foldersFromFilesStructure: true
+                  - name: a
+                    options:
+                      path: missing
+                """);
+        assertEquals(List.of(
+                p + "#/apiVersion: apiVersion 2 is not supported; use 1",
+                p + "#/providers/0/type: type must be file",
+                p + "#/providers/0/options/foldersFromFilesStructure: foldersFromFilesStructure cannot be combined with folder or folderUid",
+                p + "#/providers/1/name: duplicate dashboard provider 'a' in environment 'default' (first at " + p + "#/providers/0/name)",
+                p + "#/providers/1/options/path: path 'missing' is not a directory under the provisioning root"),
+                messages(scan(Map.of())));
+    }
+}
