@@ -237,9 +237,10 @@ public final class PluginServer {
         try {
             return GrpcSslContexts.configure(
                             io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
-                                    serverCert.keyPair().getPrivate(), serverCert.certificate()),
+                                    new PinnedTlsManagers.SingleKeyManager(
+                                            serverCert.keyPair().getPrivate(), serverCert.certificate())),
                             SslProvider.JDK)
-                    .trustManager(clientCert)
+                    .trustManager(new PinnedTlsManagers.ExactCertificateTrustManager(clientCert))
                     .clientAuth(ClientAuth.REQUIRE)
                     .protocols("TLSv1.3", "TLSv1.2")
                     .build();
