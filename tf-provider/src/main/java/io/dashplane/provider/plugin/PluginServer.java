@@ -234,6 +234,7 @@ public final class PluginServer {
 
     /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
     private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
+        initialiseNettyJdkTlsWithoutSystemTrustStore();
         try {
             return GrpcSslContexts.configure(
                             io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
@@ -246,6 +247,27 @@ public final class PluginServer {
                     .build();
         } catch (javax.net.ssl.SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Netty's JdkSslContext probes a default SSLContext in its static initialiser, which parses the JDK's whole
+     * cacerts store (a large share of start-up time) only to be discarded: we trust exactly one certificate.
+     * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
+     * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
+     */
+    private static void initialiseNettyJdkTlsWithoutSystemTrustStore() {
+        if (System.getProperty("javax.net.ssl.trustStore") != null) {
+            return;
+        }
+        System.setProperty("javax.net.ssl.trustStore", "NONE");
+        try {
+            Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
+                    PluginServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            System.clearProperty("javax.net.ssl.trustStore");
         }
     }
 
