@@ -58,6 +58,10 @@ public final class PluginServer {
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         Map<String, String> env = System.getenv();
+        if (env.get("PLUGIN_CLIENT_CERT") != null && !Arrays.asList(args).contains("--debug")) {
+            // Start the slow JDK TLS initialisation at once, in parallel with everything else.
+            startDaemon(PluginServer::initialiseNettyJdkTlsWithoutSystemTrustStore);
+        }
         HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         StartupTrace.mark("logging");
         boolean debug = Arrays.asList(args).contains("--debug");
@@ -175,7 +179,7 @@ public final class PluginServer {
     }
 
     private static void startDaemon(Runnable task) {
-        Thread t = new Thread(task, "plugin-tls-setup");
+        Thread t = new Thread(task, "plugin-start-up");
         t.setDaemon(true);
         t.start();
     }
@@ -256,10 +260,11 @@ public final class PluginServer {
      * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
      * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
      */
-    private static void initialiseNettyJdkTlsWithoutSystemTrustStore() {
-        if (System.getProperty("javax.net.ssl.trustStore") != null) {
+    private static synchronized void initialiseNettyJdkTlsWithoutSystemTrustStore() {
+        if (System.getProperty("javax.net.ssl.trustStore") != null || nettyTlsInitialised) {
             return;
         }
+        nettyTlsInitialised = true;
         System.setProperty("javax.net.ssl.trustStore", "NONE");
         try {
             Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
@@ -270,6 +275,8 @@ public final class PluginServer {
             System.clearProperty("javax.net.ssl.trustStore");
         }
     }
+
+    private static boolean nettyTlsInitialised;
 
     private static ServerTls awaitTls(CompletableFuture<ServerTls> tlsSetup) {
         try {
