@@ -1,0 +1,308 @@
+package io.dashplane.provider.plugin;
+
+import io.dashplane.provider.protocol.ProviderProtocol;
+import io.dashplane.provider.protocol.Tfplugin5ProviderService;
+import io.dashplane.provider.protocol.Tfplugin6ProviderService;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Serves a provider the way a go-plugin plugin does: magic cookie check, protocol choice, port range,
+ * AutoMTLS, one handshake line on stdout, then tfplugin5/tfplugin6, plugin.GRPCController and the health
+ * service on one gRPC server until the client calls Shutdown or kills the process.
+ */
+public final class PluginServer {
+    public static final String SOURCE_ADDRESS = "registry.terraform.io/dashplane/dashplane";
+    public static final int MAX_INBOUND_MESSAGE_BYTES = 256 * 1024 * 1024;
+    static final String HOST = "127.0.0.1";
+
+    private final Server server;
+    private final int protocolVersion;
+    private final String handshakeLine;
+
+    private PluginServer(Server server, int protocolVersion, String handshakeLine) {
+        this.server = server;
+        this.protocolVersion = protocolVersion;
+        this.handshakeLine = handshakeLine;
+    }
+
+    /**
+     * Process entry point: never returns. Exit status 1 when started without Terraform's magic cookie or when
+     * the server cannot start, 0 after Shutdown.
+     */
+    public static void serve(String[] args, Supplier<ProviderProtocol> provider) {
+        StartupTrace.mark("main");
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // only the handshake line may reach stdout
+        Map<String, String> env = System.getenv();
+        if (env.get("PLUGIN_CLIENT_CERT") != null && !Arrays.asList(args).contains("--debug")) {
+            // Start the slow JDK TLS initialisation at once, in parallel with everything else.
+            startDaemon(PluginServer::initialiseNettyJdkTlsWithoutSystemTrustStore);
+        }
+        HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
+        StartupTrace.mark("logging");
+        boolean debug = Arrays.asList(args).contains("--debug");
+        try {
+            PluginServer running;
+            if (debug) {
+                running = startDebug(env, provider);
+                stdout.println("Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS"
+                        + " environment variable with the following:\n\n\tTF_REATTACH_PROVIDERS='"
+                        + running.reattachJson(ProcessHandle.current().pid()) + "'\n");
+                stdout.flush();
+            } else {
+                ignoreSigint();
+                HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
+                if (!settings.cookieValid()) {
+                    System.err.println("This binary is a plugin for Terraform and OpenTofu. It is not meant to be"
+                            + " executed directly; Terraform starts it when a configuration uses the dashplane"
+                            + " provider.");
+                    System.err.flush();
+                    System.exit(1);
+                }
+                running = start(settings, provider);
+                stdout.println(running.handshakeLine());
+                stdout.flush();
+                StartupTrace.mark("handshake line");
+            }
+            HcLog.debug("plugin serving protocol " + running.protocolVersion() + " on " + running.address());
+            running.awaitTermination();
+            System.exit(0);
+        } catch (IllegalArgumentException | IOException | IllegalStateException e) {
+            System.err.println("terraform-provider-dashplane: " + e.getMessage());
+            System.err.flush();
+            System.exit(1);
+        }
+    }
+
+    /** Starts serving with the given client settings; the caller prints {@link #handshakeLine()}. */
+    public static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider)
+            throws IOException {
+        // Key generation and the JDK TLS set-up are the slowest start-up steps: run them on a second thread
+        // while this one loads and initialises gRPC, Netty and the protocol descriptors.
+        CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> prepareTls(settings.clientCertPem()), PluginServer::startDaemon);
+        Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
+        StartupTrace.mark("server listening");
+        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        String certField = tls.join() == null ? "" : tls.join().certificateField();
+        String line = "1|" + settings.protocolVersion() + "|tcp|" + HOST + ":" + port + "|grpc|" + certField;
+        return new PluginServer(server, settings.protocolVersion(), line);
+    }
+
+    /** Debug mode: plaintext protocol 6 for a client started with TF_REATTACH_PROVIDERS; no cookie needed. */
+    public static PluginServer startDebug(Map<String, String> env, Supplier<ProviderProtocol> provider)
+            throws IOException {
+        HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
+        Server server = bind(settings.minPort(), settings.maxPort(), CompletableFuture.completedFuture(null), provider);
+        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        return new PluginServer(server, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
+    }
+
+    public String handshakeLine() {
+        return handshakeLine;
+    }
+
+    public int protocolVersion() {
+        return protocolVersion;
+    }
+
+    public String address() {
+        InetSocketAddress a = (InetSocketAddress) server.getListenSockets().get(0);
+        return HOST + ":" + a.getPort();
+    }
+
+    public String reattachJson(long pid) {
+        StringBuilder b = new StringBuilder("{");
+        HcLog.appendJsonString(b, SOURCE_ADDRESS);
+        b.append(":{\"Protocol\":\"grpc\",\"ProtocolVersion\":").append(protocolVersion)
+                .append(",\"Pid\":").append(pid)
+                .append(",\"Test\":true,\"Addr\":{\"Network\":\"tcp\",\"String\":");
+        HcLog.appendJsonString(b, address());
+        return b.append("}}}").toString();
+    }
+
+    public void awaitTermination() {
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops accepting calls, lets running calls finish for up to a second, then cuts them off. */
+    public void stop() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(1, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record ServerTls(SslContext context, String certificateField) {}
+
+    private static ServerTls prepareTls(String clientCertPem) {
+        X509Certificate clientCert = parsePem(clientCertPem);
+        SelfSignedCertificate serverCert = SelfSignedCertificate.generate(SelfSignedCertificate.SERVER_CURVE);
+        StartupTrace.mark("server certificate");
+        ServerTls tls = new ServerTls(serverTls(serverCert, clientCert), serverCert.derBase64NoPadding());
+        StartupTrace.mark("tls context");
+        return tls;
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread t = new Thread(task, "plugin-start-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Server bind(int minPort, int maxPort, CompletableFuture<ServerTls> tlsSetup,
+                               Supplier<ProviderProtocol> provider) throws IOException {
+        Supplier<ProviderProtocol> lazyProvider = new Memoized<>(provider);
+        int span = maxPort - minPort + 1;
+        int offset = ThreadLocalRandom.current().nextInt(span); // spread parallel plugin processes over the range
+        IOException last = null;
+        for (int i = 0; i < span; i++) {
+            int port = minPort + (offset + i) % span;
+            PluginServer[] self = new PluginServer[1];
+            Server server = build(port, tlsSetup, lazyProvider, () -> {
+                Thread stopper = new Thread(() -> self[0].stop(), "plugin-shutdown");
+                stopper.start();
+            });
+            try {
+                server.start();
+                self[0] = new PluginServer(server, 0, null);
+                return server;
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof BindException) && !(e instanceof BindException)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw new IOException("no free port between " + minPort + " and " + maxPort, last);
+    }
+
+    private static Server build(int port, CompletableFuture<ServerTls> tlsSetup, Supplier<ProviderProtocol> provider,
+                                Runnable shutdown) {
+        HealthStatusManager health = new HealthStatusManager();
+        health.setStatus("plugin", ServingStatus.SERVING);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
+                // NIO instead of the native epoll transport: loading the native library costs start-up time.
+                .channelType(NioServerSocketChannel.class)
+                .bossEventLoopGroup(new NioEventLoopGroup(1))
+                .workerEventLoopGroup(new NioEventLoopGroup(0))
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .keepAliveTime(Long.MAX_VALUE, TimeUnit.NANOSECONDS) // i.e. no server keepalive pings
+                .permitKeepAliveWithoutCalls(true)
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .addService(new Tfplugin6ProviderService(provider))
+                .addService(new Tfplugin5ProviderService(provider))
+                .addService(new GrpcControllerService(shutdown))
+                .addService(health.getHealthService());
+        StartupTrace.mark("services ready");
+        ServerTls tls = awaitTls(tlsSetup);
+        if (tls != null) {
+            builder.sslContext(tls.context());
+        }
+        return builder.build();
+    }
+
+    /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
+    private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
+        initialiseNettyJdkTlsWithoutSystemTrustStore();
+        try {
+            return GrpcSslContexts.configure(
+                            io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
+                                    new PinnedTlsManagers.SingleKeyManager(
+                                            serverCert.keyPair().getPrivate(), serverCert.certificate())),
+                            SslProvider.JDK)
+                    .trustManager(new PinnedTlsManagers.ExactCertificateTrustManager(clientCert))
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Netty's JdkSslContext probes a default SSLContext in its static initialiser, which parses the JDK's whole
+     * cacerts store (a large share of start-up time) only to be discarded: we trust exactly one certificate.
+     * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
+     * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
+     */
+    private static synchronized void initialiseNettyJdkTlsWithoutSystemTrustStore() {
+        if (System.getProperty("javax.net.ssl.trustStore") != null || nettyTlsInitialised) {
+            return;
+        }
+        nettyTlsInitialised = true;
+        System.setProperty("javax.net.ssl.trustStore", "NONE");
+        try {
+            Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
+                    PluginServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            System.clearProperty("javax.net.ssl.trustStore");
+        }
+    }
+
+    private static boolean nettyTlsInitialised;
+
+    private static ServerTls awaitTls(CompletableFuture<ServerTls> tlsSetup) {
+        try {
+            return tlsSetup.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static X509Certificate parsePem(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("PLUGIN_CLIENT_CERT is not a PEM certificate: " + e.getMessage());
+        }
+    }
+
+    private static void ignoreSigint() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            HcLog.warn("cannot ignore SIGINT: " + e.getMessage());
+        }
+    }
+}
