@@ -43,9 +43,11 @@ public final class DashboardRepository {
             PROVENANCE, CREATED_AT, UPDATED_AT);
 
     private final ObjectMapper mapper;
+    private final DatasourceReferenceIndex references;
 
     public DashboardRepository(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.references = new DatasourceReferenceIndex(mapper);
     }
 
     public Optional<StoredDashboard> find(DSLContext tx, String env, String uid) {
@@ -92,6 +94,7 @@ public final class DashboardRepository {
                 .execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
+        references.write(tx, env, d.uid(), d.json());
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
@@ -105,9 +108,15 @@ public final class DashboardRepository {
         tx.deleteFrom(TAGS).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
+        references.write(tx, env, d.uid(), d.json());
     }
 
-    /** Deletes the dashboard; tags and history go with it (ON DELETE CASCADE). */
+    /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
+    public List<DatasourceReferrer> datasourceReferrers(DSLContext tx, String env, java.util.Collection<String> refs) {
+        return references.referrers(tx, env, refs);
+    }
+
+    /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
     public void delete(DSLContext tx, String env, String uid) {
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
