@@ -3,12 +3,11 @@ package io.dashplane.server.dashboard;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.dashboard.DatasourceReference;
 import io.dashplane.schema.dashboard.DatasourceReferences;
+import io.dashplane.server.storage.JsonText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,10 +32,10 @@ public final class DatasourceReferenceIndex {
     /** Longer texts can match neither a uid (40) nor a name (190), so they are not indexed. */
     private static final int MAX_REF_LENGTH = 190;
 
-    private final ObjectMapper mapper;
+    private final JsonText json;
 
     public DatasourceReferenceIndex(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new JsonText(mapper);
     }
 
     /** Replaces the indexed references of dashboard {@code uid} by those of {@code dashboardJson}. */
@@ -44,7 +43,7 @@ public final class DatasourceReferenceIndex {
         tx.deleteFrom(REFS).where(ENV.eq(env).and(DASHBOARD_UID.eq(uid))).execute();
         for (Map.Entry<String, List<String>> e : referencesOf(dashboardJson).entrySet()) {
             tx.insertInto(REFS, ENV, DASHBOARD_UID, REF, POINTERS)
-                    .values(env, uid, e.getKey(), toJson(e.getValue())).execute();
+                    .values(env, uid, e.getKey(), json.write(e.getValue())).execute();
         }
     }
 
@@ -60,7 +59,7 @@ public final class DatasourceReferenceIndex {
                 .forEach(r -> {
                     DatasourceReferrer current = byUid.computeIfAbsent(r.get(DASHBOARD_UID),
                             uid -> new DatasourceReferrer("dashboard", uid, r.get(DashboardRepository.TITLE), new ArrayList<>()));
-                    current.pointers().addAll(fromJson(r.get(POINTERS)));
+                    current.pointers().addAll(json.readStrings(r.get(POINTERS)));
                 });
         return byUid.values().stream().map(r -> new DatasourceReferrer(r.kind(), r.uid(), r.title(),
                 r.pointers().stream().sorted().toList())).toList();
@@ -68,12 +67,7 @@ public final class DatasourceReferenceIndex {
 
     /** Reference text to the pointers (relative to the dashboard) of the {@code datasource} members naming it. */
     Map<String, List<String>> referencesOf(String dashboardJson) {
-        JsonNode dashboard;
-        try {
-            dashboard = mapper.readTree(dashboardJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored dashboard is not JSON", e);
-        }
+        JsonNode dashboard = json.readTree(dashboardJson);
         Map<String, List<String>> refs = new LinkedHashMap<>();
         for (DatasourceReference ref : DatasourceReferences.extract(dashboard)) {
             if (ref.uid() != null && !ref.uid().isEmpty() && ref.uid().length() <= MAX_REF_LENGTH) {
@@ -81,21 +75,5 @@ public final class DatasourceReferenceIndex {
             }
         }
         return refs;
-    }
-
-    private String toJson(List<String> pointers) {
-        try {
-            return mapper.writeValueAsString(pointers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> fromJson(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored pointers", e);
-        }
     }
 }
