@@ -66,6 +66,21 @@ class DatasourceReferencesTest extends ServerTestSupport {
         restart();
         assertEquals(409, api.delete(DS + "/prom").status());
         assertEquals(204, api.delete(stagingDs + "/prom").status(), "references are per environment");
+
+        // Dashboards deleted through their folder or their environment take their references along.
+        assertEquals(201, api.post(ENV + "/folders", "{\"uid\":\"ops\",\"title\":\"Ops\"}").status());
+        assertEquals(201, api.post(D, "{\"folderUid\":\"ops\",\"dashboard\":{\"uid\":\"in-folder\",\"title\":\"In folder\","
+                + "\"annotations\":{\"list\":[{\"name\":\"a\",\"datasource\":{\"uid\":\"prom\"}}]}}}").status());
+        assertEquals(204, api.delete(D + "/dash").status());
+        assertEquals("in-folder", api.delete(DS + "/prom").json().get("referrers").get(0).get("uid").asText());
+        assertEquals(204, api.delete(ENV + "/folders/ops?force=true").status());
+        assertEquals(204, api.delete(DS + "/prom").status());
+        assertEquals(201, api.post(stagingDs, "{\"uid\":\"prom\",\"name\":\"Prom\",\"type\":\"prometheus\"}").status());
+        assertEquals(201, api.post("/api/v1/environments/staging/dashboards", "{\"dashboard\":{\"uid\":\"s\","
+                + "\"title\":\"S\",\"templating\":{\"list\":[{\"name\":\"v\",\"type\":\"query\",\"datasource\":\"prom\"}]}}}")
+                .status());
+        assertEquals(409, api.delete(stagingDs + "/prom").status());
+        assertEquals(204, api.delete("/api/v1/environments/staging?force=true").status());
     }
 
     @Test
