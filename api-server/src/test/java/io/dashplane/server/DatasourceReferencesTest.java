@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import db.migration.V3_1__index_datasource_references;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.impl.DSL;
@@ -88,13 +89,15 @@ class DatasourceReferencesTest extends ServerTestSupport {
         assertEquals(201, api.post(DS, "{\"uid\":\"prom\",\"name\":\"Prom\",\"type\":\"prometheus\"}").status());
         post("{\"uid\":\"dash\",\"title\":\"Dash\",\"panels\":[{\"id\":1,\"type\":\"timeseries\","
                 + "\"gridPos\":{\"x\":0,\"y\":0,\"w\":12,\"h\":8},\"datasource\":{\"uid\":\"prom\"}}]}");
-        // Simulate a database written before V3_1: no index rows, and the backfill not yet applied.
+        // A database written before V3: dashboards without index rows.
+        server.services().database().write(tx ->
+                tx.deleteFrom(DSL.table(DSL.name("dashboard_datasource_refs"))).execute());
+        int rows = server.services().database().read(tx -> tx.fetchCount(DSL.table(DSL.name("dashboard_datasource_refs"))));
+        assertEquals(0, rows);
         server.services().database().write(tx -> {
-            tx.deleteFrom(DSL.table(DSL.name("dashboard_datasource_refs"))).execute();
-            return tx.deleteFrom(DSL.table(DSL.name("flyway_schema_history")))
-                    .where(DSL.field(DSL.name("version")).eq("3.1")).execute();
+            V3_1__index_datasource_references.indexAll(tx);
+            return null;
         });
-        restart();
         var refused = api.delete(DS + "/prom");
         assertEquals(409, refused.status(), refused.toString());
         assertEquals("dash", refused.json().get("referrers").get(0).get("uid").asText());
