@@ -45,6 +45,9 @@ import org.HdrHistogram.Histogram;
 public final class ServerBenchmark {
     private static final String ENV = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Process CPU time (client and server share this JVM) and the machine's 1-minute load average. */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final int clients = Integer.getInteger("bench.clients", 16);
     private final int ops = Integer.getInteger("bench.ops", 4000);
@@ -65,8 +68,9 @@ public final class ServerBenchmark {
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "Dashplane server benchmark: %d clients, %d operations per phase (+%d warm-up),"
                 + " %d corpus dashboards, at most %ds per phase%n", clients, ops, warmup, corpus.size(), maxTime.toSeconds());
-        System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %d MiB%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %d MiB, load average %.1f at start%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, OS.getSystemLoadAverage());
         List<Result> results = new ArrayList<>();
 
         Path httpDir = Files.createTempDirectory("dashplane-bench-http");
@@ -134,8 +138,8 @@ public final class ServerBenchmark {
         }
 
         System.out.println();
-        System.out.println("| Operation | ops | throughput (ops/s) | p50 (ms) | p99 (ms) | max (ms) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| Operation | ops | throughput (ops/s) | p50 (ms) | p99 (ms) | max (ms) | CPU ms/op | load |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
             System.out.println(r.row());
         }
@@ -159,7 +163,8 @@ public final class ServerBenchmark {
         void run() throws Exception;
     }
 
-    private record Result(String name, long count, double seconds, Histogram histogram) {
+    private record Result(String name, long count, double seconds, Histogram histogram, double cpuMsPerOp,
+                          double loadAverage) {
         double throughput() {
             return count / seconds;
         }
@@ -169,8 +174,9 @@ public final class ServerBenchmark {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f |", name, count, throughput(), p50(),
-                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+            return String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f |", name, count,
+                    throughput(), p50(), histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0,
+                    cpuMsPerOp, loadAverage);
         }
     }
 
@@ -178,10 +184,12 @@ public final class ServerBenchmark {
     private Result measure(String name, Operation op) throws Exception {
         runPhase(op, warmup, null);
         Histogram histogram = new Histogram(60_000_000L, 3);
+        long cpuStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         int done = runPhase(op, ops, histogram);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Result r = new Result(name, done, seconds, histogram);
+        double cpuMsPerOp = (OS.getProcessCpuTime() - cpuStart) / 1e6 / Math.max(1, done);
+        Result r = new Result(name, done, seconds, histogram, cpuMsPerOp, OS.getSystemLoadAverage());
         System.out.println(r.row());
         return r;
     }
