@@ -153,6 +153,9 @@ public final class ServerBenchmark {
                 http.throughput() / service.throughput(), service.throughput() / http.throughput());
         System.out.printf(Locale.ROOT, "create p50 latency ratio HTTP / repository: %.1f, HTTP / service: %.1f%n",
                 http.p50() / repo.p50(), http.p50() / service.p50());
+        System.out.printf(Locale.ROOT, "create CPU per operation ratio HTTP / repository: %.1f, HTTP / service: %.1f"
+                + " (robust when other processes load the machine)%n",
+                http.cpuMsPerOp() / repo.cpuMsPerOp(), http.cpuMsPerOp() / service.cpuMsPerOp());
         for (Path dir : List.of(httpDir, serviceDir, repoDir)) {
             deleteRecursively(dir);
         }
