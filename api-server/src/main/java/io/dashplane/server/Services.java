@@ -38,7 +38,7 @@ public record Services(Database database, ObjectMapper mapper,
         var folderRepo = new FolderRepository();
         var dashRepo = new DashboardRepository(mapper);
         var envs = new EnvironmentService(db, envRepo);
-        var datasources = new DatasourceService(db, dsRepo, envs, new SecretBox(key), mapper);
+        var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, new SecretBox(key), mapper);
         var folders = new FolderService(db, folderRepo, dashRepo, envs);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards);
