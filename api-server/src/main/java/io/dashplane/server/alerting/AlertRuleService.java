@@ -165,7 +165,7 @@ public final class AlertRuleService {
             AlertRule restored = old.rule().inGroup(current.rule().folderUID(), current.rule().ruleGroup());
             AlertingWrite<StoredAlertRule> write = writeInTx(tx, env, restored, expected, null, "",
                     "Restored from version " + version);
-            if (write.value() == current) {
+            if (write.value().meta().version() == current.meta().version()) {
                 // Identical content: still record the restore as a new version, like dashboards do.
                 StoredAlertRule bumped = new StoredAlertRule(restored, current.position(), current.meta().next());
                 rules.save(tx, env, bumped, false, "Restored from version " + version);
