@@ -149,6 +149,14 @@ class AlertingConflictTest extends AlertingTestSupport {
         assertEquals(404, api.get(ROUTES + "/child").status());
     }
 
+    @Test
+    void environmentHoldingOnlyAlertingObjectsIsDeletedOnlyWhenForced() {
+        expect(201, api.post("/api/v1/environments", "{\"name\":\"alerts\"}"));
+        expect(201, api.put("/api/v1/environments/alerts/templates/t", "{\"template\":\"{{ define \\\"t\\\" }}x{{ end }}\"}"));
+        assertEquals(409, api.delete("/api/v1/environments/alerts").status());
+        expect(204, api.delete("/api/v1/environments/alerts?force=true"));
+    }
+
     private static Set<String> referrers(JsonNode problem) {
         Set<String> out = new HashSet<>();
         problem.get("referrers").forEach(r -> out.add(r.get("kind").asText() + ":" + r.path("uid").asText("")));
