@@ -79,8 +79,10 @@ class AlertingScenarioTest extends AlertingTestSupport {
         expect(200, post("/api/v1/environments/fromjson/alerting/import", exportedJson, "application/json"));
         assertEquals(exported, api.get("/api/v1/environments/fromjson/alerting/export?decrypt=true").body());
 
-        // Importing the same file again changes nothing.
+        // Importing the same file again changes nothing: rule versions and route uids stay.
+        String routesBefore = api.get(restore + "/notification-policy/routes").body();
         expect(200, post(restore + "/alerting/import", exported, "application/yaml"));
+        assertEquals(routesBefore, api.get(restore + "/notification-policy/routes").body());
         assertEquals(exported, api.get(restore + "/alerting/export?decrypt=true").body());
         assertEquals(1, api.get(restore + "/alert-rules/ml-p99-latency-high").json().get("version").asLong());
     }

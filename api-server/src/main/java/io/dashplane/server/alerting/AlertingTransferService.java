@@ -138,8 +138,9 @@ public final class AlertingTransferService {
             changes.add(new ImportChange("notification-policy", env, "deleted"));
         }
         each(file.policies(), (i, p) -> {
-            policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i);
-            changes.add(new ImportChange("notification-policy", env, "updated"));
+            if (policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i)) {
+                changes.add(new ImportChange("notification-policy", env, "updated"));
+            }
         });
         Map<String, String> folderUids = new HashMap<>();
         each(file.groups(), (g, group) -> {

@@ -93,9 +93,16 @@ public final class NotificationPolicyService {
         });
     }
 
-    /** Replaces the whole tree (root and every route) with {@code tree}, as a provisioning file does. */
-    void replaceTreeInTx(DSLContext tx, String env, Route tree, String at) {
+    /**
+     * Replaces the whole tree (root and every route) with {@code tree}, as a provisioning file does. Returns
+     * false, keeping route uids and versions, when the assembled tree already equals {@code tree}.
+     */
+    boolean replaceTreeInTx(DSLContext tx, String env, Route tree, String at) {
         Reports.requireValid(validator.validateTree(tree, at, lookups.notifications(tx, env)));
+        PolicyTree current = treeInTx(tx, env);
+        if (current.root() != null && current.tree().equals(tree)) {
+            return false;
+        }
         PolicyTrees.Split split = PolicyTrees.split(tree, Uid::generate);
         putRootInTx(tx, env, split.root(), ExpectedVersion.NONE, at);
         repository.deleteAllRoutes(tx, env);
@@ -103,6 +110,7 @@ public final class NotificationPolicyService {
             repository.insertRoute(tx, env, new StoredRoute(node.uid(), node.parentUid(), node.position(), node.route(),
                     ObjectMeta.first()));
         }
+        return true;
     }
 
     void resetInTx(DSLContext tx, String env) {
