@@ -57,7 +57,9 @@ class AlertingScenarioTest extends AlertingTestSupport {
         assertEquals("weekly-maintenance", team.get("mute_time_intervals").get(0).asText());
         assertEquals(2, api.get(ROUTES).json().get("total").asLong());
 
-        var slack = api.get(CONTACT_POINTS + "?name=ml-slack").json().get("items").get(0);
+        var slack = api.get(CONTACT_POINTS + "/ml-slack").json();
+        assertEquals("ml-slack", slack.get("name").asText(), "an imported contact point is addressable by its name as uid");
+        assertEquals("weekly-maintenance", api.get(MUTE_TIMINGS + "/weekly-maintenance").json().get("name").asText());
         assertTrue(slack.get("integrations").get(0).get("secureFields").get("url").asBoolean());
         assertFalse(slack.get("integrations").get(0).get("settings").has("url"));
 

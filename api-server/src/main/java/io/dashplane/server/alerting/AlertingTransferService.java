@@ -127,7 +127,8 @@ public final class AlertingTransferService {
             changes.add(change("mute-timing", w.value().uid(), w));
         });
         each(file.contactPoints(), (i, c) -> {
-            String uid = contactPoints.findByName(tx, env, c.name()).map(StoredContactPoint::uid).orElse(Uid.generate());
+            String uid = contactPoints.findByName(tx, env, c.name()).map(StoredContactPoint::uid)
+                    .orElseGet(() -> contactPoints.newUid(tx, env, c.name()));
             ContactPoint point = c.toContactPoint();
             AlertingWrite<StoredContactPoint> w = contactPoints.writeInTx(tx, env,
                     new ContactPoint(uid, point.name(), point.integrations()), ExpectedVersion.NONE, "/contactPoints/" + i, "receivers");

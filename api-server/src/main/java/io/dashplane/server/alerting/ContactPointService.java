@@ -97,6 +97,11 @@ public final class ContactPointService {
         });
     }
 
+    /** A uid for a new contact point named {@code name}: the name itself when it is a free valid uid. */
+    String newUid(DSLContext tx, String env, String name) {
+        return Uid.isValid(name) && repository.find(tx, env, name).isEmpty() ? name : Uid.generate();
+    }
+
     Optional<StoredContactPoint> findByName(DSLContext tx, String env, String name) {
         return repository.findByName(tx, env, name);
     }

@@ -92,7 +92,9 @@ public final class MuteTimingService {
         if (current.isEmpty()) {
             Versions.check(expected, null, "mute timing '" + timing.name() + "'");
         }
-        return writeInTx(tx, env, current.map(StoredMuteTiming::uid).orElse(Uid.generate()), timing, expected, at);
+        String uid = current.map(StoredMuteTiming::uid).orElseGet(() -> Uid.isValid(timing.name())
+                && repository.find(tx, env, timing.name()).isEmpty() ? timing.name() : Uid.generate());
+        return writeInTx(tx, env, uid, timing, expected, at);
     }
 
     AlertingWrite<StoredMuteTiming> writeInTx(DSLContext tx, String env, String uid, MuteTiming timing,
