@@ -139,9 +139,8 @@ public final class AlertingTransferService {
             changes.add(new ImportChange("notification-policy", env, "deleted"));
         }
         each(file.policies(), (i, p) -> {
-            if (policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i)) {
-                changes.add(new ImportChange("notification-policy", env, "updated"));
-            }
+            boolean replaced = policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i);
+            changes.add(new ImportChange("notification-policy", env, replaced ? "updated" : "unchanged"));
         });
         Map<String, String> folderUids = new HashMap<>();
         each(file.groups(), (g, group) -> {
@@ -203,7 +202,7 @@ public final class AlertingTransferService {
     }
 
     private static ImportChange change(String kind, String id, AlertingWrite<?> write) {
-        return new ImportChange(kind, id, write.created() ? "created" : "updated");
+        return new ImportChange(kind, id, write.outcome().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private interface IndexedAction<T> {

@@ -152,15 +152,15 @@ public final class ContactPointService {
         if (current.isEmpty()) {
             StoredContactPoint created = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, ObjectMeta.first());
             repository.insert(tx, env, created, sealed);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredContactPoint old = current.get();
         if (old.name().equals(request.name()) && old.integrations().equals(plain) && storedSecrets.equals(secrets)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredContactPoint updated = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, old.meta().next());
         repository.update(tx, env, updated, sealed);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     public void delete(String env, String uid, ExpectedVersion expected) {

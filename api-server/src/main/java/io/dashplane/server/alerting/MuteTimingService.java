@@ -113,7 +113,7 @@ public final class MuteTimingService {
         if (current.isEmpty()) {
             StoredMuteTiming created = new StoredMuteTiming(uid, timing, ObjectMeta.first());
             repository.insert(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredMuteTiming old = current.get();
         if (!old.name().equals(timing.name())) {
@@ -121,11 +121,11 @@ public final class MuteTimingService {
                     "mute timing '" + old.name() + "'", "renamed");
         }
         if (old.timing().equals(timing)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredMuteTiming updated = new StoredMuteTiming(uid, timing, old.meta().next());
         repository.update(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     public void delete(String env, String uid, ExpectedVersion expected) {

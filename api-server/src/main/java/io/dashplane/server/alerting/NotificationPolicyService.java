@@ -71,14 +71,14 @@ public final class NotificationPolicyService {
         if (current.isEmpty()) {
             StoredPolicyRoot created = new StoredPolicyRoot(root, ObjectMeta.first());
             repository.saveRoot(tx, env, created, true);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().root().equals(root)) {
-            return new AlertingWrite<>(current.get(), false, report.warnings());
+            return AlertingWrite.unchanged(current.get(), report.warnings());
         }
         StoredPolicyRoot updated = new StoredPolicyRoot(root, current.get().meta().next());
         repository.saveRoot(tx, env, updated, false);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     /** Removes the root's fields (the routes stay); GET then shows an empty root. */
@@ -180,15 +180,15 @@ public final class NotificationPolicyService {
         if (current.isEmpty()) {
             StoredRoute created = new StoredRoute(write.uid(), write.parentUid(), position, fields, ObjectMeta.first());
             repository.insertRoute(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredRoute old = current.get();
         if (sameParent && old.position() == position && old.route().equals(fields)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredRoute updated = new StoredRoute(write.uid(), write.parentUid(), position, fields, old.meta().next());
         repository.updateRoute(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     private void checkParent(DSLContext tx, String env, String uid, String parentUid) {
