@@ -49,6 +49,10 @@ class AlertingScenarioTest extends AlertingTestSupport {
         assertEquals(List.of("ml-p99-latency-high", "ml-data-drift-high"),
                 Api.JSON.convertValue(group.get("rules"), List.class));
 
+        String metrics = api.get("/metrics").body();
+        assertTrue(metrics.contains("dashplane_objects{kind=\"alert_rule\",} 2.0"), metrics);
+        assertTrue(metrics.contains("dashplane_objects{kind=\"notification_route\",} 2.0"), metrics);
+
         var tree = api.get(POLICY).json();
         assertEquals("ml-slack", tree.get("receiver").asText());
         JsonNode team = tree.get("routes").get(0);
