@@ -1,6 +1,7 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
+import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -34,12 +35,13 @@ public final class ApiApplication {
         rc.register(new ObjectMapperResolver(services.mapper()));
         rc.register(ValidationFeature.class);
 
-        List<Object> resources = List.of(
+        List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
-                new OperationsResource(services.database(), registry));
+                new OperationsResource(services.database(), registry)));
+        resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);
