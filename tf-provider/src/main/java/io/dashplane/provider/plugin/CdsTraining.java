@@ -1,0 +1,71 @@
+package io.dashplane.provider.plugin;
+
+import io.dashplane.provider.goplugin.Empty;
+import io.dashplane.provider.goplugin.GRPCControllerGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build-time training run for the AppCDS archive: starts the real executable as Terraform would, with
+ * {@code DASHPLANE_CDS_DUMP} telling the launcher to record every loaded class, drives the handshake and a few
+ * calls over mTLS in both protocol versions, then calls Shutdown so the JVM writes the archive on exit.
+ * Usage: {@code java -cp 'lib/*' io.dashplane.provider.plugin.CdsTraining <executable>}.
+ */
+public final class CdsTraining {
+    private CdsTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        Path executable = Path.of(args[0]).toRealPath();
+        Path archive = executable.getParent().resolve("lib").resolve("dashplane.jsa");
+        Files.deleteIfExists(archive);
+        for (String versions : new String[] {"5,6"}) {
+            train(executable, archive, versions);
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training run wrote no CDS archive at " + archive);
+        }
+        System.out.println("CDS archive written: " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+    }
+
+    private static void train(Path executable, Path archive, String versions) throws Exception {
+        SelfSignedCertificate clientCert = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
+        ProcessBuilder pb = new ProcessBuilder(executable.toString());
+        pb.environment().put(HandshakeSettings.MAGIC_COOKIE_KEY, HandshakeSettings.MAGIC_COOKIE_VALUE);
+        pb.environment().put("PLUGIN_PROTOCOL_VERSIONS", versions);
+        pb.environment().put("PLUGIN_CLIENT_CERT", clientCert.certificatePem());
+        pb.environment().put("DASHPLANE_CDS_DUMP", archive.toString());
+        pb.redirectError(new File("/dev/null"));
+        Process process = pb.start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the plugin exited without a handshake line");
+            }
+            HandshakeLine handshake = HandshakeLine.parse(line);
+            ManagedChannel channel = PluginClientChannels.connect(handshake, clientCert);
+            try {
+                HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().setService("plugin").build());
+                io.dashplane.provider.tfplugin6.ProviderGrpc.newBlockingStub(channel)
+                        .getProviderSchema(io.dashplane.provider.tfplugin6.GetProviderSchema.Request.getDefaultInstance());
+                io.dashplane.provider.tfplugin5.ProviderGrpc.newBlockingStub(channel)
+                        .getSchema(io.dashplane.provider.tfplugin5.GetProviderSchema.Request.getDefaultInstance());
+                GRPCControllerGrpc.newBlockingStub(channel).shutdown(Empty.getDefaultInstance());
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the plugin did not exit after Shutdown");
+        }
+    }
+}

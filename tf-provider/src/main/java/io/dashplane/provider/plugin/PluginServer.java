@@ -1,0 +1,243 @@
+package io.dashplane.provider.plugin;
+
+import io.dashplane.provider.protocol.ProviderProtocol;
+import io.dashplane.provider.protocol.Tfplugin5ProviderService;
+import io.dashplane.provider.protocol.Tfplugin6ProviderService;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Serves a provider the way a go-plugin plugin does: magic cookie check, protocol choice, port range,
+ * AutoMTLS, one handshake line on stdout, then tfplugin5/tfplugin6, plugin.GRPCController and the health
+ * service on one gRPC server until the client calls Shutdown or kills the process.
+ */
+public final class PluginServer {
+    public static final String SOURCE_ADDRESS = "registry.terraform.io/dashplane/dashplane";
+    public static final int MAX_INBOUND_MESSAGE_BYTES = 256 * 1024 * 1024;
+    static final String HOST = "127.0.0.1";
+
+    private final Server server;
+    private final int protocolVersion;
+    private final String handshakeLine;
+
+    private PluginServer(Server server, int protocolVersion, String handshakeLine) {
+        this.server = server;
+        this.protocolVersion = protocolVersion;
+        this.handshakeLine = handshakeLine;
+    }
+
+    /**
+     * Process entry point: never returns. Exit status 1 when started without Terraform's magic cookie or when
+     * the server cannot start, 0 after Shutdown.
+     */
+    public static void serve(String[] args, Supplier<ProviderProtocol> provider) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // only the handshake line may reach stdout
+        Map<String, String> env = System.getenv();
+        HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
+        boolean debug = Arrays.asList(args).contains("--debug");
+        try {
+            PluginServer running;
+            if (debug) {
+                running = startDebug(env, provider);
+                stdout.println("Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS"
+                        + " environment variable with the following:\n\n\tTF_REATTACH_PROVIDERS='"
+                        + running.reattachJson(ProcessHandle.current().pid()) + "'\n");
+                stdout.flush();
+            } else {
+                ignoreSigint();
+                HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
+                if (!settings.cookieValid()) {
+                    System.err.println("This binary is a plugin for Terraform and OpenTofu. It is not meant to be"
+                            + " executed directly; Terraform starts it when a configuration uses the dashplane"
+                            + " provider.");
+                    System.err.flush();
+                    System.exit(1);
+                }
+                running = start(settings, provider);
+                stdout.println(running.handshakeLine());
+                stdout.flush();
+            }
+            HcLog.debug("plugin serving protocol " + running.protocolVersion() + " on " + running.address());
+            running.awaitTermination();
+            System.exit(0);
+        } catch (IllegalArgumentException | IOException | IllegalStateException e) {
+            System.err.println("terraform-provider-dashplane: " + e.getMessage());
+            System.err.flush();
+            System.exit(1);
+        }
+    }
+
+    /** Starts serving with the given client settings; the caller prints {@link #handshakeLine()}. */
+    public static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider)
+            throws IOException {
+        SslContext tls = null;
+        String certField = "";
+        if (settings.clientCertPem() != null) {
+            SelfSignedCertificate serverCert = SelfSignedCertificate.generate(SelfSignedCertificate.SERVER_CURVE);
+            tls = serverTls(serverCert, parsePem(settings.clientCertPem()));
+            certField = serverCert.derBase64NoPadding();
+        }
+        Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
+        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        String line = "1|" + settings.protocolVersion() + "|tcp|" + HOST + ":" + port + "|grpc|" + certField;
+        return new PluginServer(server, settings.protocolVersion(), line);
+    }
+
+    /** Debug mode: plaintext protocol 6 for a client started with TF_REATTACH_PROVIDERS; no cookie needed. */
+    public static PluginServer startDebug(Map<String, String> env, Supplier<ProviderProtocol> provider)
+            throws IOException {
+        HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
+        Server server = bind(settings.minPort(), settings.maxPort(), null, provider);
+        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        return new PluginServer(server, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
+    }
+
+    public String handshakeLine() {
+        return handshakeLine;
+    }
+
+    public int protocolVersion() {
+        return protocolVersion;
+    }
+
+    public String address() {
+        InetSocketAddress a = (InetSocketAddress) server.getListenSockets().get(0);
+        return HOST + ":" + a.getPort();
+    }
+
+    public String reattachJson(long pid) {
+        StringBuilder b = new StringBuilder("{");
+        HcLog.appendJsonString(b, SOURCE_ADDRESS);
+        b.append(":{\"Protocol\":\"grpc\",\"ProtocolVersion\":").append(protocolVersion)
+                .append(",\"Pid\":").append(pid)
+                .append(",\"Test\":true,\"Addr\":{\"Network\":\"tcp\",\"String\":");
+        HcLog.appendJsonString(b, address());
+        return b.append("}}}").toString();
+    }
+
+    public void awaitTermination() {
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops accepting calls, lets running calls finish for up to a second, then cuts them off. */
+    public void stop() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(1, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Server bind(int minPort, int maxPort, SslContext tls, Supplier<ProviderProtocol> provider)
+            throws IOException {
+        Supplier<ProviderProtocol> lazyProvider = new Memoized<>(provider);
+        int span = maxPort - minPort + 1;
+        int offset = ThreadLocalRandom.current().nextInt(span); // spread parallel plugin processes over the range
+        IOException last = null;
+        for (int i = 0; i < span; i++) {
+            int port = minPort + (offset + i) % span;
+            PluginServer[] self = new PluginServer[1];
+            Server server = build(port, tls, lazyProvider, () -> {
+                Thread stopper = new Thread(() -> self[0].stop(), "plugin-shutdown");
+                stopper.start();
+            });
+            try {
+                server.start();
+                self[0] = new PluginServer(server, 0, null);
+                return server;
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof BindException) && !(e instanceof BindException)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw new IOException("no free port between " + minPort + " and " + maxPort, last);
+    }
+
+    private static Server build(int port, SslContext tls, Supplier<ProviderProtocol> provider, Runnable shutdown) {
+        HealthStatusManager health = new HealthStatusManager();
+        health.setStatus("plugin", ServingStatus.SERVING);
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
+                // NIO instead of the native epoll transport: loading the native library costs start-up time.
+                .channelType(NioServerSocketChannel.class)
+                .bossEventLoopGroup(new NioEventLoopGroup(1))
+                .workerEventLoopGroup(new NioEventLoopGroup(0))
+                .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                .keepAliveTime(Long.MAX_VALUE, TimeUnit.NANOSECONDS) // i.e. no server keepalive pings
+                .permitKeepAliveWithoutCalls(true)
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .addService(new Tfplugin6ProviderService(provider))
+                .addService(new Tfplugin5ProviderService(provider))
+                .addService(new GrpcControllerService(shutdown))
+                .addService(health.getHealthService());
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
+    }
+
+    /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
+    private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
+        try {
+            return GrpcSslContexts.configure(
+                            io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
+                                    serverCert.keyPair().getPrivate(), serverCert.certificate()),
+                            SslProvider.JDK)
+                    .trustManager(clientCert)
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate parsePem(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("PLUGIN_CLIENT_CERT is not a PEM certificate: " + e.getMessage());
+        }
+    }
+
+    private static void ignoreSigint() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            HcLog.warn("cannot ignore SIGINT: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.dashplane.provider.plugin;
+
+import io.dashplane.provider.protocol.ProviderProtocol;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds the single {@link ProviderFactory} on the class path. */
+final class ProviderLoader {
+    private ProviderLoader() {}
+
+    static ProviderProtocol load() {
+        List<ProviderFactory> factories = ServiceLoader.load(ProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (factories.size() != 1) {
+            throw new IllegalStateException("expected exactly one " + ProviderFactory.class.getName()
+                    + " on the class path, found " + factories.size());
+        }
+        return factories.get(0).create();
+    }
+}

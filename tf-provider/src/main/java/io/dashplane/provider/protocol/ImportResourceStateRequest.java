@@ -1,0 +1,3 @@
+package io.dashplane.provider.protocol;
+
+public record ImportResourceStateRequest(String typeName, String id) {}

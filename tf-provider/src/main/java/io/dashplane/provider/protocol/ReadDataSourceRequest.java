@@ -1,0 +1,3 @@
+package io.dashplane.provider.protocol;
+
+public record ReadDataSourceRequest(String typeName, byte[] config, byte[] providerMeta) {}
