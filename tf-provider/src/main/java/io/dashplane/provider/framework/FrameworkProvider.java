@@ -38,6 +38,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Serves a {@link ProviderDefinition} over the protocol-neutral {@link ProviderProtocol}: decodes
@@ -50,6 +53,8 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
     private final Map<String, Resource<P>> resources = new LinkedHashMap<>();
     private final Map<String, DataSource<P>> dataSources = new LinkedHashMap<>();
     private volatile P provider;
+    /** Threads running calls that may talk to the server; interrupted by StopProvider to cancel their HTTP requests. */
+    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
 
     public FrameworkProvider(ProviderDefinition<P> definition) {
         this.definition = definition;
@@ -192,7 +197,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
     public ReadResourceResponse readResource(ReadResourceRequest request) {
         Diagnostics diagnostics = new Diagnostics();
         ResourceContext<P> context = new ResourceContext<>(provider, diagnostics, request.privateState());
-        byte[] newState = call(diagnostics, () -> {
+        byte[] newState = call(diagnostics, () -> tracked(() -> {
             Resource<P> resource = resource(request.typeName());
             Values current = decode(request.currentState(), resource.schema());
             if (current == null) {
@@ -205,7 +210,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
             Values consistent = PlanRules.afterRead(resource.schema(), current, read);
             requireWhollyKnown(consistent, "ReadResource", request.typeName());
             return encode(consistent, resource.schema());
-        }, request.currentState());
+        }), request.currentState());
         return new ReadResourceResponse(newState, context.privateState(), diagnostics.toList());
     }
 
@@ -231,7 +236,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
     public ApplyResourceChangeResponse applyResourceChange(ApplyResourceChangeRequest request) {
         Diagnostics diagnostics = new Diagnostics();
         ResourceContext<P> context = new ResourceContext<>(provider, diagnostics, request.plannedPrivate());
-        byte[] newState = call(diagnostics, () -> {
+        byte[] newState = call(diagnostics, () -> tracked(() -> {
             Resource<P> resource = resource(request.typeName());
             Schema schema = resource.schema();
             Values prior = decode(request.priorState(), schema);
@@ -250,7 +255,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
                                 + " of " + request.typeName() + "; Terraform may report an inconsistent result");
             }
             return encode(consistent, schema);
-        }, request.priorState());
+        }), request.priorState());
         return new ApplyResourceChangeResponse(newState, context.privateState(), diagnostics.toList());
     }
 
@@ -258,11 +263,11 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
     public ImportResourceStateResponse importResourceState(ImportResourceStateRequest request) {
         Diagnostics diagnostics = new Diagnostics();
         ResourceContext<P> context = new ResourceContext<>(provider, diagnostics, null);
-        byte[] state = call(diagnostics, () -> {
+        byte[] state = call(diagnostics, () -> tracked(() -> {
             Resource<P> resource = resource(request.typeName());
             Values imported = resource.importState(request.id(), context);
             return imported == null ? null : encode(imported, resource.schema());
-        });
+        }));
         List<ImportedResource> imported = state == null || diagnostics.hasErrors() ? List.of()
                 : List.of(new ImportedResource(request.typeName(), state, context.privateState()));
         return new ImportResourceStateResponse(imported, diagnostics.toList());
@@ -272,18 +277,19 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
     public ReadDataSourceResponse readDataSource(ReadDataSourceRequest request) {
         Diagnostics diagnostics = new Diagnostics();
         ResourceContext<P> context = new ResourceContext<>(provider, diagnostics, null);
-        byte[] state = call(diagnostics, () -> {
+        byte[] state = call(diagnostics, () -> tracked(() -> {
             DataSource<P> dataSource = dataSource(request.typeName());
             Values config = decode(request.config(), dataSource.schema());
             Values read = dataSource.read(config, context);
             requireWhollyKnown(read, "ReadDataSource", request.typeName());
             return encode(read, dataSource.schema());
-        });
+        }));
         return new ReadDataSourceResponse(state, diagnostics.toList());
     }
 
     @Override
     public StopProviderResponse stopProvider() {
+        inFlight.forEach(Thread::interrupt);
         definition.stop(provider);
         return StopProviderResponse.OK;
     }
@@ -339,6 +345,18 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
         }
     }
 
+    /** Runs {@code body} as an in-flight call that StopProvider can interrupt; clears the interrupt afterwards. */
+    private byte[] tracked(Supplier<byte[]> body) {
+        Thread thread = Thread.currentThread();
+        inFlight.add(thread);
+        try {
+            return body.get();
+        } finally {
+            inFlight.remove(thread);
+            Thread.interrupted();
+        }
+    }
+
     private static void run(Diagnostics diagnostics, Runnable body) {
         call(diagnostics, () -> {
             body.run();
@@ -346,12 +364,12 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
         });
     }
 
-    private static byte[] call(Diagnostics diagnostics, java.util.function.Supplier<byte[]> body) {
+    private static byte[] call(Diagnostics diagnostics, Supplier<byte[]> body) {
         return call(diagnostics, body, null);
     }
 
     /** Runs a call; on a {@link ProviderException} its diagnostics are reported and {@code onError} is the answer. */
-    private static byte[] call(Diagnostics diagnostics, java.util.function.Supplier<byte[]> body, byte[] onError) {
+    private static byte[] call(Diagnostics diagnostics, Supplier<byte[]> body, byte[] onError) {
         try {
             return body.get();
         } catch (ProviderException e) {
