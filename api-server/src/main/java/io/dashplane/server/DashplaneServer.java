@@ -1,0 +1,119 @@
+package io.dashplane.server;
+
+import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.http.ApiApplication;
+import io.dashplane.server.http.IgnoreH2cUpgrade;
+import io.dashplane.server.metrics.ObjectCountCollector;
+import io.prometheus.client.CollectorRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Starts the config server in this JVM: {@code DashplaneServer.start(ServerConfig.ephemeral(dir))}. */
+public final class DashplaneServer {
+    private static final Logger LOG = LoggerFactory.getLogger(DashplaneServer.class);
+
+    private DashplaneServer() {
+    }
+
+    public static RunningServer start(ServerConfig config) {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        Services services = Services.open(config.dataDir(), config.secretKey());
+        try {
+            CollectorRegistry registry = new CollectorRegistry();
+            registry.register(new ObjectCountCollector(services::objectCounts));
+            ResourceConfig app = ApiApplication.create(services, registry, config.maxBodyBytes());
+            URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);
+            NetworkListener listener = http.getListeners().iterator().next();
+            listener.registerAddOn(new IgnoreH2cUpgrade());
+            http.start();
+            int port = listener.getPort();
+            String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());
+            URI base = URI.create("http://" + host + ":" + port + "/");
+            LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
+            return new Handle(http, services, base, port, config);
+        } catch (IOException e) {
+            services.close();
+            throw new UncheckedIOException("cannot start the HTTP listener on " + config.bind() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private static boolean isWildcard(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+    }
+
+    private static String hostLiteral(String bind) {
+        return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    private static final class Handle implements RunningServer {
+        private final HttpServer http;
+        private final Services services;
+        private final URI base;
+        private final int port;
+        private final ServerConfig config;
+        private boolean closed;
+
+        Handle(HttpServer http, Services services, URI base, int port, ServerConfig config) {
+            this.http = http;
+            this.services = services;
+            this.base = base;
+            this.port = port;
+            this.config = config;
+        }
+
+        @Override
+        public URI baseUri() {
+            return base;
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public Services services() {
+            return services;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            long grace = Math.max(1, config.shutdownGrace().toMillis());
+            try {
+                // Stops accepting at once, waits for in-flight requests up to the grace period.
+                http.shutdown(grace, TimeUnit.MILLISECONDS).get(grace + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                http.shutdownNow();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("graceful shutdown did not finish in time; forcing", e);
+                http.shutdownNow();
+            } finally {
+                services.close();
+                LOG.info("server stopped");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.dashplane.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.crypto.SecretBox;
+import io.dashplane.server.crypto.SecretKeys;
+import io.dashplane.server.dashboard.DashboardRepository;
+import io.dashplane.server.dashboard.DashboardService;
+import io.dashplane.server.datasource.DatasourceRepository;
+import io.dashplane.server.datasource.DatasourceService;
+import io.dashplane.server.environment.EnvironmentRepository;
+import io.dashplane.server.environment.EnvironmentService;
+import io.dashplane.server.folder.FolderRepository;
+import io.dashplane.server.folder.FolderService;
+import io.dashplane.server.http.ApiObjectMapper;
+import io.dashplane.server.storage.Database;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The service and repository layer over one data directory, without HTTP. The HTTP server is built
+ * on it; benchmarks and tests can use it for in-process work (e.g. {@code dashboards().create(...)},
+ * or {@code database().write(tx -> dashboardRepository().insert(tx, env, row))}).
+ */
+public record Services(Database database, ObjectMapper mapper,
+                       EnvironmentRepository environmentRepository, DatasourceRepository datasourceRepository,
+                       FolderRepository folderRepository, DashboardRepository dashboardRepository,
+                       EnvironmentService environments, DatasourceService datasources, FolderService folders,
+                       DashboardService dashboards) implements AutoCloseable {
+
+    /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
+    public static Services open(Path dataDir, String secretKey) {
+        byte[] key = SecretKeys.resolve(secretKey, dataDir);
+        Database db = Database.open(dataDir);
+        ObjectMapper mapper = ApiObjectMapper.create();
+        var envRepo = new EnvironmentRepository();
+        var dsRepo = new DatasourceRepository(mapper);
+        var folderRepo = new FolderRepository();
+        var dashRepo = new DashboardRepository(mapper);
+        var envs = new EnvironmentService(db, envRepo);
+        var datasources = new DatasourceService(db, dsRepo, envs, new SecretBox(key), mapper);
+        var folders = new FolderService(db, folderRepo, dashRepo, envs);
+        var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
+        return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards);
+    }
+
+    /** Object counts per kind, for metrics. */
+    public Map<String, Long> objectCounts() {
+        return database.read(tx -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("environment", environmentRepository.count(tx));
+            counts.put("datasource", datasourceRepository.countAll(tx));
+            counts.put("folder", folderRepository.countAll(tx));
+            counts.put("dashboard", dashboardRepository.countAll(tx));
+            return counts;
+        });
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.dashplane.server.cli;
+
+import io.dashplane.server.DashplaneServer;
+import io.dashplane.server.RunningServer;
+import io.dashplane.server.config.ConfigLoader;
+import io.dashplane.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the config server. Precedence: flag > DASHPLANE_* environment variable > config file > default.")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", description = "HTTP port (0 = ephemeral). Env DASHPLANE_PORT. Default 8080.")
+    Integer port;
+
+    @Option(names = "--data-dir", description = "Data directory. Env DASHPLANE_DATA_DIR. Default ./data.")
+    Path dataDir;
+
+    @Option(names = "--config", description = "YAML config file. Env DASHPLANE_CONFIG.")
+    Path configFile;
+
+    @Option(names = "--bind", description = "Bind address. Env DASHPLANE_BIND. Default 127.0.0.1.")
+    String bind;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config;
+        try {
+            config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind));
+        } catch (IllegalArgumentException e) {
+            System.err.println("dashplane: " + e.getMessage());
+            return 2;
+        }
+        RunningServer server = DashplaneServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutdown requested");
+            server.close();
+            stopped.countDown();
+        }, "dashplane-shutdown"));
+        String host = server.baseUri().getHost();
+        System.out.println("Dashplane listening on http://" + host + ":" + server.port());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package io.dashplane.server.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Resolves the configuration with precedence command-line flag > DASHPLANE_* variable > file > default. */
+public final class ConfigLoader {
+
+    /** Values given on the command line; null when absent. */
+    public record Flags(Integer port, Path dataDir, Path configFile, String bind) {}
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public ServerConfig load(Flags flags) {
+        Path configPath = flags.configFile() != null ? flags.configFile() : pathOrNull(env.get("DASHPLANE_CONFIG"));
+        ConfigFile file = configPath == null ? ConfigFile.EMPTY : readFile(configPath);
+
+        String bind = first(flags.bind(), env.get("DASHPLANE_BIND"), file.bind(), ServerConfig.DEFAULT_BIND);
+        int port = flags.port() != null ? flags.port()
+                : env.get("DASHPLANE_PORT") != null ? parsePort(env.get("DASHPLANE_PORT"))
+                : file.port() != null ? file.port() : ServerConfig.DEFAULT_PORT;
+        Path dataDir = flags.dataDir() != null ? flags.dataDir()
+                : Path.of(first(env.get("DASHPLANE_DATA_DIR"), file.dataDir(), ServerConfig.DEFAULT_DATA_DIR.toString())
+                        .toString());
+        String secretKey = first(env.get("DASHPLANE_SECRET_KEY"), file.secretKey(), null);
+        Duration grace = env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS") != null
+                ? Duration.ofSeconds(Long.parseLong(env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS")))
+                : file.shutdownGraceSeconds() != null ? Duration.ofSeconds(file.shutdownGraceSeconds())
+                : ServerConfig.DEFAULT_SHUTDOWN_GRACE;
+        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    private static ConfigFile readFile(Path path) {
+        try {
+            String text = Files.readString(path);
+            if (text.isBlank()) {
+                return ConfigFile.EMPTY;
+            }
+            return new ObjectMapper(new YAMLFactory()).readValue(text, ConfigFile.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DASHPLANE_PORT is not a number: " + value);
+        }
+    }
+
+    private static Path pathOrNull(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

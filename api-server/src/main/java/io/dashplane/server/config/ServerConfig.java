@@ -1,0 +1,50 @@
+package io.dashplane.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the server needs to start. {@code port} 0 asks for an ephemeral port;
+ * {@code secretKey} (base64 of 32 bytes) may be null, then the key is read from or generated into
+ * {@code <dataDir>/secret.key}.
+ */
+public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                           long maxBodyBytes) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+    }
+
+    /** Loopback, ephemeral port, the given data directory, key generated there. For tests and benchmarks. */
+    public static ServerConfig ephemeral(Path dataDir) {
+        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, DEFAULT_DATA_DIR, null, DEFAULT_SHUTDOWN_GRACE,
+                DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes);
+    }
+
+    public ServerConfig withSecretKey(String newKey) {
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes);
+    }
+}

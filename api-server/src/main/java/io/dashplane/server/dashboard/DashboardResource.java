@@ -1,0 +1,128 @@
+package io.dashplane.server.dashboard;
+
+import io.dashplane.server.http.ETags;
+import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.http.RequestBodies;
+import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/environments/{env}/dashboards")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "dashboards")
+public final class DashboardResource {
+    private final DashboardService service;
+
+    public DashboardResource(DashboardService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Search dashboards by title substring, tags (all must match) and folder")
+    public Page<DashboardHit> search(@PathParam("env") String env, @QueryParam("query") String query,
+                                     @QueryParam("tag") List<String> tags, @QueryParam("folderUid") String folderUid,
+                                     @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
+        return service.search(env, new DashboardQuery(query, tags, folderUid), Paging.parse(page, perPage));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a dashboard (dryRun=true validates only)")
+    public Response create(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid DashboardWriteRequest body) {
+        DashboardWriteRequest r = RequestBodies.require(body);
+        DashboardWriteResult result = service.create(env, toWrite(r, ifMatch), Paging.flag("dryRun", dryRun));
+        return writeResponse(env, result);
+    }
+
+    @GET
+    @Path("{uid}")
+    @Operation(summary = "Get a dashboard: the JSON exactly as written plus metadata")
+    public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
+        StoredDashboard d = service.get(env, uid);
+        return ETags.tag(Response.ok(DashboardResponses.Read.of(d)), d.version()).build();
+    }
+
+    @PUT
+    @Path("{uid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a dashboard (dryRun=true validates only)")
+    public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
+                        @QueryParam("dryRun") String dryRun, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid DashboardWriteRequest body) {
+        DashboardWriteRequest r = RequestBodies.require(body);
+        DashboardWriteResult result = service.put(env, uid, toWrite(r, ifMatch), Paging.flag("dryRun", dryRun));
+        return writeResponse(env, result);
+    }
+
+    @DELETE
+    @Path("{uid}")
+    @Operation(summary = "Delete a dashboard and its history")
+    public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(env, uid, ETags.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{uid}/versions")
+    @Operation(summary = "List a dashboard's versions, newest first")
+    public Page<DashboardResponses.VersionSummary> versions(@PathParam("env") String env, @PathParam("uid") String uid,
+                                                            @QueryParam("page") String page,
+                                                            @QueryParam("perPage") String perPage) {
+        return service.versions(env, uid, Paging.parse(page, perPage)).map(DashboardResponses.VersionSummary::of);
+    }
+
+    @GET
+    @Path("{uid}/versions/{version}")
+    @Operation(summary = "Get one version of a dashboard")
+    public DashboardResponses.VersionRead version(@PathParam("env") String env, @PathParam("uid") String uid,
+                                                  @PathParam("version") String version) {
+        return DashboardResponses.VersionRead.of(service.version(env, uid, parseVersion(version)));
+    }
+
+    @POST
+    @Path("{uid}/versions/{version}/restore")
+    @Operation(summary = "Restore a version: writes its JSON as a new version")
+    public Response restore(@PathParam("env") String env, @PathParam("uid") String uid,
+                            @PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        DashboardWriteResult result = service.restore(env, uid, parseVersion(version), ETags.expected(ifMatch, null));
+        return ETags.tag(Response.ok(result), result.version()).build();
+    }
+
+    private static DashboardWrite toWrite(DashboardWriteRequest r, String ifMatch) {
+        return new DashboardWrite(r.dashboard(), r.folderUid(), r.message(), ETags.expected(ifMatch, r.version()));
+    }
+
+    private static Response writeResponse(String env, DashboardWriteResult result) {
+        Response.ResponseBuilder b = result.created() && !result.dryRun()
+                ? Response.created(URI.create("/api/v1/environments/" + env + "/dashboards/" + result.uid()))
+                : Response.ok();
+        return ETags.tag(b, result.version()).entity(result).build();
+    }
+
+    private static long parseVersion(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no version '" + version + "'");
+        }
+    }
+}

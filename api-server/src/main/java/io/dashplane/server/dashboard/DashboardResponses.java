@@ -1,0 +1,35 @@
+package io.dashplane.server.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.List;
+
+/** JSON shapes of dashboard reads; the dashboard JSON is embedded verbatim as stored. */
+public final class DashboardResponses {
+    private DashboardResponses() {
+    }
+
+    public record Meta(String uid, long id, long version, String folderUid, String url, String title,
+                       List<String> tags, String message, String createdAt, String updatedAt, String provenance) {
+    }
+
+    public record Read(@JsonRawValue String dashboard, Meta meta) {
+        static Read of(StoredDashboard d) {
+            return new Read(d.json(), new Meta(d.uid(), d.id(), d.version(), d.folderUid(),
+                    DashboardUrls.of(d.uid(), d.title()), d.title(), d.tags(), d.message(), d.createdAt(),
+                    d.updatedAt(), d.provenance()));
+        }
+    }
+
+    public record VersionSummary(long version, String message, String createdAt) {
+        static VersionSummary of(DashboardVersion v) {
+            return new VersionSummary(v.version(), v.message(), v.createdAt());
+        }
+    }
+
+    public record VersionRead(long version, String message, String createdAt, String folderUid,
+                              @JsonRawValue String dashboard) {
+        static VersionRead of(DashboardVersion v) {
+            return new VersionRead(v.version(), v.message(), v.createdAt(), v.folderUid(), v.json());
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.dashplane.server.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.schema.Uid;
+import io.dashplane.schema.dashboard.DashboardValidator;
+import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.datasource.DatasourceRepository;
+import io.dashplane.server.environment.EnvironmentService;
+import io.dashplane.server.folder.FolderRepository;
+import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.ExpectedVersion;
+import io.dashplane.server.storage.Page;
+import io.dashplane.server.storage.PageRequest;
+import io.dashplane.server.storage.Timestamps;
+import io.dashplane.server.storage.Versions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * Dashboard rules: semantic validation (schema module) before anything is written, uid resolution,
+ * compare-and-set versions, one history entry per write, restore as a new version, search.
+ */
+public final class DashboardService {
+    public static final String PROVENANCE_API = "api";
+
+    private final Database db;
+    private final DashboardRepository repository;
+    private final FolderRepository folders;
+    private final DatasourceRepository datasources;
+    private final EnvironmentService environments;
+    private final ObjectMapper mapper;
+    private final DashboardValidator validator = new DashboardValidator();
+
+    public DashboardService(Database db, DashboardRepository repository, FolderRepository folders,
+                            DatasourceRepository datasources, EnvironmentService environments, ObjectMapper mapper) {
+        this.db = db;
+        this.repository = repository;
+        this.folders = folders;
+        this.datasources = datasources;
+        this.environments = environments;
+        this.mapper = mapper;
+    }
+
+    /** POST: creates; 409 when the uid exists. */
+    public DashboardWriteResult create(String env, DashboardWrite write, boolean dryRun) {
+        String uid = resolveUid(null, write.dashboard());
+        return save(env, uid, write, true, dryRun);
+    }
+
+    /** PUT: creates or replaces the dashboard {@code uid}. */
+    public DashboardWriteResult put(String env, String uid, DashboardWrite write, boolean dryRun) {
+        return save(env, resolveUid(uid, write.dashboard()), write, false, dryRun);
+    }
+
+    public StoredDashboard get(String env, String uid) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+        });
+    }
+
+    public Page<DashboardHit> search(String env, DashboardQuery query, PageRequest page) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            List<DashboardHit> hits = repository.search(tx, env, query, page.offset(), page.perPage()).stream()
+                    .map(d -> new DashboardHit(d.uid(), d.id(), d.title(), d.tags(), d.folderUid(), d.version(),
+                            DashboardUrls.of(d.uid(), d.title())))
+                    .toList();
+            return Page.of(hits, repository.count(tx, env, query), page);
+        });
+    }
+
+    public void delete(String env, String uid, ExpectedVersion expected) {
+        db.write(tx -> {
+            environments.requireExists(tx, env);
+            Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
+            Versions.check(expected, current, "dashboard '" + uid + "'");
+            repository.delete(tx, env, uid);
+            return null;
+        });
+    }
+
+    public Page<DashboardVersion> versions(String env, String uid, PageRequest page) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            if (repository.currentVersion(tx, env, uid).isEmpty()) {
+                throw notFound(uid);
+            }
+            return Page.of(repository.versions(tx, env, uid, page.offset(), page.perPage()),
+                    repository.countVersions(tx, env, uid), page);
+        });
+    }
+
+    public DashboardVersion version(String env, String uid, long version) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            if (repository.currentVersion(tx, env, uid).isEmpty()) {
+                throw notFound(uid);
+            }
+            return repository.version(tx, env, uid, version).orElseThrow(() -> ProblemException.notFound(
+                    "dashboard '" + uid + "' has no version " + version));
+        });
+    }
+
+    /** Writes the JSON of an old version as a new version; the dashboard stays in its current folder. */
+    public DashboardWriteResult restore(String env, String uid, long version, ExpectedVersion expected) {
+        return db.write(tx -> {
+            environments.requireExists(tx, env);
+            StoredDashboard current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            Versions.check(expected, current.version(), "dashboard '" + uid + "'");
+            DashboardVersion old = repository.version(tx, env, uid, version).orElseThrow(() ->
+                    ProblemException.notFound("dashboard '" + uid + "' has no version " + version));
+            JsonNode json = parseStored(old.json());
+            String folder = current.folderUid();
+            StoredDashboard next = new StoredDashboard(uid, current.id(), title(json), folder, tags(json),
+                    current.version() + 1, "Restored from version " + version, PROVENANCE_API, old.json(),
+                    current.createdAt(), Timestamps.now());
+            repository.update(tx, env, next);
+            return new DashboardWriteResult(uid, next.version(), next.id(), folder, DashboardUrls.of(uid, next.title()),
+                    List.of(), false, false);
+        });
+    }
+
+    private DashboardWriteResult save(String env, String uid, DashboardWrite write, boolean createOnly,
+                                      boolean dryRun) {
+        JsonNode dashboard = write.dashboard();
+        String json = serialize(dashboard);
+        ValidationReport report = validate(env, dashboard);
+        if (report.hasErrors()) {
+            throw ProblemException.validation(report.errors(), report.warnings());
+        }
+        String title = title(dashboard);
+        List<String> tags = tags(dashboard);
+        String message = write.message() == null ? "" : write.message();
+        var work = (java.util.function.Function<DSLContext, DashboardWriteResult>) tx -> {
+            environments.requireExists(tx, env);
+            if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
+                throw ProblemException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
+            }
+            Optional<StoredDashboard> current = repository.find(tx, env, uid);
+            if (createOnly && current.isPresent()) {
+                throw ProblemException.conflict("dashboard '" + uid + "' already exists");
+            }
+            Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
+                    "dashboard '" + uid + "'");
+            String now = Timestamps.now();
+            long id = current.map(StoredDashboard::id).orElseGet(() -> dryRun ? 0L : repository.nextId(tx));
+            StoredDashboard next = new StoredDashboard(uid, id, title, write.folderUid(), tags,
+                    current.map(c -> c.version() + 1).orElse(1L), message, PROVENANCE_API, json,
+                    current.map(StoredDashboard::createdAt).orElse(now), now);
+            if (!dryRun) {
+                if (current.isPresent()) {
+                    repository.update(tx, env, next);
+                } else {
+                    repository.insert(tx, env, next);
+                }
+            }
+            return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
+                    report.warnings(), current.isEmpty(), dryRun);
+        };
+        return dryRun ? db.read(work) : db.write(work);
+    }
+
+    private ValidationReport validate(String env, JsonNode dashboard) {
+        DatasourceLookup lookup = db.read(tx -> {
+            environments.requireExists(tx, env);
+            Set<String> uids = datasources.uids(tx, env);
+            Set<String> names = datasources.names(tx, env);
+            return new DatasourceLookup() {
+                @Override
+                public boolean existsByUid(String uid) {
+                    return uids.contains(uid);
+                }
+
+                @Override
+                public boolean existsByName(String name) {
+                    return names.contains(name);
+                }
+            };
+        });
+        return validator.validate(dashboard, "/dashboard", lookup);
+    }
+
+    /** Path uid (PUT) first, then dashboard.uid, else a generated one. */
+    private static String resolveUid(String pathUid, JsonNode dashboard) {
+        if (dashboard == null || !dashboard.isObject()) {
+            throw ProblemException.malformed("/dashboard", "dashboard must be a JSON object");
+        }
+        JsonNode bodyUid = dashboard.get("uid");
+        String fromBody = bodyUid != null && bodyUid.isTextual() && !bodyUid.asText().isEmpty() ? bodyUid.asText() : null;
+        List<Finding> errors = new ArrayList<>();
+        if (pathUid != null) {
+            if (!Uid.isValid(pathUid)) {
+                errors.add(new Finding("/dashboard/uid", "the uid in the path must be 1-40 characters of [A-Za-z0-9_-]"));
+            } else if (fromBody != null && !fromBody.equals(pathUid)) {
+                errors.add(new Finding("/dashboard/uid", "dashboard.uid '" + fromBody + "' differs from the uid in the path"));
+            }
+        } else if (bodyUid != null && !bodyUid.isNull() && !bodyUid.isTextual()) {
+            errors.add(new Finding("/dashboard/uid", "uid must be a string"));
+        } else if (fromBody != null && !Uid.isValid(fromBody)) {
+            errors.add(new Finding("/dashboard/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors, null);
+        }
+        if (pathUid != null) {
+            return pathUid;
+        }
+        return fromBody != null ? fromBody : Uid.generate();
+    }
+
+    private static String title(JsonNode dashboard) {
+        JsonNode t = dashboard.get("title");
+        return t != null && t.isTextual() ? t.asText() : "";
+    }
+
+    private static List<String> tags(JsonNode dashboard) {
+        JsonNode t = dashboard.get("tags");
+        List<String> tags = new ArrayList<>();
+        if (t != null && t.isArray()) {
+            t.forEach(n -> {
+                if (n.isTextual() && !tags.contains(n.asText())) {
+                    tags.add(n.asText());
+                }
+            });
+        }
+        return tags;
+    }
+
+    private String serialize(JsonNode dashboard) {
+        try {
+            return mapper.writeValueAsString(dashboard);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode parseStored(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt stored dashboard", e);
+        }
+    }
+
+    private static ProblemException notFound(String uid) {
+        return ProblemException.notFound("dashboard '" + uid + "' does not exist");
+    }
+}

@@ -1,0 +1,62 @@
+package io.dashplane.server.environment;
+
+import io.dashplane.server.http.ETags;
+import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.RequestBodies;
+import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/api/v1/environments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "environments")
+public final class EnvironmentResource {
+    private final EnvironmentService service;
+
+    public EnvironmentResource(EnvironmentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List environments")
+    public Page<Environment> list(@QueryParam("page") String page, @QueryParam("perPage") String perPage) {
+        return service.list(Paging.parse(page, perPage));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an environment")
+    public Response create(@Valid EnvironmentRequest body) {
+        Environment env = service.create(RequestBodies.require(body));
+        return ETags.tag(Response.created(URI.create("/api/v1/environments/" + env.name())), env.version())
+                .entity(env).build();
+    }
+
+    @GET
+    @Path("{env}")
+    @Operation(summary = "Get an environment")
+    public Response get(@PathParam("env") String name) {
+        Environment env = service.get(name);
+        return ETags.tag(Response.ok(env), env.version()).build();
+    }
+
+    @DELETE
+    @Path("{env}")
+    @Operation(summary = "Delete an environment (force=true deletes its content)")
+    public Response delete(@PathParam("env") String name, @QueryParam("force") String force) {
+        service.delete(name, Paging.flag("force", force));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.dashplane.server.environment;
+
+import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.Page;
+import io.dashplane.server.storage.PageRequest;
+import io.dashplane.server.storage.Timestamps;
+import org.jooq.DSLContext;
+
+/** Rules for environments; also the "does this environment exist" check every nested kind uses. */
+public final class EnvironmentService {
+    private final Database db;
+    private final EnvironmentRepository repository;
+
+    public EnvironmentService(Database db, EnvironmentRepository repository) {
+        this.db = db;
+        this.repository = repository;
+    }
+
+    public Page<Environment> list(PageRequest page) {
+        return db.read(tx -> Page.of(repository.list(tx, page.offset(), page.perPage()), repository.count(tx), page));
+    }
+
+    public Environment get(String name) {
+        return db.read(tx -> repository.find(tx, name)).orElseThrow(() -> notFound(name));
+    }
+
+    public Environment create(EnvironmentRequest request) {
+        return db.write(tx -> {
+            if (repository.exists(tx, request.name())) {
+                throw ProblemException.conflict("environment '" + request.name() + "' already exists");
+            }
+            String now = Timestamps.now();
+            Environment env = new Environment(request.name(),
+                    request.description() == null ? "" : request.description(), 1, now, now);
+            repository.insert(tx, env);
+            return env;
+        });
+    }
+
+    public void delete(String name, boolean force) {
+        db.write(tx -> {
+            requireExists(tx, name);
+            long content = repository.contentCount(tx, name);
+            if (content > 0 && !force) {
+                throw ProblemException.conflict("environment '" + name + "' holds " + content
+                        + " objects; delete them first or use force=true");
+            }
+            repository.delete(tx, name);
+            return null;
+        });
+    }
+
+    /** Throws 404 unless the environment exists; call inside the transaction that uses it. */
+    public void requireExists(DSLContext tx, String name) {
+        if (!repository.exists(tx, name)) {
+            throw notFound(name);
+        }
+    }
+
+    private static ProblemException notFound(String name) {
+        return ProblemException.notFound("environment '" + name + "' does not exist");
+    }
+}

@@ -1,0 +1,105 @@
+package io.dashplane.server.folder;
+
+import static io.dashplane.server.storage.Tables.bigint;
+import static io.dashplane.server.storage.Tables.table;
+import static io.dashplane.server.storage.Tables.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+
+/** SQL for folders. */
+public final class FolderRepository {
+    static final Table<?> FOLDERS = table("folders");
+    static final Field<String> ENV = text("env");
+    static final Field<String> UID = text("uid");
+    static final Field<String> TITLE = text("title");
+    static final Field<String> PARENT_UID = text("parent_uid");
+    static final Field<Long> VERSION = bigint("version");
+    static final Field<String> CREATED_AT = text("created_at");
+    static final Field<String> UPDATED_AT = text("updated_at");
+
+    public Optional<Folder> find(DSLContext tx, String env, String uid) {
+        return tx.select(UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT).from(FOLDERS)
+                .where(ENV.eq(env).and(UID.eq(uid))).fetchOptional().map(FolderRepository::map);
+    }
+
+    public boolean exists(DSLContext tx, String env, String uid) {
+        return tx.fetchExists(FOLDERS, ENV.eq(env).and(UID.eq(uid)));
+    }
+
+    /** {@code parentFilter} null: all folders; empty: root folders; else children of that folder. */
+    public List<Folder> list(DSLContext tx, String env, String parentFilter, int offset, int limit) {
+        return tx.select(UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT).from(FOLDERS)
+                .where(filter(env, parentFilter)).orderBy(TITLE, UID).limit(limit).offset(offset)
+                .fetch(FolderRepository::map);
+    }
+
+    public long count(DSLContext tx, String env, String parentFilter) {
+        return tx.fetchCount(FOLDERS, filter(env, parentFilter));
+    }
+
+    public long countAll(DSLContext tx) {
+        return tx.fetchCount(FOLDERS);
+    }
+
+    public List<String> childUids(DSLContext tx, String env, String uid) {
+        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(uid))).fetch(UID);
+    }
+
+    /** Uid of a sibling (same parent) with this title, other than {@code uid}. */
+    public Optional<String> siblingWithTitle(DSLContext tx, String env, String parentUid, String title, String uid) {
+        Condition parent = parentUid == null ? PARENT_UID.isNull() : PARENT_UID.eq(parentUid);
+        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(parent).and(TITLE.eq(title)).and(UID.ne(uid)))
+                .limit(1).fetchOptional(UID);
+    }
+
+    /** The chain of ancestors of {@code uid}, nearest first (stops on a missing link or after {@code max}). */
+    public List<String> ancestors(DSLContext tx, String env, String uid, int max) {
+        List<String> chain = new ArrayList<>();
+        String current = uid;
+        while (chain.size() < max) {
+            String parent = tx.select(PARENT_UID).from(FOLDERS).where(ENV.eq(env).and(UID.eq(current)))
+                    .fetchOptional(PARENT_UID).orElse(null);
+            if (parent == null) {
+                break;
+            }
+            chain.add(parent);
+            current = parent;
+        }
+        return chain;
+    }
+
+    public void insert(DSLContext tx, String env, Folder f) {
+        tx.insertInto(FOLDERS, ENV, UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
+                .values(env, f.uid(), f.title(), f.parentUid(), f.version(), f.createdAt(), f.updatedAt()).execute();
+    }
+
+    public void update(DSLContext tx, String env, Folder f) {
+        tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
+                .set(UPDATED_AT, f.updatedAt()).where(ENV.eq(env).and(UID.eq(f.uid()))).execute();
+    }
+
+    /** Deletes the folder; the schema cascades to sub-folders and their dashboards. */
+    public void delete(DSLContext tx, String env, String uid) {
+        tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+    }
+
+    private static Condition filter(String env, String parentFilter) {
+        Condition c = ENV.eq(env);
+        if (parentFilter == null) {
+            return c;
+        }
+        return parentFilter.isEmpty() ? c.and(PARENT_UID.isNull()) : c.and(PARENT_UID.eq(parentFilter));
+    }
+
+    private static Folder map(Record r) {
+        return new Folder(r.get(UID), r.get(TITLE), r.get(PARENT_UID), r.get(VERSION), r.get(CREATED_AT),
+                r.get(UPDATED_AT));
+    }
+}

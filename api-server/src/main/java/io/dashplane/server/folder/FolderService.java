@@ -1,0 +1,170 @@
+package io.dashplane.server.folder;
+
+import io.dashplane.schema.Uid;
+import io.dashplane.server.dashboard.DashboardRepository;
+import io.dashplane.server.environment.EnvironmentService;
+import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.ExpectedVersion;
+import io.dashplane.server.storage.Page;
+import io.dashplane.server.storage.PageRequest;
+import io.dashplane.server.storage.Timestamps;
+import io.dashplane.server.storage.Versions;
+import io.dashplane.server.storage.WriteResult;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Folder rules: parents exist, no cycles, depth at most {@value #MAX_DEPTH}, unique sibling titles. */
+public final class FolderService {
+    public static final int MAX_DEPTH = 8;
+
+    private final Database db;
+    private final FolderRepository repository;
+    private final DashboardRepository dashboards;
+    private final EnvironmentService environments;
+
+    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
+                         EnvironmentService environments) {
+        this.db = db;
+        this.repository = repository;
+        this.dashboards = dashboards;
+        this.environments = environments;
+    }
+
+    public Page<Folder> list(String env, String parentFilter, PageRequest page) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return Page.of(repository.list(tx, env, parentFilter, page.offset(), page.perPage()),
+                    repository.count(tx, env, parentFilter), page);
+        });
+    }
+
+    public Folder get(String env, String uid) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+        });
+    }
+
+    public Folder create(String env, FolderRequest r) {
+        String uid = r.uid() != null ? r.uid() : Uid.generate();
+        return db.write(tx -> {
+            environments.requireExists(tx, env);
+            if (repository.exists(tx, env, uid)) {
+                throw ProblemException.conflict("folder '" + uid + "' already exists");
+            }
+            return insert(tx, env, uid, r);
+        });
+    }
+
+    public WriteResult<Folder> put(String env, String uid, FolderRequest r, ExpectedVersion expected) {
+        if (!Uid.isValid(uid)) {
+            throw ProblemException.invalid("/uid", "uid must be 1-40 characters of [A-Za-z0-9_-]");
+        }
+        if (r.uid() != null && !r.uid().equals(uid)) {
+            throw ProblemException.invalid("/uid", "uid in the body differs from the uid in the path");
+        }
+        return db.write(tx -> {
+            environments.requireExists(tx, env);
+            Optional<Folder> current = repository.find(tx, env, uid);
+            Versions.check(expected, current.map(Folder::version).orElse(null), "folder '" + uid + "'");
+            if (current.isEmpty()) {
+                return new WriteResult<>(insert(tx, env, uid, r), true);
+            }
+            return new WriteResult<>(update(tx, env, current.get(), r.title(), r.parentUid()), false);
+        });
+    }
+
+    public Folder move(String env, String uid, String newParentUid, ExpectedVersion expected) {
+        return db.write(tx -> {
+            environments.requireExists(tx, env);
+            Folder current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            Versions.check(expected, current.version(), "folder '" + uid + "'");
+            return update(tx, env, current, current.title(), newParentUid);
+        });
+    }
+
+    public void delete(String env, String uid, boolean force, ExpectedVersion expected) {
+        db.write(tx -> {
+            environments.requireExists(tx, env);
+            Folder current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            Versions.check(expected, current.version(), "folder '" + uid + "'");
+            if (!force) {
+                int children = repository.childUids(tx, env, uid).size();
+                long boards = dashboards.countInFolder(tx, env, uid);
+                if (children > 0 || boards > 0) {
+                    throw ProblemException.conflict("folder '" + uid + "' holds " + children + " folders and " + boards
+                            + " dashboards; use force=true to delete them too");
+                }
+            }
+            repository.delete(tx, env, uid);
+            return null;
+        });
+    }
+
+    private Folder insert(DSLContext tx, String env, String uid, FolderRequest r) {
+        if (r.parentUid() != null) {
+            requireParent(tx, env, r.parentUid());
+            if (depthOf(tx, env, r.parentUid()) + 1 > MAX_DEPTH) {
+                throw ProblemException.invalid("/parentUid", "folders nest at most " + MAX_DEPTH + " levels deep");
+            }
+        }
+        checkSiblingTitle(tx, env, r.parentUid(), r.title(), uid);
+        String now = Timestamps.now();
+        Folder f = new Folder(uid, r.title(), r.parentUid(), 1, now, now);
+        repository.insert(tx, env, f);
+        return f;
+    }
+
+    private Folder update(DSLContext tx, String env, Folder current, String title, String parentUid) {
+        if (parentUid != null && !parentUid.equals(current.parentUid())) {
+            if (parentUid.equals(current.uid())
+                    || repository.ancestors(tx, env, parentUid, 64).contains(current.uid())) {
+                throw ProblemException.invalid("/parentUid",
+                        "moving folder '" + current.uid() + "' under '" + parentUid + "' would create a cycle");
+            }
+            requireParent(tx, env, parentUid);
+            int depth = depthOf(tx, env, parentUid) + 1 + subtreeHeight(tx, env, current.uid());
+            if (depth > MAX_DEPTH) {
+                throw ProblemException.invalid("/parentUid", "the move would nest folders " + depth
+                        + " levels deep; the limit is " + MAX_DEPTH);
+            }
+        }
+        checkSiblingTitle(tx, env, parentUid, title, current.uid());
+        Folder f = new Folder(current.uid(), title, parentUid, current.version() + 1, current.createdAt(),
+                Timestamps.now());
+        repository.update(tx, env, f);
+        return f;
+    }
+
+    private void requireParent(DSLContext tx, String env, String parentUid) {
+        if (!repository.exists(tx, env, parentUid)) {
+            throw ProblemException.invalid("/parentUid", "parent folder '" + parentUid + "' does not exist");
+        }
+    }
+
+    private void checkSiblingTitle(DSLContext tx, String env, String parentUid, String title, String uid) {
+        repository.siblingWithTitle(tx, env, parentUid, title, uid).ifPresent(other -> {
+            throw ProblemException.conflict("folder '" + other + "' in the same parent already has the title '"
+                    + title + "'");
+        });
+    }
+
+    /** Depth of an existing folder: 1 for a root folder. */
+    private int depthOf(DSLContext tx, String env, String uid) {
+        return 1 + repository.ancestors(tx, env, uid, MAX_DEPTH + 1).size();
+    }
+
+    /** Levels below a folder: 0 for a leaf. */
+    private int subtreeHeight(DSLContext tx, String env, String uid) {
+        int max = 0;
+        for (String child : repository.childUids(tx, env, uid)) {
+            max = Math.max(max, 1 + subtreeHeight(tx, env, child));
+        }
+        return max;
+    }
+
+    private static ProblemException notFound(String uid) {
+        return ProblemException.notFound("folder '" + uid + "' does not exist");
+    }
+}

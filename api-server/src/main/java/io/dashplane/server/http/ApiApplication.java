@@ -1,0 +1,60 @@
+package io.dashplane.server.http;
+
+import io.dashplane.server.Services;
+import io.dashplane.server.dashboard.DashboardResource;
+import io.dashplane.server.datasource.DatasourceResource;
+import io.dashplane.server.environment.EnvironmentResource;
+import io.dashplane.server.folder.FolderResource;
+import io.dashplane.server.metrics.HttpMetrics;
+import io.dashplane.server.openapi.OpenApiDocument;
+import io.prometheus.client.CollectorRegistry;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.validation.ValidationFeature;
+
+/** The Jersey application: resources, JSON, validation, problem mappers, limits, metrics. */
+public final class ApiApplication {
+    private ApiApplication() {
+    }
+
+    public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
+        ResourceConfig rc = new ResourceConfig();
+        // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
+        // which answer parse errors without a pointer.
+        rc.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new ObjectMapperResolver(services.mapper()));
+        rc.register(ValidationFeature.class);
+
+        List<Object> resources = List.of(
+                new EnvironmentResource(services.environments()),
+                new DatasourceResource(services.datasources()),
+                new FolderResource(services.folders()),
+                new DashboardResource(services.dashboards()),
+                new OperationsResource(services.database(), registry));
+        Set<Class<?>> resourceClasses = new LinkedHashSet<>();
+        resources.forEach(r -> {
+            rc.register(r);
+            resourceClasses.add(r.getClass());
+        });
+        rc.register(OpenApiDocument.of(resourceClasses));
+
+        rc.register(new MetricsFilter(new HttpMetrics(registry)));
+        rc.register(new BodySizeLimitFilter(maxBodyBytes));
+        rc.register(new ProblemExceptionMapper());
+        rc.register(new JsonErrorMapper());
+        rc.register(new BodyTooLargeMapper());
+        rc.register(new ConstraintViolationMapper());
+        rc.register(new WebApplicationExceptionMapper());
+        rc.register(new CatchAllMapper());
+        return rc;
+    }
+}

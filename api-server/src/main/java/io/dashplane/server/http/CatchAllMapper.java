@@ -1,0 +1,20 @@
+package io.dashplane.server.http;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last resort: a bug on our side. Logged with its stack trace; the client gets a generic 500 without
+ * details. Bad input must never end here (the tests fire bad input and assert no 5xx).
+ */
+public final class CatchAllMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(CatchAllMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        LOG.error("unhandled exception while serving a request", e);
+        return Problems.simple(500, "internal", "Internal server error", "internal server error");
+    }
+}

@@ -1,0 +1,44 @@
+package io.dashplane.server.openapi;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+
+/**
+ * GET /openapi.json: the OpenAPI 3 description generated once from the JAX-RS and swagger annotations
+ * of the resource classes (swagger's Reader used directly; its ready-made resource needs the Servlet API).
+ */
+@Path("openapi.json")
+public final class OpenApiDocument {
+    private final Set<Class<?>> resourceClasses;
+    private volatile String document;
+
+    private OpenApiDocument(Set<Class<?>> resourceClasses) {
+        this.resourceClasses = Set.copyOf(resourceClasses);
+    }
+
+    public static OpenApiDocument of(Set<Class<?>> resourceClasses) {
+        return new OpenApiDocument(resourceClasses);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() throws Exception {
+        String doc = document;
+        if (doc == null) {
+            OpenAPI base = new OpenAPI().info(new Info().title("Dashplane config server").version("0.1.0")
+                    .description("Datasources, folders and dashboards per environment; see docs/api.md."));
+            Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true));
+            doc = Json.pretty().writeValueAsString(reader.read(resourceClasses));
+            document = doc;
+        }
+        return doc;
+    }
+}
