@@ -151,7 +151,9 @@ public final class DashboardResource implements Resource<ProviderData> {
                 () -> client.getDashboard(objectId.environment(), objectId.uid()))
                 .orElseThrow(() -> new ProviderException("Cannot import non-existent dashboard",
                         "there is no dashboard with uid \"" + objectId.uid() + "\" in environment \"" + objectId.environment() + "\""));
-        return readState(client, Values.empty(SCHEMA.objectType()), objectId.environment(), dashboard);
+        // the message of the stored version, so that importing a dashboard written with the configured message plans no change
+        Values base = Values.empty(SCHEMA.objectType()).with("message", Common.text(dashboard.meta(), "message"));
+        return readState(client, base, objectId.environment(), dashboard);
     }
 
     private static DashboardWrite write(DashplaneClient client, Values planned, Long version) {
