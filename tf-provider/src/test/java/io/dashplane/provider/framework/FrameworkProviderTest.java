@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,7 +93,56 @@ class FrameworkProviderTest {
         }
     }
 
-    private static final class NoteProvider implements ProviderDefinition<Map<String, ObjectNode>> {
+    /** A resource whose read waits until its thread is interrupted, like an HTTP call to a hung server. */
+    private static final class BlockingResource extends NoteResourceBase {
+        final CountDownLatch started = new CountDownLatch(1);
+
+        @Override
+        public String typeName() {
+            return "test_blocking";
+        }
+
+        @Override
+        public Values read(Values state, ResourceContext<Map<String, ObjectNode>> context) {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+                return state;
+            } catch (InterruptedException e) {
+                throw new ProviderException("Interrupted", "the read was cancelled");
+            }
+        }
+    }
+
+    /** CRUD that is never called. */
+    private abstract static class NoteResourceBase implements Resource<Map<String, ObjectNode>> {
+        @Override
+        public Schema schema() {
+            return SCHEMA;
+        }
+
+        @Override
+        public Values create(Values planned, ResourceContext<Map<String, ObjectNode>> context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Values update(Values prior, Values planned, ResourceContext<Map<String, ObjectNode>> context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(Values prior, ResourceContext<Map<String, ObjectNode>> context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Values importState(String id, ResourceContext<Map<String, ObjectNode>> context) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static class NoteProvider implements ProviderDefinition<Map<String, ObjectNode>> {
         @Override
         public Schema schema() {
             return Schema.of(0, "", Attr.string("endpoint").optional());
@@ -104,7 +155,7 @@ class FrameworkProviderTest {
 
         @Override
         public List<Resource<Map<String, ObjectNode>>> resources() {
-            return List.of(new NoteResource());
+            return List.of(new NoteResource(), new BlockingResource());
         }
 
         @Override
@@ -229,6 +280,28 @@ class FrameworkProviderTest {
     void unknownTypeIsADiagnosticNotAnException() {
         ReadResourceResponse read = provider.readResource(new ReadResourceRequest("test_missing", new byte[] {(byte) 0xc0}, null, null));
         assertEquals(Diagnostic.Severity.ERROR, read.diagnostics().get(0).severity());
+    }
+
+    @Test
+    void stopCancelsInFlightCalls() throws Exception {
+        BlockingResource blocking = (BlockingResource) new NoteProvider().resources().get(1);
+        FrameworkProvider<Map<String, ObjectNode>> withBlocking = new FrameworkProvider<>(new NoteProvider() {
+            @Override
+            public List<Resource<Map<String, ObjectNode>>> resources() {
+                return List.of(blocking);
+            }
+        });
+        Values state = note("hi", null).with("id", "n1").with("version", 1L);
+        AtomicReference<ReadResourceResponse> response = new AtomicReference<>();
+        Thread caller = new Thread(() -> response.set(withBlocking.readResource(
+                new ReadResourceRequest("test_blocking", msgpack(state), null, null))));
+        caller.start();
+        blocking.started.await();
+        withBlocking.stopProvider();
+        caller.join(60_000);
+        assertFalse(caller.isAlive(), "the read must end once Stop is called");
+        assertEquals("Interrupted", response.get().diagnostics().get(0).summary());
+        assertEquals(state, decode(response.get().newState()), "a failed refresh keeps the state");
     }
 
     private static CtyValue decodeRaw(byte[] bytes) {
