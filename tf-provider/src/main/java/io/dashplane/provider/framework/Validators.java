@@ -58,6 +58,24 @@ public final class Validators {
         };
     }
 
+    /**
+     * JSON text whose top-level value is an object, for sensitive attributes: the problem is located by
+     * line and column only, since parser messages quote the offending text.
+     */
+    public static Validator secretJsonObject() {
+        return (path, value, diagnostics) -> {
+            try {
+                JsonNode node = Json.mapper().readTree(value.asString());
+                if (node == null || !node.isObject()) {
+                    diagnostics.error(path, "Invalid JSON", "must be a JSON object");
+                }
+            } catch (JsonProcessingException e) {
+                diagnostics.error(path, "Invalid JSON", "not valid JSON (line " + e.getLocation().getLineNr()
+                        + ", column " + e.getLocation().getColumnNr() + "); the value is sensitive and not shown");
+            }
+        };
+    }
+
     /** A duration such as "30s", "1h30m". */
     public static Validator duration() {
         return (path, value, diagnostics) -> {

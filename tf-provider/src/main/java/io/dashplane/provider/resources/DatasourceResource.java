@@ -41,7 +41,7 @@ public final class DatasourceResource implements Resource<ProviderData> {
             Attr.bool("is_default").defaultValue(false),
             Attr.string(JSON_DATA).optional().semanticEquality(SemanticEquality.json()).validate(Validators.jsonObject())
                     .description("JSON object of plugin settings; compared as JSON"),
-            Attr.string(SECURE_JSON_DATA).optional().sensitive().validate(Validators.jsonObject())
+            Attr.string(SECURE_JSON_DATA).optional().sensitive().validate(Validators.secretJsonObject())
                     .description("JSON object of secret settings; write-only on the server, never read back"),
             Common.environment("datasource"),
             Common.id(),
@@ -141,7 +141,7 @@ public final class DatasourceResource implements Resource<ProviderData> {
         body.set("jsonData", jsonData == null ? mapper.createObjectNode() : JsonText.parse(mapper, jsonData, JSON_DATA));
         String secure = planned.getString(SECURE_JSON_DATA);
         if (secure != null) {
-            body.set("secureJsonData", JsonText.parse(mapper, secure, SECURE_JSON_DATA));
+            body.set("secureJsonData", JsonText.parseSecret(mapper, secure, SECURE_JSON_DATA));
         } else if (prior != null && prior.getString(SECURE_JSON_DATA) != null) {
             body.set("secureJsonData", mapper.createObjectNode());
         }

@@ -24,6 +24,20 @@ final class JsonText {
         }
     }
 
+    /** Like {@link #parse} for a sensitive attribute: the error never quotes the text. */
+    static JsonNode parseSecret(ObjectMapper mapper, String text, String attribute) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node != null) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below without the parser's message, which quotes the input
+        }
+        throw new ProviderException(AttributePath.of(attribute), "Invalid JSON",
+                attribute + " is not valid JSON; the value is sensitive and not shown");
+    }
+
     static String write(ObjectMapper mapper, JsonNode node) {
         try {
             return mapper.writeValueAsString(node);
