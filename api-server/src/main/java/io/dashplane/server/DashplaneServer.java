@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ public final class DashplaneServer {
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);
             NetworkListener listener = http.getListeners().iterator().next();
             listener.registerAddOn(new IgnoreH2cUpgrade());
+            // Request handling blocks on SQLite (one fsync per write); Grizzly's default worker pool is
+            // sized for non-blocking work (2 x cores), too small for 16+ concurrent clients on CI.
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("dashplane-http").setCorePoolSize(16).setMaxPoolSize(64));
             http.start();
             int port = listener.getPort();
             String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());

@@ -38,7 +38,14 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("dashplane: " + e.getMessage());
             return 2;
         }
-        RunningServer server = DashplaneServer.start(config);
+        RunningServer server;
+        try {
+            server = DashplaneServer.start(config);
+        } catch (RuntimeException e) {
+            LOG.error("cannot start the server", e);
+            System.err.println("dashplane: cannot start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutdown requested");

@@ -21,7 +21,7 @@ public final class ApiObjectMapper {
 
     @SuppressWarnings("deprecation")
     public static ObjectMapper create() {
-        ObjectMapper m = Json.mapper().copy();
+        ObjectMapper m = Json.newMapper();
         m.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         m.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

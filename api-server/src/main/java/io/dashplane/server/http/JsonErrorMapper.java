@@ -3,6 +3,7 @@ package io.dashplane.server.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -34,7 +35,22 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         if (e instanceof MismatchedInputException mismatched) {
             return malformed("", describe(mismatched), e);
         }
-        return malformed("", "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
+        return malformed("", syntaxMessage(e), e);
+    }
+
+    /** Jackson's own messages quote the offending token, which may be a secret; say what, not which. */
+    private static String syntaxMessage(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof JsonEOFException) {
+            return "malformed JSON: unexpected end of input";
+        }
+        if (original.startsWith("Duplicate field")) {
+            return "malformed JSON: " + firstLine(original);
+        }
+        if (original.startsWith("Trailing token")) {
+            return "malformed JSON: content after the end of the JSON value";
+        }
+        return "malformed JSON";
     }
 
     private static String describe(JsonMappingException e) {
@@ -47,7 +63,7 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "wrong type: expected " + simpleType(m.getTargetType());
         }
-        return "invalid value: " + firstLine(e.getOriginalMessage());
+        return "invalid value";
     }
 
     private static String simpleType(Class<?> type) {

@@ -10,10 +10,10 @@ import java.util.Map;
 public sealed interface CtyType
         permits PrimitiveType, DynamicType, CollectionType, ObjectType, TupleType {
 
-    PrimitiveType STRING = PrimitiveType.STRING;
-    PrimitiveType NUMBER = PrimitiveType.NUMBER;
-    PrimitiveType BOOL = PrimitiveType.BOOL;
-    DynamicType DYNAMIC = DynamicType.DYNAMIC;
+    PrimitiveType STRING = new PrimitiveType("string");
+    PrimitiveType NUMBER = new PrimitiveType("number");
+    PrimitiveType BOOL = new PrimitiveType("bool");
+    DynamicType DYNAMIC = new DynamicType();
 
     static ListType list(CtyType elementType) {
         return new ListType(elementType);

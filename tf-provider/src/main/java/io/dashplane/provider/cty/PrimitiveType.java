@@ -1,8 +1,11 @@
 package io.dashplane.provider.cty;
 
-public enum PrimitiveType implements CtyType {
-    STRING("string"), NUMBER("number"), BOOL("bool");
-
+/**
+ * string, number or bool. The three instances are {@link CtyType#STRING}, {@link CtyType#NUMBER}
+ * and {@link CtyType#BOOL}; they compare by identity. (Not an enum with its own constants: the
+ * interface's constants would read them as null when this class is initialized first.)
+ */
+public final class PrimitiveType implements CtyType {
     private final String jsonName;
 
     PrimitiveType(String jsonName) {
@@ -16,6 +19,11 @@ public enum PrimitiveType implements CtyType {
     @Override
     public String friendlyName() {
         return jsonName;
+    }
+
+    @Override
+    public int hashCode() {
+        return jsonName.hashCode();
     }
 
     @Override

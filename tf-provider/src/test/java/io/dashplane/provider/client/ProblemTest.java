@@ -65,7 +65,7 @@ class ProblemTest {
             DashplaneApiException error = ApiTransport.errorOf(new ApiResponse("GET", "http://h/api/v1/environments",
                     status, json("{\"title\": \"Unauthorized\", \"status\": " + status + "}"), headers()));
             assertInstanceOf(DashplaneAuthException.class, error);
-            assertTrue(error.getMessage().startsWith("the Dashplane server rejected the token (HTTP " + status + ")"),
+            assertTrue(error.getMessage().startsWith("token rejected by the Dashplane server (HTTP " + status + ")"),
                     error.getMessage());
         }
         DashplaneApiException notFound = ApiTransport.errorOf(new ApiResponse("GET", "u", 404, null, headers()));
