@@ -82,7 +82,34 @@ public final class PlanRules {
                 }
             }
         }
+        List<String> invalid = invalidPlanAttributes(schema, prior, config, planned);
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException("the plan of " + (resource == null ? "a resource" : resource.typeName())
+                    + " breaks Terraform's plan rules for " + String.join(", ", invalid));
+        }
         return new Plan(planned, replace);
+    }
+
+    /**
+     * Attributes whose planned value Terraform would reject: it must equal the configuration, or the
+     * prior value when both are non-null, unless the attribute is computed and its configuration null
+     * (or it is computed only).
+     */
+    public static List<String> invalidPlanAttributes(Schema schema, Values prior, Values config, Values planned) {
+        List<String> invalid = new ArrayList<>();
+        for (Attr attribute : schema.attributes().values()) {
+            String name = attribute.name();
+            CtyValue plannedValue = planned.get(name);
+            CtyValue configValue = config.get(name);
+            CtyValue priorValue = prior == null ? null : prior.get(name);
+            boolean valid = plannedValue.equals(configValue)
+                    || (priorValue != null && plannedValue.equals(priorValue) && !priorValue.isNull() && !configValue.isNull())
+                    || (attribute.isComputed() && (!attribute.isOptional() || configValue.isNull()));
+            if (!valid) {
+                invalid.add(name);
+            }
+        }
+        return invalid;
     }
 
     /**

@@ -158,6 +158,19 @@ class PlanRulesTest {
     }
 
     @Test
+    void aHookBreakingTerraformsRulesIsCaughtHere() {
+        Resource<Object> resource = new NoOpResource() {
+            @Override
+            public void modifyPlan(PlanContext<Object> plan) {
+                plan.set("title", "not what was configured");
+            }
+        };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> plan(prior(), values().with("title", "A"), resource));
+        assertTrue(e.getMessage().contains("title"), e.getMessage());
+    }
+
+    @Test
     void readKeepsPriorTextWhenSemanticallyEqual() {
         Values server = prior().with("body", "{\"a\":[1,2],\"b\":1}");
         assertEquals(prior(), PlanRules.afterRead(SCHEMA, prior(), server));
