@@ -109,8 +109,9 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
                     where + " rejected the token (HTTP " + e.status() + "); check token or DASHPLANE_TOKEN");
             return null;
         } catch (DashplaneUnreachableException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
             diagnostics.error(AttributePath.of("url"), "Cannot reach the Dashplane server",
-                    "cannot connect to " + where + ": " + e.getMessage());
+                    message.contains(settings.url()) ? message : "cannot connect to " + where + ": " + message);
             return null;
         } catch (DashplaneApiException e) {
             diagnostics.error("Dashplane server error", where + " answered the environment check with HTTP "
