@@ -162,7 +162,13 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
             }
             ObjectNode raw = parseObject(request.rawStateJson());
             ObjectNode current = request.version() < schema.version() ? resource.upgradeState(request.version(), raw) : raw;
-            CtyValue decoded = CtyJson.decode(current, schema.objectType());
+            CtyValue decoded;
+            try {
+                decoded = CtyJson.decode(current, schema.objectType());
+            } catch (CtyException e) {
+                throw new ProviderException("Invalid state", "the stored state of this " + request.typeName()
+                        + " does not fit its schema: " + e.getMessage());
+            }
             return CtyMsgpack.encode(decoded, schema.objectType());
         });
         return new UpgradeResourceStateResponse(upgraded, diagnostics.toList());
