@@ -3,6 +3,7 @@ package io.dashplane.server;
 import io.dashplane.server.config.ServerConfig;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
+import io.dashplane.server.http.UriCheckingHandler;
 import io.dashplane.server.metrics.ObjectCountCollector;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -38,7 +41,9 @@ public final class DashplaneServer {
             registry.register(new ObjectCountCollector(services::objectCounts));
             ResourceConfig app = ApiApplication.create(services, registry, config.maxBodyBytes());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, app, false);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
+            GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
+            http.getServerConfiguration().addHttpHandler(new UriCheckingHandler(jersey), "/");
             NetworkListener listener = http.getListeners().iterator().next();
             listener.registerAddOn(new IgnoreH2cUpgrade());
             // Request handling blocks on SQLite (one fsync per write); Grizzly's default worker pool is

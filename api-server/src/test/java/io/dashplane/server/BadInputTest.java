@@ -151,8 +151,29 @@ class BadInputTest extends ServerTestSupport {
                 }
             }
         }
+        // Targets java.net.URI refuses to build, sent over a raw socket.
+        for (String target : List.of("/api/v1/environments/default/dashboards/%ZZ",
+                "/api/v1/environments/default/dashboards?query=%G1", "/api/v1/environments/a%2/folders")) {
+            String head = rawGet(target);
+            if (!head.startsWith("HTTP/1.1 400") || !head.toLowerCase().contains("content-type: application/problem+json")) {
+                failures.add("raw GET " + target + ": " + head);
+            }
+        }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(200, api.get("/readyz").status(), "the server is still healthy");
+    }
+
+    private String rawGet(String target) {
+        try (java.net.Socket socket = new java.net.Socket(server.baseUri().getHost(), server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            return end < 0 ? response : response.substring(0, end);
+        } catch (java.io.IOException e) {
+            return "transport failure " + e;
+        }
     }
 
     private static byte[] oversizeBody() {

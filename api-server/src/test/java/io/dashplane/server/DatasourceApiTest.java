@@ -108,7 +108,9 @@ class DatasourceApiTest extends ServerTestSupport {
         } finally {
             server.close();
             appender.stop();
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.detachAppender(appender);
+            root.setLevel(ch.qos.logback.classic.Level.INFO);
         }
         String logText = logs.toString(StandardCharsets.UTF_8);
         assertTrue(logText.contains("/api/v1/environments/{env}/datasources"), "access log was captured: " + logText);

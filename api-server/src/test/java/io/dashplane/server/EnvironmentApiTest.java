@@ -51,7 +51,7 @@ class EnvironmentApiTest extends ServerTestSupport {
         for (String p : new String[] {"/api/v1/environments", "/api/v1/environments/{env}/datasources/{uid}",
                 "/api/v1/environments/{env}/datasources/name/{name}", "/api/v1/environments/{env}/folders/{uid}/move",
                 "/api/v1/environments/{env}/dashboards/{uid}/versions/{version}/restore", "/healthz", "/readyz",
-                "/metrics"}) {
+                "/metrics", "/openapi.json"}) {
             assertTrue(paths.has(p), "openapi lacks " + p + ": " + paths.fieldNames());
         }
     }

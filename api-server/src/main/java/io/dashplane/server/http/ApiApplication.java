@@ -45,6 +45,7 @@ public final class ApiApplication {
             rc.register(r);
             resourceClasses.add(r.getClass());
         });
+        resourceClasses.add(OpenApiDocument.class);
         rc.register(OpenApiDocument.of(resourceClasses));
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));

@@ -1,5 +1,7 @@
 package io.dashplane.server.http;
 
+import static net.logstash.logback.argument.StructuredArguments.value;
+
 import io.dashplane.server.metrics.HttpMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -44,7 +46,8 @@ public final class MetricsFilter implements ContainerRequestFilter, ContainerRes
         int status = response.getStatus();
         metrics.record(request.getMethod(), route, status, nanos / 1e9);
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.info("{} {} {} {}ms", request.getMethod(), route, status, nanos / 1_000_000);
+            ACCESS.info("{} {} {} {}ms", value("method", request.getMethod()), value("route", route),
+                    value("status", status), value("durationMs", nanos / 1_000_000));
         }
     }
 

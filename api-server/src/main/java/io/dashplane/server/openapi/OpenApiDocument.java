@@ -5,6 +5,8 @@ import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,8 @@ public final class OpenApiDocument {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "This OpenAPI 3 description")
+    @Tag(name = "operations")
     public String get() throws Exception {
         String doc = document;
         if (doc == null) {

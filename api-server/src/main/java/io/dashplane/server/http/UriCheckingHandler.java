@@ -1,0 +1,51 @@
+package io.dashplane.server.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * Sits in front of Jersey's Grizzly container and answers a request whose URI is not a valid URI
+ * (e.g. a broken percent escape such as {@code /dashboards/%ZZ}) with a 400 problem. Jersey would
+ * otherwise fail while building the request URI, before any exception mapper can run, and Grizzly
+ * would answer with a 500 HTML page.
+ */
+public final class UriCheckingHandler extends HttpHandler {
+    private static final String BODY = "{\"type\":\"" + ProblemException.TYPE_BASE + "malformed\","
+            + "\"title\":\"Malformed request\",\"status\":400,\"detail\":\"the request URI is not a valid URI\"}";
+
+    private final HttpHandler delegate;
+
+    public UriCheckingHandler(HttpHandler delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        String query = request.getQueryString();
+        try {
+            new URI(request.getRequestURI() + (query == null ? "" : "?" + query));
+        } catch (URISyntaxException e) {
+            byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(400);
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        delegate.service(request, response);
+    }
+
+    @Override
+    public void start() {
+        delegate.start();
+    }
+
+    @Override
+    public void destroy() {
+        delegate.destroy();
+    }
+}
