@@ -9,6 +9,7 @@ import io.dashplane.provider.cty.AttributePath;
 import io.dashplane.provider.framework.ProviderException;
 import io.dashplane.provider.protocol.Diagnostic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -87,6 +88,25 @@ final class ApiErrors {
             default -> api.title() == null ? "Dashplane server error" : api.title();
         };
         return new ProviderException(summary, what + ": " + api.getMessage());
+    }
+
+    /**
+     * Refuses to delete an object that changed since Terraform last read it. The client cannot send
+     * If-Match on DELETE yet, so the stored version is compared first (a small race window remains).
+     * Returns false when the object is already gone.
+     */
+    static boolean unchangedSince(String what, Long priorVersion, java.util.Optional<? extends JsonNode> current) {
+        if (current.isEmpty()) {
+            return false;
+        }
+        JsonNode version = current.get().get("version");
+        if (priorVersion != null && version != null && version.canConvertToLong() && version.longValue() != priorVersion) {
+            throw new ProviderException("Object changed outside Terraform",
+                    what + ": the object was changed on the server since Terraform last read it (stored version "
+                            + version.longValue() + ", Terraform saw " + priorVersion + "). Run `terraform apply` again"
+                            + " (a refresh shows what changed) or remove it from the state.");
+        }
+        return true;
     }
 
     private static String pointerText(String pointer) {

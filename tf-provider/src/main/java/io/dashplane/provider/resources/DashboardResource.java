@@ -139,8 +139,13 @@ public final class DashboardResource implements Resource<ProviderData> {
     public void delete(Values prior, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(prior, context.provider());
         String uid = prior.getString(UID);
-        ApiErrors.run("deleting dashboard " + ObjectId.of(environment, uid), null,
-                () -> context.provider().client().deleteDashboard(environment, uid));
+        String what = "deleting dashboard " + ObjectId.of(environment, uid);
+        DashplaneClient client = context.provider().client();
+        java.util.Optional<ObjectNode> current = ApiErrors.call(what, null, () -> client.getDashboard(environment, uid))
+                .map(Dashboard::meta);
+        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), current)) {
+            ApiErrors.run(what, null, () -> client.deleteDashboard(environment, uid));
+        }
     }
 
     @Override

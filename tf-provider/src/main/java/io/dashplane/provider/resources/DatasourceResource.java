@@ -104,8 +104,11 @@ public final class DatasourceResource implements Resource<ProviderData> {
     public void delete(Values prior, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(prior, context.provider());
         String uid = prior.getString(UID);
-        ApiErrors.run("deleting datasource " + ObjectId.of(environment, uid), null,
-                () -> context.provider().client().deleteDatasource(environment, uid));
+        String what = "deleting datasource " + ObjectId.of(environment, uid);
+        DashplaneClient client = context.provider().client();
+        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> client.getDatasource(environment, uid)))) {
+            ApiErrors.run(what, null, () -> client.deleteDatasource(environment, uid));
+        }
     }
 
     @Override

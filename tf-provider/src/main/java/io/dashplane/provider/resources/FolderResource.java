@@ -83,8 +83,11 @@ public final class FolderResource implements Resource<ProviderData> {
     public void delete(Values prior, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(prior, context.provider());
         String uid = prior.getString(UID);
-        ApiErrors.run("deleting folder " + ObjectId.of(environment, uid), null,
-                () -> context.provider().client().deleteFolder(environment, uid, false));
+        String what = "deleting folder " + ObjectId.of(environment, uid);
+        DashplaneClient client = context.provider().client();
+        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> client.getFolder(environment, uid)))) {
+            ApiErrors.run(what, null, () -> client.deleteFolder(environment, uid, false));
+        }
     }
 
     @Override

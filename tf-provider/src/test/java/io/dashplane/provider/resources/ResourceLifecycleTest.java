@@ -126,6 +126,12 @@ class ResourceLifecycleTest {
 
         folders.applyPlanned(child, null, null);
         assertNull(folders.read(child), "a deleted folder disappears from state");
+
+        List<Diagnostic> staleDelete = folders.applyPlanned(updated, null, null).diagnostics();
+        assertTrue(staleDelete.get(0).summary().contains("changed outside Terraform"), staleDelete.toString());
+        TerraformCalls.assertNoErrors(folders.applyPlanned(drifted, null, null).diagnostics());
+        assertNull(folders.read(drifted));
+        TerraformCalls.assertNoErrors(folders.applyPlanned(drifted, null, null).diagnostics());
     }
 
     @Test
