@@ -6,7 +6,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +41,19 @@ public final class CdsTraining {
         pb.environment().put("PLUGIN_PROTOCOL_VERSIONS", versions);
         pb.environment().put("PLUGIN_CLIENT_CERT", clientCert.certificatePem());
         pb.environment().put("DASHPLANE_CDS_DUMP", archive.toString());
-        pb.redirectError(new File("/dev/null"));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
+        try {
+            drive(process, clientCert);
+        } finally {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the plugin did not exit after Shutdown");
+            }
+        }
+    }
+
+    private static void drive(Process process, SelfSignedCertificate clientCert) throws Exception {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -62,10 +72,9 @@ public final class CdsTraining {
             } finally {
                 channel.shutdownNow();
             }
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        } catch (Exception | Error e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the plugin did not exit after Shutdown");
+            throw e;
         }
     }
 }

@@ -24,6 +24,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -53,10 +54,12 @@ public final class PluginServer {
      * the server cannot start, 0 after Shutdown.
      */
     public static void serve(String[] args, Supplier<ProviderProtocol> provider) {
+        StartupTrace.mark("main");
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         Map<String, String> env = System.getenv();
         HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
+        StartupTrace.mark("logging");
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
             PluginServer running;
@@ -79,6 +82,7 @@ public final class PluginServer {
                 running = start(settings, provider);
                 stdout.println(running.handshakeLine());
                 stdout.flush();
+                StartupTrace.mark("handshake line");
             }
             HcLog.debug("plugin serving protocol " + running.protocolVersion() + " on " + running.address());
             running.awaitTermination();
@@ -93,15 +97,15 @@ public final class PluginServer {
     /** Starts serving with the given client settings; the caller prints {@link #handshakeLine()}. */
     public static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider)
             throws IOException {
-        SslContext tls = null;
-        String certField = "";
-        if (settings.clientCertPem() != null) {
-            SelfSignedCertificate serverCert = SelfSignedCertificate.generate(SelfSignedCertificate.SERVER_CURVE);
-            tls = serverTls(serverCert, parsePem(settings.clientCertPem()));
-            certField = serverCert.derBase64NoPadding();
-        }
+        // Key generation and the JDK TLS set-up are the slowest start-up steps: run them on a second thread
+        // while this one loads and initialises gRPC, Netty and the protocol descriptors.
+        CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> prepareTls(settings.clientCertPem()), PluginServer::startDaemon);
         Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
+        StartupTrace.mark("server listening");
         int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        String certField = tls.join() == null ? "" : tls.join().certificateField();
         String line = "1|" + settings.protocolVersion() + "|tcp|" + HOST + ":" + port + "|grpc|" + certField;
         return new PluginServer(server, settings.protocolVersion(), line);
     }
@@ -110,7 +114,7 @@ public final class PluginServer {
     public static PluginServer startDebug(Map<String, String> env, Supplier<ProviderProtocol> provider)
             throws IOException {
         HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
-        Server server = bind(settings.minPort(), settings.maxPort(), null, provider);
+        Server server = bind(settings.minPort(), settings.maxPort(), CompletableFuture.completedFuture(null), provider);
         int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
         return new PluginServer(server, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
     }
@@ -159,8 +163,25 @@ public final class PluginServer {
         }
     }
 
-    private static Server bind(int minPort, int maxPort, SslContext tls, Supplier<ProviderProtocol> provider)
-            throws IOException {
+    private record ServerTls(SslContext context, String certificateField) {}
+
+    private static ServerTls prepareTls(String clientCertPem) {
+        X509Certificate clientCert = parsePem(clientCertPem);
+        SelfSignedCertificate serverCert = SelfSignedCertificate.generate(SelfSignedCertificate.SERVER_CURVE);
+        StartupTrace.mark("server certificate");
+        ServerTls tls = new ServerTls(serverTls(serverCert, clientCert), serverCert.derBase64NoPadding());
+        StartupTrace.mark("tls context");
+        return tls;
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread t = new Thread(task, "plugin-tls-setup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Server bind(int minPort, int maxPort, CompletableFuture<ServerTls> tlsSetup,
+                               Supplier<ProviderProtocol> provider) throws IOException {
         Supplier<ProviderProtocol> lazyProvider = new Memoized<>(provider);
         int span = maxPort - minPort + 1;
         int offset = ThreadLocalRandom.current().nextInt(span); // spread parallel plugin processes over the range
@@ -168,7 +189,7 @@ public final class PluginServer {
         for (int i = 0; i < span; i++) {
             int port = minPort + (offset + i) % span;
             PluginServer[] self = new PluginServer[1];
-            Server server = build(port, tls, lazyProvider, () -> {
+            Server server = build(port, tlsSetup, lazyProvider, () -> {
                 Thread stopper = new Thread(() -> self[0].stop(), "plugin-shutdown");
                 stopper.start();
             });
@@ -186,7 +207,8 @@ public final class PluginServer {
         throw new IOException("no free port between " + minPort + " and " + maxPort, last);
     }
 
-    private static Server build(int port, SslContext tls, Supplier<ProviderProtocol> provider, Runnable shutdown) {
+    private static Server build(int port, CompletableFuture<ServerTls> tlsSetup, Supplier<ProviderProtocol> provider,
+                                Runnable shutdown) {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("plugin", ServingStatus.SERVING);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
@@ -202,8 +224,10 @@ public final class PluginServer {
                 .addService(new Tfplugin5ProviderService(provider))
                 .addService(new GrpcControllerService(shutdown))
                 .addService(health.getHealthService());
+        StartupTrace.mark("services ready");
+        ServerTls tls = awaitTls(tlsSetup);
         if (tls != null) {
-            builder.sslContext(tls);
+            builder.sslContext(tls.context());
         }
         return builder.build();
     }
@@ -213,14 +237,26 @@ public final class PluginServer {
         try {
             return GrpcSslContexts.configure(
                             io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
-                                    serverCert.keyPair().getPrivate(), serverCert.certificate()),
+                                    new PinnedTlsManagers.SingleKeyManager(
+                                            serverCert.keyPair().getPrivate(), serverCert.certificate())),
                             SslProvider.JDK)
-                    .trustManager(clientCert)
+                    .trustManager(new PinnedTlsManagers.ExactCertificateTrustManager(clientCert))
                     .clientAuth(ClientAuth.REQUIRE)
                     .protocols("TLSv1.3", "TLSv1.2")
                     .build();
         } catch (javax.net.ssl.SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerTls awaitTls(CompletableFuture<ServerTls> tlsSetup) {
+        try {
+            return tlsSetup.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 

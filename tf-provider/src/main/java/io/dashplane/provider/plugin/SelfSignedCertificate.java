@@ -41,6 +41,7 @@ public record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec(curve), new SecureRandom());
             KeyPair keyPair = generator.generateKeyPair();
+            StartupTrace.mark("key pair");
             Instant now = Instant.now();
             X500Name subject = new X500Name("CN=localhost,O=Dashplane");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
@@ -54,6 +55,7 @@ public record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate
                     new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}));
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+            StartupTrace.mark("certificate fields");
             String signature = curve.equals(TERRAFORM_CLIENT_CURVE) ? "SHA512withECDSA" : "SHA256withECDSA";
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));

@@ -1,0 +1,75 @@
+package io.dashplane.provider.bench;
+
+import io.dashplane.provider.harness.PluginProcess;
+import io.dashplane.provider.plugin.SelfSignedCertificate;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time from process start to the handshake line, median of 20 runs, for the launcher as shipped (AppCDS
+ * archive, C1 only, SerialGC) and for a plain {@code java -cp 'lib/*'} start of the same main class ("before").
+ * Each run is a Terraform-like start: cookie, protocol versions, a fresh P-521 client certificate (made before
+ * the clock starts). The process is killed after the line, as Terraform does at the end of a phase.
+ *
+ * <pre>
+ * mvn -B -q -pl tf-provider -am -DskipTests package
+ * java -cp "tf-provider/target/test-classes:tf-provider/target/dist/lib/*" \
+ *     io.dashplane.provider.bench.HandshakeBenchmark tf-provider/target/dist [runs]
+ * </pre>
+ */
+public final class HandshakeBenchmark {
+    private HandshakeBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dist = Path.of(args.length > 0 ? args[0] : "tf-provider/target/dist").toAbsolutePath();
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path launcher = dist.resolve("terraform-provider-dashplane");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalArgumentException("no executable at " + launcher + "; run the package build first");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> plain = List.of(java, "-cp", dist.resolve("lib") + "/*", "io.dashplane.provider.plugin.PluginMain");
+
+        measure("warm-up (discarded)", List.of(launcher.toString()), 3);
+        double before = measure("before: plain java -cp lib/* (no AppCDS, default JIT/GC)", plain, runs);
+        double after = measure("after: terraform-provider-dashplane launcher (AppCDS, C1, SerialGC)",
+                List.of(launcher.toString()), runs);
+        System.out.printf("handshake median: before %.0f ms, after %.0f ms (%d runs each, %d CPUs)%n",
+                before, after, runs, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static double measure(String label, List<String> command, int runs) throws Exception {
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            SelfSignedCertificate clientCert = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(PluginProcess.terraformEnvironment(i % 2 == 0 ? "5,6" : "6,5", clientCert));
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            long start = System.nanoTime();
+            Process process = pb.start();
+            try {
+                String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+                millis[i] = (System.nanoTime() - start) / 1e6;
+                if (line == null || !line.startsWith("1|6|tcp|127.0.0.1:")) {
+                    throw new IllegalStateException("unexpected handshake: " + line);
+                }
+            } finally {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+        System.out.printf("%s: median %.0f ms, min %.0f ms, max %.0f ms%n", label, median, sorted[0], sorted[runs - 1]);
+        return median;
+    }
+}
