@@ -51,7 +51,11 @@ public final class ConfigServer implements AutoCloseable {
 
     /** The object at an environment-relative path such as {@code folders/ml}; null when absent. */
     public JsonNode object(String path) {
-        Response r = get("/api/v1/environments/default/" + path);
+        return object("default", path);
+    }
+
+    public JsonNode object(String environment, String path) {
+        Response r = get("/api/v1/environments/" + environment + "/" + path);
         if (r.status() == 404) {
             return null;
         }
@@ -88,6 +92,15 @@ public final class ConfigServer implements AutoCloseable {
             throw new IllegalStateException(method + " " + full + " answered " + r.status() + ": " + r.body());
         }
         return r.body();
+    }
+
+    /** Creates an environment and returns the provider block for it. */
+    public Map<String, Object> newEnvironment(String name) {
+        Response r = post("/api/v1/environments", Map.of("name", name));
+        if (r.status() != 201) {
+            throw new IllegalStateException("creating environment " + name + " answered " + r.status() + ": " + r.body());
+        }
+        return Map.of("url", url(), "environment", name);
     }
 
     private URI uri(String path) {
