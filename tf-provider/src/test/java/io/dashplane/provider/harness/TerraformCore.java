@@ -115,6 +115,11 @@ public final class TerraformCore {
         }
     }
 
+    /** Replaces a stored instance, e.g. with state written by an older provider version. */
+    public void putState(String address, InstanceState instance) {
+        state.put(address, instance);
+    }
+
     /** The stored value of a resource instance, null when it is not in state. */
     public CtyValue stateValue(String address) {
         InstanceState instance = state.get(address);
