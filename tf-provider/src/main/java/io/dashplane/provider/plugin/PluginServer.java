@@ -58,6 +58,10 @@ public final class PluginServer {
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         Map<String, String> env = System.getenv();
+        if (env.get("PLUGIN_CLIENT_CERT") != null && !Arrays.asList(args).contains("--debug")) {
+            // Start the slow JDK TLS initialisation at once, in parallel with everything else.
+            startDaemon(PluginServer::initialiseNettyJdkTlsWithoutSystemTrustStore);
+        }
         HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         StartupTrace.mark("logging");
         boolean debug = Arrays.asList(args).contains("--debug");
@@ -175,7 +179,7 @@ public final class PluginServer {
     }
 
     private static void startDaemon(Runnable task) {
-        Thread t = new Thread(task, "plugin-tls-setup");
+        Thread t = new Thread(task, "plugin-start-up");
         t.setDaemon(true);
         t.start();
     }
@@ -234,6 +238,7 @@ public final class PluginServer {
 
     /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
     private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
+        initialiseNettyJdkTlsWithoutSystemTrustStore();
         try {
             return GrpcSslContexts.configure(
                             io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
@@ -248,6 +253,30 @@ public final class PluginServer {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Netty's JdkSslContext probes a default SSLContext in its static initialiser, which parses the JDK's whole
+     * cacerts store (a large share of start-up time) only to be discarded: we trust exactly one certificate.
+     * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
+     * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
+     */
+    private static synchronized void initialiseNettyJdkTlsWithoutSystemTrustStore() {
+        if (System.getProperty("javax.net.ssl.trustStore") != null || nettyTlsInitialised) {
+            return;
+        }
+        nettyTlsInitialised = true;
+        System.setProperty("javax.net.ssl.trustStore", "NONE");
+        try {
+            Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
+                    PluginServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            System.clearProperty("javax.net.ssl.trustStore");
+        }
+    }
+
+    private static boolean nettyTlsInitialised;
 
     private static ServerTls awaitTls(CompletableFuture<ServerTls> tlsSetup) {
         try {

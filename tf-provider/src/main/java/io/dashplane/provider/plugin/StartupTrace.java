@@ -1,10 +1,10 @@
 package io.dashplane.provider.plugin;
 
-/** With DASHPLANE_STARTUP_TRACE set, prints milliseconds since process start at each start-up step to stderr. */
+/** With DASHPLANE_STARTUP_TRACE set, prints milliseconds since JVM start at each start-up step to stderr. */
 final class StartupTrace {
     private static final boolean ON = System.getenv("DASHPLANE_STARTUP_TRACE") != null;
     private static final long START_MILLIS = ON
-            ? ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L) : 0L;
+            ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : 0L;
 
     private StartupTrace() {}
 
