@@ -1,6 +1,11 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
+import io.dashplane.server.bundle.BundleResource;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.promotion.PromotionResource;
+import io.dashplane.server.provisioning.ProvisionedWriteFilter;
+import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -23,6 +28,12 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
+        return create(services, ContentServices.over(services), null, registry, maxBodyBytes);
+    }
+
+    /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
+    public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
+                                        CollectorRegistry registry, long maxBodyBytes) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -39,7 +50,10 @@ public final class ApiApplication {
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
-                new OperationsResource(services.database(), registry));
+                new OperationsResource(services.database(), registry),
+                new PromotionResource(content.promotions()),
+                new BundleResource(content.bundles()),
+                new ProvisioningResource(content.provisioning(), provisioningDir));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);
@@ -50,6 +64,7 @@ public final class ApiApplication {
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
+        rc.register(new ProvisionedWriteFilter(content.provisioning()));
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());
