@@ -34,6 +34,14 @@ public final class DashplaneServer {
     }
 
     public static RunningServer start(ServerConfig config) {
+        return start(config, System.getenv());
+    }
+
+    /**
+     * @param provisioningVariables the variables {@code $VAR} in provisioning files expand to (the process
+     *                              environment by default; embedding code and tests pass their own)
+     */
+    public static RunningServer start(ServerConfig config, java.util.Map<String, String> provisioningVariables) {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
@@ -44,9 +52,9 @@ public final class DashplaneServer {
             registry.register(new ObjectCountCollector(services::objectCounts));
             ContentServices content = ContentServices.over(services);
             if (config.provisioningDir() != null) {
-                provision(content, config.provisioningDir());
+                provision(content, config.provisioningDir(), provisioningVariables);
             }
-            ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), registry,
+            ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), provisioningVariables, registry,
                     config.maxBodyBytes());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
@@ -77,9 +85,10 @@ public final class DashplaneServer {
      * Loads the provisioning directory before the listener opens. Errors stop the start-up: serving a partly
      * provisioned or stale configuration would hide the broken file; every error is logged as file:line.
      */
-    private static void provision(ContentServices content, java.nio.file.Path dir) {
+    private static void provision(ContentServices content, java.nio.file.Path dir,
+                                  java.util.Map<String, String> variables) {
         try {
-            ProvisioningResult result = content.provisioning().load(dir, System.getenv());
+            ProvisioningResult result = content.provisioning().load(dir, variables);
             result.warnings().forEach(w -> LOG.warn("provisioning: {}", w));
             LOG.info("provisioned from {}: {}", dir.toAbsolutePath(), result.counts());
         } catch (DomainException e) {

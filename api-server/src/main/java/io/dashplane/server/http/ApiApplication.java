@@ -15,6 +15,7 @@ import io.dashplane.server.openapi.OpenApiDocument;
 import io.prometheus.client.CollectorRegistry;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -28,12 +29,13 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
-        return create(services, ContentServices.over(services), null, registry, maxBodyBytes);
+        return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes);
     }
 
     /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
     public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
-                                        CollectorRegistry registry, long maxBodyBytes) {
+                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        long maxBodyBytes) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -53,7 +55,7 @@ public final class ApiApplication {
                 new OperationsResource(services.database(), registry),
                 new PromotionResource(content.promotions()),
                 new BundleResource(content.bundles()),
-                new ProvisioningResource(content.provisioning(), provisioningDir));
+                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);

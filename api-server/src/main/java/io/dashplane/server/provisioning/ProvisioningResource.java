@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 public final class ProvisioningResource {
     private final ProvisioningService service;
     private final java.nio.file.Path directory;
+    private final java.util.Map<String, String> variables;
 
-    public ProvisioningResource(ProvisioningService service, java.nio.file.Path directory) {
+    public ProvisioningResource(ProvisioningService service, java.nio.file.Path directory,
+                                java.util.Map<String, String> variables) {
         this.service = service;
         this.directory = directory;
+        this.variables = variables;
     }
 
     @POST
@@ -29,6 +32,6 @@ public final class ProvisioningResource {
             throw DomainException.conflict("no provisioning directory is configured (--provisioning-dir, "
                     + "DASHPLANE_PROVISIONING_DIR or provisioningDir in the config file)");
         }
-        return service.load(directory, System.getenv());
+        return service.load(directory, variables);
     }
 }

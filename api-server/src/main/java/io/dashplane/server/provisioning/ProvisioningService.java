@@ -72,11 +72,15 @@ public final class ProvisioningService {
         ProvisioningPlan plan = scanner.scan(root, environmentVariables, lookupOfExisting());
         List<String> warnings = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
+        String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
         for (FileFinding f : plan.findings()) {
+            // files are named relative to the provisioning root in messages
+            String message = f.format().startsWith(prefix) ? f.format().substring(prefix.length()) : f.format();
+            message = message.replace("(first at " + prefix, "(first at ");
             if (f.isError()) {
-                errors.add(new Finding("", f.format()));
+                errors.add(new Finding("", message));
             } else {
-                warnings.add(f.format());
+                warnings.add(message);
             }
         }
         if (!errors.isEmpty()) {
