@@ -1,6 +1,7 @@
 package io.dashplane.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.crypto.SecretKeys;
 import io.dashplane.server.dashboard.DashboardRepository;
@@ -26,7 +27,7 @@ public record Services(Database database, ObjectMapper mapper,
                        EnvironmentRepository environmentRepository, DatasourceRepository datasourceRepository,
                        FolderRepository folderRepository, DashboardRepository dashboardRepository,
                        EnvironmentService environments, DatasourceService datasources, FolderService folders,
-                       DashboardService dashboards) implements AutoCloseable {
+                       DashboardService dashboards, AlertingServices alerting) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
     public static Services open(Path dataDir, String secretKey) {
@@ -38,10 +39,13 @@ public record Services(Database database, ObjectMapper mapper,
         var folderRepo = new FolderRepository();
         var dashRepo = new DashboardRepository(mapper);
         var envs = new EnvironmentService(db, envRepo);
-        var datasources = new DatasourceService(db, dsRepo, envs, new SecretBox(key), mapper);
-        var folders = new FolderService(db, folderRepo, dashRepo, envs);
+        var secretBox = new SecretBox(key);
+        var datasources = new DatasourceService(db, dsRepo, envs, secretBox, mapper);
+        var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper);
+        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
-        return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards);
+        return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
+                alerting);
     }
 
     /** Object counts per kind, for metrics. */

@@ -1,6 +1,7 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
+import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.bundle.BundleResource;
 import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.promotion.PromotionResource;
@@ -47,7 +48,7 @@ public final class ApiApplication {
         rc.register(new ObjectMapperResolver(services.mapper()));
         rc.register(ValidationFeature.class);
 
-        List<Object> resources = List.of(
+        List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
@@ -55,7 +56,8 @@ public final class ApiApplication {
                 new OperationsResource(services.database(), registry),
                 new PromotionResource(content.promotions()),
                 new BundleResource(content.bundles()),
-                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables));
+                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
+        resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);
