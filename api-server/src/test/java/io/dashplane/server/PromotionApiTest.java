@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,57 @@ class PromotionApiTest extends ServerTestSupport {
                 {"source":"staging","target":"prod","dryRun":true,"datasourceUidMap":{"loki-staging":"nope"}}""");
         assertEquals(422, badMap.status(), badMap.toString());
         assertEquals("/datasourceUidMap", badMap.json().at("/errors/0/pointer").asText());
+    }
+
+    @Test
+    void alertRulesAndNotificationsArePromotedWithRewrittenDatasources() throws Exception {
+        String alerting = Files.readString(ProvisioningApiTest.examplesDir().resolve("alerting/ml-alerting.yaml"))
+                .replace("datasourceUid: Prometheus", "datasourceUid: prom-staging");
+        var imported = api.send(HttpRequest.newBuilder(api.uri(STAGING + "/alerting/import"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(alerting)));
+        assertEquals(200, imported.status(), imported.toString());
+
+        JsonNode plan = promote("{\"source\":\"staging\",\"target\":\"prod\",\"dryRun\":true}");
+        JsonNode group = null;
+        for (JsonNode i : plan.get("items")) {
+            if (i.get("kind").asText().equals("ruleGroup")) {
+                group = i;
+            }
+        }
+        assertTrue(group != null, plan.toString());
+        assertEquals("create", group.get("action").asText());
+        assertTrue(group.get("rewrites").size() >= 2, group.toString());
+        assertEquals("/rules/0/data/0/datasourceUid", group.at("/rewrites/0/pointer").asText());
+        assertEquals("prom-prod", group.at("/rewrites/0/to").asText());
+        assertEquals("create", item(plan, "contactPoint", "ml-slack").get("action").asText());
+        assertEquals("create", item(plan, "muteTiming", "weekly-maintenance").get("action").asText());
+        assertEquals("create", item(plan, "template", "ml-notifications").get("action").asText());
+        assertEquals("create", item(plan, "policies", "root").get("action").asText());
+
+        var applied = api.post("/api/v1/promotions/" + plan.get("id").asText() + "/apply", "");
+        assertEquals(200, applied.status(), applied.toString());
+        JsonNode rule = api.get(PROD + "/alert-rules/ml-p99-latency-high").json();
+        assertEquals("prom-prod", rule.at("/data/0/datasourceUid").asText(), rule.toString());
+        JsonNode slack = api.get(PROD + "/contact-points?name=ml-slack").json().at("/items/0");
+        assertTrue(slack.at("/integrations/0/secureFields/url").asBoolean(), "secrets copied from staging: " + slack);
+
+        JsonNode again = promote("{\"source\":\"staging\",\"target\":\"prod\",\"dryRun\":true}");
+        assertEquals(again.at("/summary/unchanged").asInt(), again.get("items").size(), again.toString());
+
+        JsonNode stagingRule = api.get(STAGING + "/alert-rules/ml-p99-latency-high").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stagingRule).put("for", "10m");
+        assertEquals(200, api.put(STAGING + "/alert-rules/ml-p99-latency-high", stagingRule.toString()).status());
+        JsonNode update = promote("{\"source\":\"staging\",\"target\":\"prod\",\"dryRun\":true}");
+        JsonNode changed = item(update, "ruleGroup", group.get("uid").asText());
+        assertEquals("update", changed.get("action").asText(), changed.toString());
+        assertEquals("[{\"op\":\"replace\",\"path\":\"/rules/0/for\",\"value\":\"10m\"}]", changed.get("diff").toString());
+
+        JsonNode prodRule = api.get(PROD + "/alert-rules/ml-p99-latency-high").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) prodRule).put("title", "edited in prod");
+        assertEquals(200, api.put(PROD + "/alert-rules/ml-p99-latency-high", prodRule.toString()).status());
+        var stale = api.post("/api/v1/promotions/" + update.get("id").asText() + "/apply", "");
+        assertEquals(409, stale.status(), stale.toString());
+        assertEquals("ruleGroup", stale.json().at("/stale/0/kind").asText());
     }
 
     @Test

@@ -35,7 +35,12 @@ public final class BundleResource {
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
                            @QueryParam("datasource") List<String> datasources, @QueryParam("folder") List<String> folders,
                            @QueryParam("dashboard") List<String> dashboards, @QueryParam("tag") List<String> tags,
-                           @QueryParam("dashboardFolder") List<String> dashboardFolders) {
+                           @QueryParam("dashboardFolder") List<String> dashboardFolders,
+                           @QueryParam("ruleGroup") List<String> ruleGroups, @QueryParam("rule") List<String> rules,
+                           @QueryParam("contactPoint") List<String> contactPoints,
+                           @QueryParam("policies") String policies,
+                           @QueryParam("muteTiming") List<String> muteTimings,
+                           @QueryParam("template") List<String> templates) {
         BundleService.Format f;
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             f = BundleService.Format.JSON;
@@ -44,7 +49,8 @@ public final class BundleResource {
         } else {
             throw ProblemException.badParameter("format", "format must be json or yaml, was " + format);
         }
-        ContentSelection selection = new ContentSelection(false, datasources, folders, dashboards, tags, dashboardFolders);
+        ContentSelection selection = new ContentSelection(false, datasources, folders, dashboards, tags,
+                dashboardFolders, ruleGroups, rules, contactPoints, Paging.flag("policies", policies), muteTimings, templates);
         String text = service.export(env, selection, f);
         return Response.ok(text, f == BundleService.Format.YAML ? "application/yaml" : MediaType.APPLICATION_JSON).build();
     }

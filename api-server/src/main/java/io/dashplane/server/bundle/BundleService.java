@@ -67,20 +67,23 @@ public final class BundleService {
             throw DomainException.malformed("", "a bundle (JSON or YAML) is required");
         }
         Map<String, Map<String, String>> secrets = Map.of();
+        Map<String, Map<String, String>> contactPointSecrets = Map.of();
         String bundleText = text;
         if (text.stripLeading().startsWith("{")) {
             JsonNode tree = parseJson(text);
             if (tree.has("bundle") && !tree.has("apiVersion")) {
                 Set<String> unknown = new java.util.TreeSet<>();
                 tree.fieldNames().forEachRemaining(unknown::add);
-                unknown.removeAll(Set.of("bundle", "secrets"));
+                unknown.removeAll(Set.of("bundle", "secrets", "contactPointSecrets"));
                 if (!unknown.isEmpty()) {
                     throw DomainException.malformed("/" + unknown.iterator().next(),
-                            "unknown member '" + unknown.iterator().next() + "'; an import envelope has bundle and secrets");
+                            "unknown member '" + unknown.iterator().next()
+                                    + "'; an import envelope has bundle, secrets and contactPointSecrets");
                 }
                 JsonNode b = tree.get("bundle");
                 bundleText = b.isTextual() ? b.asText() : b.toString();
-                secrets = readSecrets(tree.get("secrets"));
+                secrets = readSecrets(tree.get("secrets"), "/secrets");
+                contactPointSecrets = readSecrets(tree.get("contactPointSecrets"), "/contactPointSecrets");
             }
         }
         Bundle bundle;
@@ -100,21 +103,27 @@ public final class BundleService {
         }
         Bundle desired = normalize(bundle).sorted();
         Map<String, Map<String, String>> given = secrets;
+        Map<String, Map<String, String>> givenContactPoints = contactPointSecrets;
         return promotions.run(tx -> {
             environments.requireExists(tx, env);
             List<PlanItem> items = builder.build(tx, env, desired, Map.of(), Map.of(), prune, true);
             Set<String> created = items.stream()
                     .filter(i -> i.kind().equals(PlanItem.DATASOURCE) && i.action().equals(PlanItem.CREATE))
                     .map(PlanItem::uid).collect(Collectors.toSet());
+            Set<String> createdPoints = items.stream()
+                    .filter(i -> i.kind().equals(PlanItem.CONTACT_POINT) && i.action().equals(PlanItem.CREATE))
+                    .map(PlanItem::uid).collect(Collectors.toSet());
             List<SecretInput> needed = desired.secretInputs() == null ? List.of() : desired.secretInputs().stream()
-                    .filter(s -> s.datasourceUid() != null && created.contains(s.datasourceUid())).toList();
+                    .filter(s -> s.datasourceUid() != null ? created.contains(s.datasourceUid())
+                            : createdPoints.contains(s.contactPoint())).toList();
             ChangePlan plan = new ChangePlan(Uid.generate(), ChangePlan.IMPORT, null, env, prune, Timestamps.now(),
                     ChangePlan.summarize(items), items, needed.isEmpty() ? null : needed);
             if (!dryRun) {
-                PromotionService.importSecrets(plan, given);
+                PromotionService.importSecrets(plan, given, givenContactPoints);
             }
             return plan;
-        }, dryRun, item -> given.get(item.uid()), actor);
+        }, dryRun, PromotionService.importSecrets(new ChangePlan(null, null, null, env, false, null, null, List.of(), null),
+                given, givenContactPoints), actor);
     }
 
     /** Grafana's defaults made explicit, so that an imported datasource compares equal to its export. */
@@ -144,22 +153,22 @@ public final class BundleService {
         }
     }
 
-    private static Map<String, Map<String, String>> readSecrets(JsonNode node) {
+    private static Map<String, Map<String, String>> readSecrets(JsonNode node, String at) {
         if (node == null || node.isNull()) {
             return Map.of();
         }
         if (!node.isObject()) {
-            throw DomainException.malformed("/secrets", "secrets must be an object {datasourceUid: {key: value}}");
+            throw DomainException.malformed(at, "must be an object {uid or name: {key: value}}");
         }
         Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
         node.fields().forEachRemaining(ds -> {
             if (!ds.getValue().isObject()) {
-                throw DomainException.malformed("/secrets/" + ds.getKey(), "must be an object {key: value}");
+                throw DomainException.malformed(at + "/" + ds.getKey(), "must be an object {key: value}");
             }
             Map<String, String> values = new java.util.TreeMap<>();
             ds.getValue().fields().forEachRemaining(kv -> {
                 if (!kv.getValue().isTextual()) {
-                    throw DomainException.malformed("/secrets/" + ds.getKey() + "/" + kv.getKey(), "must be a string");
+                    throw DomainException.malformed(at + "/" + ds.getKey() + "/" + kv.getKey(), "must be a string");
                 }
                 values.put(kv.getKey(), kv.getValue().asText());
             });

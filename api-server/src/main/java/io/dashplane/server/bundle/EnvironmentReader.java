@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.schema.alerting.ContactPoint;
+import io.dashplane.schema.alerting.MessageTemplate;
+import io.dashplane.schema.alerting.MuteTiming;
+import io.dashplane.schema.alerting.Route;
 import io.dashplane.schema.bundle.Bundle;
+import io.dashplane.schema.bundle.BundleRuleGroup;
+import io.dashplane.schema.bundle.Bundles;
+import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.schema.bundle.BundleDashboard;
 import io.dashplane.schema.bundle.BundleDatasource;
 import io.dashplane.schema.bundle.BundleFolder;
@@ -36,14 +43,20 @@ public final class EnvironmentReader {
     private final DatasourceRepository datasources;
     private final FolderRepository folders;
     private final DashboardRepository dashboards;
+    private final AlertingContent alerting;
     private final ObjectMapper mapper;
 
     public EnvironmentReader(DatasourceRepository datasources, FolderRepository folders,
-                             DashboardRepository dashboards, ObjectMapper mapper) {
+                             DashboardRepository dashboards, AlertingContent alerting, ObjectMapper mapper) {
         this.datasources = datasources;
         this.folders = folders;
         this.dashboards = dashboards;
+        this.alerting = alerting;
         this.mapper = mapper;
+    }
+
+    public AlertingContent alerting() {
+        return alerting;
     }
 
     /** @param includeAllDatasources whether {@code all} also takes every datasource (exports) or not (promotions) */
@@ -74,6 +87,28 @@ public final class EnvironmentReader {
                 addWithAncestors(full.folderUid(), folderByUid, folderUids);
             }
         }
+        List<BundleRuleGroup> groupsOut = new ArrayList<>();
+        for (BundleRuleGroup g : alerting.ruleGroups(tx, env)) {
+            boolean selected = selection.isAll() || selection.ruleGroups().contains(g.folderUid() + "/" + g.name())
+                    || g.rules().stream().anyMatch(r -> selection.rules().contains(r.uid()));
+            if (selected) {
+                groupsOut.add(g);
+                addWithAncestors(g.folderUid(), folderByUid, folderUids);
+            }
+        }
+        List<ContactPoint> pointsOut = new ArrayList<>();
+        for (ContactPoint c : alerting.contactPoints(tx, env, false)) {
+            if (selection.isAll() || selection.contactPoints().contains(c.name())) {
+                Bundles.StrippedContactPoint stripped = Bundles.stripSecrets(c);
+                pointsOut.add(stripped.contactPoint());
+                secrets.addAll(stripped.secretInputs());
+            }
+        }
+        List<MuteTiming> timingsOut = alerting.muteTimings(tx, env).stream()
+                .filter(m -> selection.isAll() || selection.muteTimings().contains(m.name())).toList();
+        List<MessageTemplate> templatesOut = alerting.templates(tx, env).stream()
+                .filter(t -> selection.isAll() || selection.templates().contains(t.name())).toList();
+        Route policies = selection.includesPolicies() ? alerting.policies(tx, env) : null;
         for (Folder f : folderByUid.values()) {
             if (selection.isAll() || selection.folders().contains(f.uid())) {
                 addWithAncestors(f.uid(), folderByUid, folderUids);
@@ -81,8 +116,8 @@ public final class EnvironmentReader {
         }
         List<BundleFolder> foldersOut = folderUids.stream().map(folderByUid::get)
                 .map(f -> new BundleFolder(f.uid(), f.title(), f.parentUid())).toList();
-        return new Bundle(Bundle.API_VERSION, null, dsOut, secrets, foldersOut, boardsOut, null, null, null, null, null)
-                .sorted();
+        return new Bundle(Bundle.API_VERSION, null, dsOut, secrets, foldersOut, boardsOut, groupsOut, pointsOut, policies,
+                timingsOut, templatesOut).sorted();
     }
 
     public List<Datasource> allDatasources(DSLContext tx, String env) {

@@ -16,13 +16,24 @@ import java.util.List;
  * @param rewrites      datasource references rewritten for the target (dashboards)
  * @param sourceUid     for promoted datasources: the uid in the source environment (secrets are copied from it)
  * @param desired       the object the target gets (bundle entry form), null for deletions
+ * @param targetDigest  alerting objects: SHA-256 of the target's object as the plan saw it (null when absent);
+ *                      applying refuses when it differs (rule groups and contact points also show targetVersion)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanItem(String kind, String uid, String name, String action, Long targetVersion, JsonNode diff,
-                       List<DatasourceRewrite> rewrites, String sourceUid, JsonNode desired) {
+                       List<DatasourceRewrite> rewrites, String sourceUid, JsonNode desired, String targetDigest) {
     public static final String DATASOURCE = "datasource";
     public static final String FOLDER = "folder";
     public static final String DASHBOARD = "dashboard";
+    public static final String RULE_GROUP = "ruleGroup";
+    public static final String CONTACT_POINT = "contactPoint";
+    public static final String POLICIES = "policies";
+    public static final String MUTE_TIMING = "muteTiming";
+    public static final String TEMPLATE = "template";
+
+    public static boolean isAlerting(String kind) {
+        return !DATASOURCE.equals(kind) && !FOLDER.equals(kind) && !DASHBOARD.equals(kind);
+    }
 
     public static final String CREATE = "create";
     public static final String UPDATE = "update";

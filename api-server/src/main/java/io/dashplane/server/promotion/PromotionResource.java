@@ -32,8 +32,12 @@ public final class PromotionResource {
         this.service = service;
     }
 
-    /** The optional body of {@code POST /api/v1/promotions/{planId}/apply}: secrets for import plans. */
-    public record ApplyRequest(Map<String, Map<String, String>> secrets) {
+    /**
+     * The optional body of {@code POST /api/v1/promotions/{planId}/apply}: secrets for import plans, per datasource
+     * uid and per contact point name ({@code "<integration index>/<key>"}).
+     */
+    public record ApplyRequest(Map<String, Map<String, String>> secrets,
+                               Map<String, Map<String, String>> contactPointSecrets) {
     }
 
     @POST
@@ -49,7 +53,8 @@ public final class PromotionResource {
     @Operation(summary = "Apply a stored plan exactly; 409 when the target changed since it was computed")
     public PromotionOutcome apply(@HeaderParam(ACTOR_HEADER) String actor, @PathParam("planId") String planId,
                                   ApplyRequest body) {
-        return service.apply(planId, body == null ? null : body.secrets(), actor);
+        return service.apply(planId, body == null ? null : body.secrets(),
+                body == null ? null : body.contactPointSecrets(), actor);
     }
 
     @GET

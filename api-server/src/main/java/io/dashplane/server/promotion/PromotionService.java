@@ -2,7 +2,11 @@ package io.dashplane.server.promotion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.schema.Uid;
+import io.dashplane.schema.alerting.AlertRule;
+import io.dashplane.schema.alerting.Integration;
+import io.dashplane.schema.alerting.SecretSettings;
 import io.dashplane.schema.bundle.Bundle;
+import io.dashplane.schema.bundle.BundleRuleGroup;
 import io.dashplane.schema.bundle.BundleDashboard;
 import io.dashplane.schema.bundle.BundleDatasource;
 import io.dashplane.schema.promotion.DatasourceIdentity;
@@ -80,7 +84,7 @@ public final class PromotionService {
             throw DomainException.invalid("/prune", "prune needs selection {\"all\": true}");
         }
         return run(tx -> plan(tx, request, selection, prune), Boolean.TRUE.equals(request.dryRun()),
-                item -> copySecrets(request.source(), item), actor);
+                copyFrom(request.source()), actor);
     }
 
     /** Computes (and when not {@code dryRun}, applies in the same transaction) a plan; stores and records it. */
@@ -102,7 +106,8 @@ public final class PromotionService {
     }
 
     /** Applies a stored plan exactly; 409 when it was applied already or the target changed since. */
-    public PromotionOutcome apply(String planId, Map<String, Map<String, String>> importSecrets, String actor) {
+    public PromotionOutcome apply(String planId, Map<String, Map<String, String>> importSecrets,
+                                  Map<String, Map<String, String>> contactPointSecrets, String actor) {
         return db.write(tx -> {
             ChangePlan plan = repository.findPlan(tx, planId)
                     .orElseThrow(() -> DomainException.notFound("plan '" + planId + "' does not exist"));
@@ -110,8 +115,9 @@ public final class PromotionService {
                 throw DomainException.conflict("plan '" + planId + "' has been applied already");
             }
             PlanApplier.SecretSource secrets = ChangePlan.IMPORT.equals(plan.kind())
-                    ? importSecrets(plan, importSecrets == null ? Map.of() : importSecrets)
-                    : item -> copySecrets(plan.source(), item);
+                    ? importSecrets(plan, importSecrets == null ? Map.of() : importSecrets,
+                    contactPointSecrets == null ? Map.of() : contactPointSecrets)
+                    : copyFrom(plan.source());
             return new PromotionOutcome(plan, applyAndRecord(tx, plan, secrets, actor));
         });
     }
@@ -131,23 +137,48 @@ public final class PromotionService {
                 .orElseThrow(() -> DomainException.notFound("plan '" + id + "' does not exist")));
     }
 
-    /** The secrets of an import: given per datasource uid; every input of a datasource the plan creates is required. */
-    public static PlanApplier.SecretSource importSecrets(ChangePlan plan, Map<String, Map<String, String>> given) {
+    /**
+     * The secrets of an import: per datasource uid ({@code key -> value}) and per contact point name
+     * ({@code "<integration index>/<key>" -> value}); every input of an object the plan creates is required.
+     */
+    public static PlanApplier.SecretSource importSecrets(ChangePlan plan, Map<String, Map<String, String>> given,
+                                                         Map<String, Map<String, String>> contactPoints) {
         List<Finding> missing = new ArrayList<>();
         if (plan.secretInputs() != null) {
             plan.secretInputs().forEach(input -> {
-                Map<String, String> forDs = given.get(input.datasourceUid());
-                if (forDs == null || forDs.get(input.key()) == null) {
-                    missing.add(new Finding("/secrets/" + input.datasourceUid() + "/" + input.key(),
-                            "secret input '" + input.key() + "' of datasource '" + input.datasourceUid()
-                                    + "' is required"));
+                if (input.datasourceUid() != null) {
+                    Map<String, String> forDs = given.get(input.datasourceUid());
+                    if (forDs == null || forDs.get(input.key()) == null) {
+                        missing.add(new Finding("/secrets/" + input.datasourceUid() + "/" + input.key(),
+                                "secret input '" + input.key() + "' of datasource '" + input.datasourceUid()
+                                        + "' is required"));
+                    }
+                } else {
+                    Map<String, String> forCp = contactPoints.get(input.contactPoint());
+                    String key = input.integration() + "/" + input.key();
+                    if (forCp == null || forCp.get(key) == null) {
+                        missing.add(new Finding("/contactPointSecrets/" + input.contactPoint().replace("~", "~0")
+                                .replace("/", "~1") + "/" + key.replace("~", "~0").replace("/", "~1"),
+                                "secret input '" + input.key() + "' of integration " + input.integration()
+                                        + " of contact point '" + input.contactPoint() + "' is required"));
+                    }
                 }
             });
         }
         if (!missing.isEmpty()) {
             throw DomainException.invalid(missing, Map.of());
         }
-        return item -> given.get(item.uid());
+        return new PlanApplier.SecretSource() {
+            @Override
+            public Map<String, String> secretsFor(PlanItem item) {
+                return given.get(item.uid());
+            }
+
+            @Override
+            public Map<String, String> contactPointSecrets(DSLContext tx, PlanItem item) {
+                return contactPoints.get(item.uid());
+            }
+        };
     }
 
     private PromotionRecord applyAndRecord(DSLContext tx, ChangePlan plan, PlanApplier.SecretSource secrets,
@@ -162,6 +193,31 @@ public final class PromotionService {
         repository.insertRecord(tx, record);
         repository.markApplied(tx, plan.id());
         return record;
+    }
+
+    /** Promotions copy secrets from the source: datasources they create, every contact point they write. */
+    private PlanApplier.SecretSource copyFrom(String source) {
+        return new PlanApplier.SecretSource() {
+            @Override
+            public Map<String, String> secretsFor(PlanItem item) {
+                return copySecrets(source, item);
+            }
+
+            @Override
+            public Map<String, String> contactPointSecrets(DSLContext tx, PlanItem item) {
+                Map<String, String> out = new LinkedHashMap<>();
+                reader.alerting().contactPoints(tx, source, true).stream().filter(c -> c.name().equals(item.uid()))
+                        .findFirst().ifPresent(c -> {
+                            List<Integration> integrations = list(c.integrations());
+                            for (int i = 0; i < integrations.size(); i++) {
+                                int index = i;
+                                SecretSettings.split(integrations.get(i).type(), integrations.get(i).settings()).secrets()
+                                        .forEach((k, v) -> out.put(index + "/" + k, v));
+                            }
+                        });
+                return out;
+            }
+        };
     }
 
     private Map<String, String> copySecrets(String source, PlanItem item) {
@@ -200,6 +256,7 @@ public final class PromotionService {
 
         List<ReferenceSite> sites = new ArrayList<>();
         list(from.dashboards()).forEach(d -> sites.addAll(DatasourceUsages.ofDashboard(d.uid(), d.dashboard())));
+        list(from.ruleGroups()).forEach(g -> list(g.rules()).forEach(r -> sites.addAll(DatasourceUsages.ofAlertRule(r))));
         try {
             DatasourceRewriter.requireMappable(mapping, sites);
         } catch (UnmappableDatasourceException e) {
@@ -214,6 +271,21 @@ public final class PromotionService {
                 rewrites.put(d.uid(), r.rewrites());
             }
         }
+        List<BundleRuleGroup> groups = new ArrayList<>();
+        for (BundleRuleGroup g : list(from.ruleGroups())) {
+            List<AlertRule> rules = new ArrayList<>();
+            List<DatasourceRewrite> groupRewrites = new ArrayList<>();
+            for (AlertRule rule : list(g.rules())) {
+                Rewritten<AlertRule> r = DatasourceRewriter.rewriteAlertRule(rule, mapping);
+                String at = "/rules/" + rules.size();
+                rules.add(r.value());
+                r.rewrites().forEach(w -> groupRewrites.add(new DatasourceRewrite(at + w.pointer(), w.from(), w.to())));
+            }
+            groups.add(new BundleRuleGroup(g.folderUid(), g.name(), g.interval(), rules));
+            if (!groupRewrites.isEmpty()) {
+                rewrites.put(g.folderUid() + "/" + g.name(), groupRewrites);
+            }
+        }
         Map<String, String> sourceUids = new LinkedHashMap<>();
         List<BundleDatasource> desiredDatasources = new ArrayList<>();
         for (BundleDatasource ds : list(from.datasources())) {
@@ -224,7 +296,7 @@ public final class PromotionService {
                     ds.readOnly(), ds.jsonData()));
         }
         Bundle desired = new Bundle(Bundle.API_VERSION, null, desiredDatasources, null, from.folders(), dashboards,
-                null, null, null, null, null).sorted();
+                groups, from.contactPoints(), from.policies(), from.muteTimings(), from.templates()).sorted();
         List<PlanItem> items = builder.build(tx, target, desired, rewrites, sourceUids, prune, false);
         return new ChangePlan(Uid.generate(), ChangePlan.PROMOTION, source, target, prune, Timestamps.now(),
                 ChangePlan.summarize(items), items, null);
