@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loads examples/provisioning at start-up and on reload; provisioned objects are read-only unless allowed. */
 class ProvisioningApiTest extends ServerTestSupport {
     static final Map<String, String> VARIABLES = Map.of("PROMETHEUS_URL", "http://prometheus.staging:9090",
-            "PROMETHEUS_TOKEN", "t0ken");
+            "PROMETHEUS_TOKEN", "t0ken", "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/test");
     static final String STAGING = "/api/v1/environments/staging";
     static final String PROD = "/api/v1/environments/prod";
 
@@ -53,6 +53,14 @@ class ProvisioningApiTest extends ServerTestSupport {
         assertEquals("api", folder.get("title").asText());
         assertEquals("platform", api.get(STAGING + "/folders/" + folder.get("parentUid").asText()).json().get("title").asText());
 
+        JsonNode rule = api.get(STAGING + "/alert-rules/ml-p99-latency-high").json();
+        assertEquals("prom-staging", rule.at("/data/0/datasourceUid").asText(), rule.toString());
+        assertEquals("ml", rule.get("folderUID").asText());
+        assertTrue(rule.at("/annotations/summary").asText().contains("{{ $labels.model_name }}"), "$$ escapes: " + rule);
+        JsonNode slack = api.get(STAGING + "/contact-points?name=ml-slack").json().at("/items/0");
+        assertTrue(slack.at("/integrations/0/secureFields/url").asBoolean(), slack.toString());
+        assertEquals(200, api.get(STAGING + "/mute-timings/name/weekly-maintenance").status());
+
         var reload = api.post("/api/v1/admin/provisioning/reload", "");
         assertEquals(200, reload.status(), reload.toString());
         assertEquals(2, reload.json().at("/counts/dashboard/unchanged").asInt(), reload.toString());
@@ -70,6 +78,10 @@ class ProvisioningApiTest extends ServerTestSupport {
         assertEquals("file", refused.json().get("provenance").asText());
         assertEquals(409, api.delete(STAGING + "/dashboards/ml-model-monitoring-v1").status());
         assertEquals(409, api.delete(STAGING + "/datasources/prom-staging").status());
+        var rule = api.get(STAGING + "/alert-rules/ml-p99-latency-high").json();
+        var ruleRefused = api.put(STAGING + "/alert-rules/ml-p99-latency-high", rule.toString());
+        assertEquals(409, ruleRefused.status(), ruleRefused.toString());
+        assertTrue(ruleRefused.json().get("detail").asText().contains("alerting/staging.yaml"), ruleRefused.toString());
 
         String latency = api.get(STAGING + "/dashboards/api-latency").json().get("dashboard").toString();
         assertEquals(200, api.put(STAGING + "/dashboards/api-latency", "{\"dashboard\":" + latency + "}").status(),

@@ -6,6 +6,7 @@ import io.dashplane.schema.alerting.MessageTemplate;
 import io.dashplane.schema.alerting.MuteTiming;
 import io.dashplane.schema.alerting.Route;
 import io.dashplane.schema.alerting.RuleGroup;
+import io.dashplane.schema.alerting.provisioning.ProvisioningFile;
 import io.dashplane.schema.bundle.BundleRuleGroup;
 import io.dashplane.server.storage.ExpectedVersion;
 import java.util.ArrayList;
@@ -84,6 +85,15 @@ public final class AlertingContent {
 
     public void writePolicies(DSLContext tx, String env, Route tree, String at) {
         alerting.policies().replaceTreeInTx(tx, env, tree, at);
+    }
+
+    /**
+     * Applies a Grafana alerting provisioning file (with its delete forms) inside the caller's transaction; the
+     * objects written or deleted, with kinds alert-rule, rule-group, contact-point, mute-timing, template,
+     * notification-policy, folder.
+     */
+    public List<ImportChange> provision(DSLContext tx, String env, ProvisioningFile file) {
+        return alerting.transfer().apply(tx, env, file, false).changes();
     }
 
     /** Writes the group and its rules in order; rules of the group that are not in {@code group} are deleted. */

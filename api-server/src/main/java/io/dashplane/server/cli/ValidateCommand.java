@@ -4,7 +4,9 @@ import io.dashplane.schema.provisioning.FileFinding;
 import io.dashplane.schema.provisioning.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,6 +30,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print errors only, no warnings or summary")
     boolean quiet;
 
+    @Option(names = {"-e", "--var"}, paramLabel = "NAME=VALUE",
+            description = "A variable for $NAME / ${NAME} in provisioning files (overrides the process environment)")
+    Map<String, String> variables = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +41,9 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<FileFinding> findings = new Validator().validate(paths, System.getenv());
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(variables);
+        List<FileFinding> findings = new Validator().validate(paths, env);
         long errors = findings.stream().filter(FileFinding::isError).count();
         for (FileFinding f : findings) {
             if (f.isError()) {

@@ -22,7 +22,7 @@ public record ContentServices(PromotionService promotions, BundleService bundles
         var promotions = new PromotionService(s.database(), s.environments(), s.datasources(), reader, builder, applier,
                 new ChangePlanRepository(s.mapper()));
         var bundles = new BundleService(s.database(), s.environments(), reader, builder, promotions, s.mapper());
-        var provisioning = new ProvisioningService(s, provisioned);
+        var provisioning = new ProvisioningService(s, provisioned, alerting);
         return new ContentServices(promotions, bundles, provisioning, provisioned);
     }
 }

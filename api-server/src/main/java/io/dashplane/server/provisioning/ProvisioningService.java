@@ -10,6 +10,8 @@ import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.schema.provisioning.ProvisioningScanner;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.server.Services;
+import io.dashplane.server.alerting.AlertingContent;
+import io.dashplane.server.alerting.ImportChange;
 import io.dashplane.server.dashboard.DashboardWrite;
 import io.dashplane.server.dashboard.StoredDashboard;
 import io.dashplane.server.datasource.Datasource;
@@ -48,11 +50,13 @@ public final class ProvisioningService {
 
     private final Services services;
     private final ProvisionedObjects provisioned;
+    private final AlertingContent alerting;
     private final ProvisioningScanner scanner = new ProvisioningScanner();
 
-    public ProvisioningService(Services services, ProvisionedObjects provisioned) {
+    public ProvisioningService(Services services, ProvisionedObjects provisioned, AlertingContent alerting) {
         this.services = services;
         this.provisioned = provisioned;
+        this.alerting = alerting;
     }
 
     /** Throws a conflict when the object is provisioned from a file and read-only through the API. */
@@ -137,6 +141,7 @@ public final class ProvisioningService {
             environments.addAll(plan.pruneEnvironments());
             plan.folders().forEach(f -> environments.add(f.environment()));
             plan.dashboards().forEach(d -> environments.add(d.environment()));
+            plan.alerting().forEach(a -> environments.add(a.environment()));
             for (String env : environments) {
                 if (!services.environmentRepository().exists(tx, env)) {
                     String now = Timestamps.now();
@@ -148,6 +153,7 @@ public final class ProvisioningService {
             loadDatasources();
             Map<String, String> folderUids = loadFolders();
             loadDashboards(folderUids);
+            loadAlerting();
             return new ProvisioningResult(root.toString(), created, counts, warnings);
         }
 
@@ -266,6 +272,24 @@ public final class ProvisioningService {
             }
         }
 
+        /** Alerting files through the alerting import; written objects become provisioned (read-only). */
+        void loadAlerting() {
+            for (ProvisioningPlan.Alerting a : plan.alerting()) {
+                for (ImportChange change : alerting.provision(tx, a.environment(), a.content())) {
+                    if (!ALERTING_KINDS.contains(change.kind())) {
+                        continue;
+                    }
+                    if (change.action().equals("deleted")) {
+                        provisioned.remove(tx, a.environment(), change.kind(), change.id());
+                    } else {
+                        provisioned.put(tx, new ProvisionedObjects.Entry(a.environment(), change.kind(), change.id(),
+                                a.file(), false, false));
+                    }
+                    count(change.kind(), change.action());
+                }
+            }
+        }
+
         void count(String kind, String what) {
             counts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(what, 1, Integer::sum);
         }
@@ -281,6 +305,9 @@ public final class ProvisioningService {
 
     public static final String KIND_DATASOURCE = "datasource";
     public static final String KIND_DASHBOARD = "dashboard";
+    /** Alerting kinds as the alerting import names them, also used as provisioned object kinds. */
+    public static final Set<String> ALERTING_KINDS = Set.of("alert-rule", "rule-group", "contact-point", "mute-timing",
+            "template");
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;

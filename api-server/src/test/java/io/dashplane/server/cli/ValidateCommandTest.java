@@ -30,9 +30,13 @@ class ValidateCommandTest {
 
     @Test
     void theExampleDirectoryIsValid() {
-        Run r = run("validate", examples().resolve("provisioning").toString());
+        Run r = run("validate", "-e", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x",
+                examples().resolve("provisioning").toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().startsWith("ok: 1 path(s)"), r.toString());
+        Run unset = run("validate", examples().resolve("provisioning").toString());
+        assertTrue(unset.err().contains("alerting/staging.yaml#/contactPoints/0/receivers/0/settings: slack needs"),
+                "an unset variable expands to nothing: " + unset);
     }
 
     @Test
