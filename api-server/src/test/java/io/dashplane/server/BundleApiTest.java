@@ -39,6 +39,10 @@ class BundleApiTest extends ServerTestSupport {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(files.size() >= 9);
+        String alerting = Files.readString(ProvisioningApiTest.examplesDir().resolve("alerting/ml-alerting.yaml"));
+        var alerts = api.send(HttpRequest.newBuilder(api.uri(A + "/alerting/import"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(alerting)));
+        assertEquals(200, alerts.status(), alerts.toString());
         String[] folders = {null, "team", "team-ml", "team-ml-deep"};
         for (int i = 0; i < files.size(); i++) {
             String folder = folders[i % folders.length];
@@ -55,9 +59,14 @@ class BundleApiTest extends ServerTestSupport {
         assertEquals(2, bundle.get("datasources").size());
         assertFalse(exported.contains("s3cret") || exported.contains("Bearer x") || exported.contains("\"pw\""),
                 "no secret values in an export");
-        assertEquals(3, bundle.get("secretInputs").size(), bundle.get("secretInputs").toString());
+        assertEquals(5, bundle.get("secretInputs").size(), bundle.get("secretInputs").toString());
         assertEquals("basicAuthPassword", bundle.at("/secretInputs/0/key").asText());
-        assertEquals(3, bundle.get("folders").size());
+        assertEquals("ml-pagerduty", bundle.at("/secretInputs/3/contactPoint").asText(), bundle.get("secretInputs").toString());
+        assertFalse(exported.contains("hooks.slack.com/services/T0"), "contact point secrets left out");
+        assertEquals(4, bundle.get("folders").size());
+        assertEquals(1, bundle.get("ruleGroups").size());
+        assertEquals(2, bundle.get("contactPoints").size());
+        assertTrue(bundle.has("policies") && bundle.has("muteTimings") && bundle.has("templates"), exported);
         assertTrue(bundle.get("dashboards").size() >= 9);
         assertFalse(bundle.at("/dashboards/0/dashboard").has("id"), "instance-specific ids are left out");
         assertEquals(exported, export(A, "json"), "stable");
@@ -66,11 +75,12 @@ class BundleApiTest extends ServerTestSupport {
         envelope.set("bundle", bundle);
         envelope.set("secrets", Api.JSON.readTree("""
                 {"Prometheus":{"basicAuthPassword":"s3cret","httpHeaderValue1":"Bearer x"},"pg":{"password":"pw"}}"""));
+        envelope.set("contactPointSecrets", contactPointSecrets(bundle));
         var plan = api.post(B + "/import?dryRun=true", envelope.toString());
         assertEquals(200, plan.status(), plan.toString());
-        int objects = 2 + 3 + bundle.get("dashboards").size();
-        assertEquals(objects, plan.json().at("/plan/summary/create").asInt());
-        assertEquals(3, plan.json().at("/plan/secretInputs").size());
+        int objects = 2 + 4 + bundle.get("dashboards").size() + 1 + 2 + 1 + 1 + 1;
+        assertEquals(objects, plan.json().at("/plan/summary/create").asInt(), plan.toString());
+        assertEquals(5, plan.json().at("/plan/secretInputs").size());
         assertEquals(0, api.get(B + "/datasources").json().get("total").asLong());
 
         var imported = api.post(B + "/import", envelope.toString());
@@ -95,6 +105,11 @@ class BundleApiTest extends ServerTestSupport {
         ObjectNode envelope = Api.JSON.createObjectNode();
         envelope.put("bundle", exported);
         envelope.set("secrets", Api.JSON.createObjectNode());
+        try {
+            envelope.set("contactPointSecrets", contactPointSecrets(Api.JSON.readTree(export(A, "json"))));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
         ((ObjectNode) envelope.get("secrets")).putObject("Prometheus").put("basicAuthPassword", "a").put("httpHeaderValue1", "b");
         ((ObjectNode) envelope.get("secrets")).putObject("pg").put("password", "c");
         var imported = api.post(B + "/import", envelope.toString());
@@ -122,6 +137,21 @@ class BundleApiTest extends ServerTestSupport {
         var invalid = api.post(B + "/import", "{\"apiVersion\":1,\"dashboards\":[{\"uid\":\"x\",\"folderUid\":\"missing\",\"dashboard\":{\"title\":\"x\"}}]}");
         assertEquals(422, invalid.status(), invalid.toString());
         assertEquals("/dashboards/0/folderUid", invalid.json().at("/errors/0/pointer").asText());
+    }
+
+    /** A value for every contact point secret input of the bundle: name -> {"index/key": value}. */
+    private static ObjectNode contactPointSecrets(JsonNode bundle) {
+        ObjectNode out = Api.JSON.createObjectNode();
+        for (JsonNode input : bundle.get("secretInputs")) {
+            if (input.has("contactPoint")) {
+                ObjectNode point = out.has(input.get("contactPoint").asText())
+                        ? (ObjectNode) out.get(input.get("contactPoint").asText())
+                        : out.putObject(input.get("contactPoint").asText());
+                point.put(input.get("integration").asInt() + "/" + input.get("key").asText(),
+                        input.get("key").asText().equals("url") ? "https://hooks.slack.com/services/T1/B1/y" : "0123456789abcdef0123456789abcdef");
+            }
+        }
+        return out;
     }
 
     private String export(String env, String format) {
