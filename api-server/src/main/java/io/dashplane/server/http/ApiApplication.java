@@ -2,7 +2,8 @@ package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
 import io.dashplane.server.alerting.api.AlertingResources;
-import io.dashplane.server.bundle.BundleResource;
+import io.dashplane.server.bundle.BundleExportResource;
+import io.dashplane.server.bundle.BundleImportResource;
 import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.promotion.PromotionResource;
 import io.dashplane.server.provisioning.ProvisionedWriteFilter;
@@ -55,7 +56,8 @@ public final class ApiApplication {
                 new DashboardResource(services.dashboards()),
                 new OperationsResource(services.database(), registry),
                 new PromotionResource(content.promotions()),
-                new BundleResource(content.bundles()),
+                new BundleExportResource(content.bundles()),
+                new BundleImportResource(content.bundles()),
                 new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
