@@ -56,6 +56,7 @@ public record Services(Database database, ObjectMapper mapper,
             counts.put("datasource", datasourceRepository.countAll(tx));
             counts.put("folder", folderRepository.countAll(tx));
             counts.put("dashboard", dashboardRepository.countAll(tx));
+            counts.putAll(alerting.counts().count(tx));
             return counts;
         });
     }

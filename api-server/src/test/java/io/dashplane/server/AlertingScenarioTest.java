@@ -49,6 +49,10 @@ class AlertingScenarioTest extends AlertingTestSupport {
         assertEquals(List.of("ml-p99-latency-high", "ml-data-drift-high"),
                 Api.JSON.convertValue(group.get("rules"), List.class));
 
+        String metrics = api.get("/metrics").body();
+        assertTrue(metrics.contains("dashplane_objects{kind=\"alert_rule\",} 2.0"), metrics);
+        assertTrue(metrics.contains("dashplane_objects{kind=\"notification_route\",} 2.0"), metrics);
+
         var tree = api.get(POLICY).json();
         assertEquals("ml-slack", tree.get("receiver").asText());
         JsonNode team = tree.get("routes").get(0);
@@ -57,7 +61,9 @@ class AlertingScenarioTest extends AlertingTestSupport {
         assertEquals("weekly-maintenance", team.get("mute_time_intervals").get(0).asText());
         assertEquals(2, api.get(ROUTES).json().get("total").asLong());
 
-        var slack = api.get(CONTACT_POINTS + "?name=ml-slack").json().get("items").get(0);
+        var slack = api.get(CONTACT_POINTS + "/ml-slack").json();
+        assertEquals("ml-slack", slack.get("name").asText(), "an imported contact point is addressable by its name as uid");
+        assertEquals("weekly-maintenance", api.get(MUTE_TIMINGS + "/weekly-maintenance").json().get("name").asText());
         assertTrue(slack.get("integrations").get(0).get("secureFields").get("url").asBoolean());
         assertFalse(slack.get("integrations").get(0).get("settings").has("url"));
 
@@ -79,8 +85,11 @@ class AlertingScenarioTest extends AlertingTestSupport {
         expect(200, post("/api/v1/environments/fromjson/alerting/import", exportedJson, "application/json"));
         assertEquals(exported, api.get("/api/v1/environments/fromjson/alerting/export?decrypt=true").body());
 
-        // Importing the same file again changes nothing.
-        expect(200, post(restore + "/alerting/import", exported, "application/yaml"));
+        // Importing the same file again changes nothing: rule versions and route uids stay.
+        String routesBefore = api.get(restore + "/notification-policy/routes").body();
+        var again = expect(200, post(restore + "/alerting/import", exported, "application/yaml")).json();
+        again.get("changes").forEach(change -> assertEquals("unchanged", change.get("action").asText(), again.toString()));
+        assertEquals(routesBefore, api.get(restore + "/notification-policy/routes").body());
         assertEquals(exported, api.get(restore + "/alerting/export?decrypt=true").body());
         assertEquals(1, api.get(restore + "/alert-rules/ml-p99-latency-high").json().get("version").asLong());
     }

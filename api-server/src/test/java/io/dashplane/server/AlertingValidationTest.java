@@ -63,6 +63,8 @@ class AlertingValidationTest extends AlertingTestSupport {
         expectInvalid("/interval", api.put(GROUPS + "/ml/none", "{}"));
         expectInvalid("/folderUid", api.put(GROUPS + "/nofolder/g", "{\"interval\":\"1m\"}"));
         expect(201, api.put(GROUPS + "/ml/slow", "{\"interval\":\"90s\"}"));
+        assertEquals("60", expect(201, api.put(GROUPS + "/ml/seconds", "{\"interval\":60}")).json().get("interval").asText());
+        expectInvalid("/interval", api.put(GROUPS + "/ml/odd", "{\"interval\":61}"));
     }
 
     @Test

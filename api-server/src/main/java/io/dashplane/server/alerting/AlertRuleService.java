@@ -99,7 +99,7 @@ public final class AlertRuleService {
             long pos = position != null ? position : rules.nextPosition(tx, env, rule.folderUID(), rule.ruleGroup());
             StoredAlertRule created = new StoredAlertRule(rule, pos, ObjectMeta.first());
             rules.save(tx, env, created, true, message);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredAlertRule old = current.get();
         boolean sameGroup = Objects.equals(old.rule().folderUID(), rule.folderUID())
@@ -107,11 +107,11 @@ public final class AlertRuleService {
         long pos = position != null ? position
                 : sameGroup ? old.position() : rules.nextPosition(tx, env, rule.folderUID(), rule.ruleGroup());
         if (old.rule().equals(rule) && pos == old.position()) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredAlertRule updated = new StoredAlertRule(rule, pos, old.meta().next());
         rules.save(tx, env, updated, false, message);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     private ValidationReport validate(DSLContext tx, String env, AlertRule rule, String at) {
@@ -165,11 +165,11 @@ public final class AlertRuleService {
             AlertRule restored = old.rule().inGroup(current.rule().folderUID(), current.rule().ruleGroup());
             AlertingWrite<StoredAlertRule> write = writeInTx(tx, env, restored, expected, null, "",
                     "Restored from version " + version);
-            if (write.value().meta().version() == current.meta().version()) {
+            if (write.outcome() == AlertingWrite.Outcome.UNCHANGED) {
                 // Identical content: still record the restore as a new version, like dashboards do.
                 StoredAlertRule bumped = new StoredAlertRule(restored, current.position(), current.meta().next());
                 rules.save(tx, env, bumped, false, "Restored from version " + version);
-                return new AlertingWrite<>(bumped, false, write.warnings());
+                return AlertingWrite.updated(bumped, write.warnings());
             }
             return write;
         });

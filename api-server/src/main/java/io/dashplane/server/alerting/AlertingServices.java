@@ -11,7 +11,7 @@ import io.dashplane.server.storage.Database;
 public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rules, ContactPointService contactPoints,
                                NotificationPolicyService policies, MuteTimingService muteTimings,
                                MessageTemplateService templates, AlertingTransferService transfer,
-                               AlertRuleRepository ruleRepository, ObjectMapper mapper) {
+                               AlertRuleRepository ruleRepository, AlertingCounts counts, ObjectMapper mapper) {
 
     public static AlertingServices create(Database db, EnvironmentService environments, DatasourceRepository datasources,
                                           FolderRepository folders, SecretBox secretBox, ObjectMapper mapper) {
@@ -33,7 +33,8 @@ public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rul
         var templates = new MessageTemplateService(db, environments, templateRepo);
         var transfer = new AlertingTransferService(db, environments, lookups, folders, groupRepo, ruleRepo, ruleGroups,
                 rules, contactPoints, policies, muteTimings, templates);
+        var counts = new AlertingCounts(groupRepo, ruleRepo, contactPointRepo, policyRepo, muteTimingRepo, templateRepo);
         return new AlertingServices(ruleGroups, rules, contactPoints, policies, muteTimings, templates, transfer,
-                ruleRepo, mapper);
+                ruleRepo, counts, mapper);
     }
 }

@@ -127,7 +127,8 @@ public final class AlertingTransferService {
             changes.add(change("mute-timing", w.value().uid(), w));
         });
         each(file.contactPoints(), (i, c) -> {
-            String uid = contactPoints.findByName(tx, env, c.name()).map(StoredContactPoint::uid).orElse(Uid.generate());
+            String uid = contactPoints.findByName(tx, env, c.name()).map(StoredContactPoint::uid)
+                    .orElseGet(() -> contactPoints.newUid(tx, env, c.name()));
             ContactPoint point = c.toContactPoint();
             AlertingWrite<StoredContactPoint> w = contactPoints.writeInTx(tx, env,
                     new ContactPoint(uid, point.name(), point.integrations()), ExpectedVersion.NONE, "/contactPoints/" + i, "receivers");
@@ -138,8 +139,8 @@ public final class AlertingTransferService {
             changes.add(new ImportChange("notification-policy", env, "deleted"));
         }
         each(file.policies(), (i, p) -> {
-            policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i);
-            changes.add(new ImportChange("notification-policy", env, "updated"));
+            boolean replaced = policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i);
+            changes.add(new ImportChange("notification-policy", env, replaced ? "updated" : "unchanged"));
         });
         Map<String, String> folderUids = new HashMap<>();
         each(file.groups(), (g, group) -> {
@@ -201,7 +202,7 @@ public final class AlertingTransferService {
     }
 
     private static ImportChange change(String kind, String id, AlertingWrite<?> write) {
-        return new ImportChange(kind, id, write.created() ? "created" : "updated");
+        return new ImportChange(kind, id, write.outcome().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private interface IndexedAction<T> {

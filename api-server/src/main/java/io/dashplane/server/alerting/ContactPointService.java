@@ -97,6 +97,11 @@ public final class ContactPointService {
         });
     }
 
+    /** A uid for a new contact point named {@code name}: the name itself when it is a free valid uid. */
+    String newUid(DSLContext tx, String env, String name) {
+        return Uid.isValid(name) && repository.find(tx, env, name).isEmpty() ? name : Uid.generate();
+    }
+
     Optional<StoredContactPoint> findByName(DSLContext tx, String env, String name) {
         return repository.findByName(tx, env, name);
     }
@@ -147,15 +152,15 @@ public final class ContactPointService {
         if (current.isEmpty()) {
             StoredContactPoint created = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, ObjectMeta.first());
             repository.insert(tx, env, created, sealed);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredContactPoint old = current.get();
         if (old.name().equals(request.name()) && old.integrations().equals(plain) && storedSecrets.equals(secrets)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredContactPoint updated = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, old.meta().next());
         repository.update(tx, env, updated, sealed);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     public void delete(String env, String uid, ExpectedVersion expected) {

@@ -73,14 +73,14 @@ public final class MessageTemplateService {
         if (current.isEmpty()) {
             StoredTemplate created = new StoredTemplate(template, ObjectMeta.first());
             repository.insert(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().template().equals(template)) {
-            return new AlertingWrite<>(current.get(), false, report.warnings());
+            return AlertingWrite.unchanged(current.get(), report.warnings());
         }
         StoredTemplate updated = new StoredTemplate(template, current.get().meta().next());
         repository.update(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     public void delete(String env, String name, ExpectedVersion expected) {

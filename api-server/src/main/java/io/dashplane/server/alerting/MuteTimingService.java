@@ -92,7 +92,9 @@ public final class MuteTimingService {
         if (current.isEmpty()) {
             Versions.check(expected, null, "mute timing '" + timing.name() + "'");
         }
-        return writeInTx(tx, env, current.map(StoredMuteTiming::uid).orElse(Uid.generate()), timing, expected, at);
+        String uid = current.map(StoredMuteTiming::uid).orElseGet(() -> Uid.isValid(timing.name())
+                && repository.find(tx, env, timing.name()).isEmpty() ? timing.name() : Uid.generate());
+        return writeInTx(tx, env, uid, timing, expected, at);
     }
 
     AlertingWrite<StoredMuteTiming> writeInTx(DSLContext tx, String env, String uid, MuteTiming timing,
@@ -111,7 +113,7 @@ public final class MuteTimingService {
         if (current.isEmpty()) {
             StoredMuteTiming created = new StoredMuteTiming(uid, timing, ObjectMeta.first());
             repository.insert(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredMuteTiming old = current.get();
         if (!old.name().equals(timing.name())) {
@@ -119,11 +121,11 @@ public final class MuteTimingService {
                     "mute timing '" + old.name() + "'", "renamed");
         }
         if (old.timing().equals(timing)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredMuteTiming updated = new StoredMuteTiming(uid, timing, old.meta().next());
         repository.update(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     public void delete(String env, String uid, ExpectedVersion expected) {

@@ -71,14 +71,14 @@ public final class NotificationPolicyService {
         if (current.isEmpty()) {
             StoredPolicyRoot created = new StoredPolicyRoot(root, ObjectMeta.first());
             repository.saveRoot(tx, env, created, true);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().root().equals(root)) {
-            return new AlertingWrite<>(current.get(), false, report.warnings());
+            return AlertingWrite.unchanged(current.get(), report.warnings());
         }
         StoredPolicyRoot updated = new StoredPolicyRoot(root, current.get().meta().next());
         repository.saveRoot(tx, env, updated, false);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     /** Removes the root's fields (the routes stay); GET then shows an empty root. */
@@ -93,9 +93,16 @@ public final class NotificationPolicyService {
         });
     }
 
-    /** Replaces the whole tree (root and every route) with {@code tree}, as a provisioning file does. */
-    void replaceTreeInTx(DSLContext tx, String env, Route tree, String at) {
+    /**
+     * Replaces the whole tree (root and every route) with {@code tree}, as a provisioning file does. Returns
+     * false, keeping route uids and versions, when the assembled tree already equals {@code tree}.
+     */
+    boolean replaceTreeInTx(DSLContext tx, String env, Route tree, String at) {
         Reports.requireValid(validator.validateTree(tree, at, lookups.notifications(tx, env)));
+        PolicyTree current = treeInTx(tx, env);
+        if (current.root() != null && current.tree().equals(tree)) {
+            return false;
+        }
         PolicyTrees.Split split = PolicyTrees.split(tree, Uid::generate);
         putRootInTx(tx, env, split.root(), ExpectedVersion.NONE, at);
         repository.deleteAllRoutes(tx, env);
@@ -103,6 +110,7 @@ public final class NotificationPolicyService {
             repository.insertRoute(tx, env, new StoredRoute(node.uid(), node.parentUid(), node.position(), node.route(),
                     ObjectMeta.first()));
         }
+        return true;
     }
 
     void resetInTx(DSLContext tx, String env) {
@@ -172,15 +180,15 @@ public final class NotificationPolicyService {
         if (current.isEmpty()) {
             StoredRoute created = new StoredRoute(write.uid(), write.parentUid(), position, fields, ObjectMeta.first());
             repository.insertRoute(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         StoredRoute old = current.get();
         if (sameParent && old.position() == position && old.route().equals(fields)) {
-            return new AlertingWrite<>(old, false, report.warnings());
+            return AlertingWrite.unchanged(old, report.warnings());
         }
         StoredRoute updated = new StoredRoute(write.uid(), write.parentUid(), position, fields, old.meta().next());
         repository.updateRoute(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     private void checkParent(DSLContext tx, String env, String uid, String parentUid) {

@@ -61,7 +61,7 @@ public final class RuleGroupService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             AlertingWrite<StoredRuleGroup> write = putInTx(tx, env, group, expected, "");
-            return new AlertingWrite<>(view(tx, env, write.value()), write.created(), write.warnings());
+            return write.map(stored -> view(tx, env, stored));
         });
     }
 
@@ -76,15 +76,15 @@ public final class RuleGroupService {
         if (current.isEmpty()) {
             StoredRuleGroup created = new StoredRuleGroup(group.folderUid(), group.name(), group.interval(), ObjectMeta.first());
             groups.insert(tx, env, created);
-            return new AlertingWrite<>(created, true, report.warnings());
+            return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().interval().equals(group.interval())) {
-            return new AlertingWrite<>(current.get(), false, report.warnings());
+            return AlertingWrite.unchanged(current.get(), report.warnings());
         }
         StoredRuleGroup updated = new StoredRuleGroup(group.folderUid(), group.name(), group.interval(),
                 current.get().meta().next());
         groups.update(tx, env, updated);
-        return new AlertingWrite<>(updated, false, report.warnings());
+        return AlertingWrite.updated(updated, report.warnings());
     }
 
     /** Deletes a group; with rules in it only when {@code force} (the rules and their history go too). */

@@ -66,6 +66,11 @@ public final class RuleGroupResource {
         ObjectNode object = bodies.object(body);
         Long version = bodies.takeVersion(object);
         object.remove("rules");
+        JsonNode interval = object.get("interval");
+        if (interval != null && interval.isIntegralNumber()) {
+            // Grafana's HTTP API sends the interval as whole seconds.
+            object.put("interval", interval.asText());
+        }
         RuleGroup group = bodies.read(object, RuleGroup.class);
         AlertingWrite<RuleGroupView> write = service.put(env, folderUid, name, group, ETags.expected(ifMatch, version));
         return WriteResponses.write(responses.withWarnings(responses.ruleGroup(write.value()), write),
