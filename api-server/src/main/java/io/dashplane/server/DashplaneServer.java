@@ -1,6 +1,9 @@
 package io.dashplane.server;
 
 import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -9,6 +12,7 @@ import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +35,14 @@ public final class DashplaneServer {
     }
 
     public static RunningServer start(ServerConfig config) {
+        return start(config, System.getenv());
+    }
+
+    /**
+     * @param provisioningVariables the variables {@code $VAR} in provisioning files expand to (the process
+     *                              environment by default; embedding code and tests pass their own)
+     */
+    public static RunningServer start(ServerConfig config, java.util.Map<String, String> provisioningVariables) {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
@@ -39,7 +51,12 @@ public final class DashplaneServer {
         try {
             CollectorRegistry registry = new CollectorRegistry();
             registry.register(new ObjectCountCollector(services::objectCounts));
-            ResourceConfig app = ApiApplication.create(services, registry, config.maxBodyBytes());
+            ContentServices content = ContentServices.over(services);
+            if (config.provisioningDir() != null) {
+                provision(content, config.provisioningDir(), provisioningVariables);
+            }
+            ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), provisioningVariables, registry,
+                    config.maxBodyBytes());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
@@ -62,6 +79,26 @@ public final class DashplaneServer {
         } catch (RuntimeException e) {
             services.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads the provisioning directory before the listener opens. Errors stop the start-up: serving a partly
+     * provisioned or stale configuration would hide the broken file; every error is logged as file:line.
+     */
+    private static void provision(ContentServices content, java.nio.file.Path dir,
+                                  java.util.Map<String, String> variables) {
+        try {
+            ProvisioningResult result = content.provisioning().load(dir, variables);
+            result.warnings().forEach(w -> LOG.warn("provisioning: {}", w));
+            LOG.info("provisioned from {}: {}", dir.toAbsolutePath(), result.counts());
+        } catch (DomainException e) {
+            List<String> problems = e.errors().isEmpty() ? List.of(e.getMessage())
+                    : e.errors().stream().map(f -> f.pointer() == null || f.pointer().isEmpty() ? f.message()
+                            : f.pointer() + ": " + f.message()).toList();
+            problems.forEach(p -> LOG.error("provisioning: {}", p));
+            throw new IllegalStateException("the provisioning directory " + dir + " has errors: "
+                    + String.join("; ", problems), e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The YAML configuration file; every field optional. */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record ConfigFile(String bind, Integer port, String dataDir, String secretKey, Integer shutdownGraceSeconds) {
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null);
+public record ConfigFile(String bind, Integer port, String dataDir, String secretKey, Integer shutdownGraceSeconds,
+                         String provisioningDir) {
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null);
 }

@@ -12,7 +12,11 @@ import java.util.Map;
 public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
-    public record Flags(Integer port, Path dataDir, Path configFile, String bind) {}
+    public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
+        public Flags(Integer port, Path dataDir, Path configFile, String bind) {
+            this(port, dataDir, configFile, bind, null);
+        }
+    }
 
     private final Map<String, String> env;
 
@@ -36,7 +40,10 @@ public final class ConfigLoader {
                 ? Duration.ofSeconds(Long.parseLong(env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS")))
                 : file.shutdownGraceSeconds() != null ? Duration.ofSeconds(file.shutdownGraceSeconds())
                 : ServerConfig.DEFAULT_SHUTDOWN_GRACE;
-        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES);
+        Path provisioningDir = flags.provisioningDir() != null ? flags.provisioningDir()
+                : pathOrNull(first(env.get("DASHPLANE_PROVISIONING_DIR"), file.provisioningDir()));
+        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
+                provisioningDir);
     }
 
     private static ConfigFile readFile(Path path) {

@@ -7,10 +7,16 @@ import java.util.Objects;
 /**
  * Everything the server needs to start. {@code port} 0 asks for an ephemeral port;
  * {@code secretKey} (base64 of 32 bytes) may be null, then the key is read from or generated into
- * {@code <dataDir>/secret.key}.
+ * {@code <dataDir>/secret.key}. {@code provisioningDir} (nullable) is loaded at start-up; the server refuses to
+ * start when it has errors.
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                           long maxBodyBytes) {
+                           long maxBodyBytes, Path provisioningDir) {
+
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, null);
+    }
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -41,10 +47,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir);
+    }
+
+    public ServerConfig withProvisioningDir(Path dir) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir);
     }
 }

@@ -133,7 +133,6 @@ public final class DashboardService {
     private DashboardWriteResult save(String env, String uid, DashboardWrite write, boolean createOnly,
                                       boolean dryRun) {
         JsonNode dashboard = write.dashboard();
-        String json = this.json.write(dashboard);
         // Validate outside the single-writer lock; re-validate inside only when the datasources changed
         // in between, so a dashboard never commits a reference to a datasource deleted meanwhile.
         KnownDatasources seen = db.read(tx -> {
@@ -141,38 +140,56 @@ public final class DashboardService {
             return KnownDatasources.read(tx, env, datasources);
         });
         ValidationReport validated = validate(dashboard, seen);
-        String title = title(dashboard);
-        List<String> tags = tags(dashboard);
-        String message = write.message() == null ? "" : write.message();
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources);
             ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
-            if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
-                throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
-            }
-            Optional<StoredDashboard> current = repository.find(tx, env, uid);
-            if (createOnly && current.isPresent()) {
-                throw DomainException.conflict("dashboard '" + uid + "' already exists");
-            }
-            Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
-                    "dashboard '" + uid + "'");
-            String now = Timestamps.now();
-            long id = current.map(StoredDashboard::id).orElseGet(() -> dryRun ? 0L : repository.nextId(tx));
-            StoredDashboard next = new StoredDashboard(uid, id, title, write.folderUid(), tags,
-                    current.map(c -> c.version() + 1).orElse(1L), message, PROVENANCE_API, json,
-                    current.map(StoredDashboard::createdAt).orElse(now), now);
-            if (!dryRun) {
-                if (current.isPresent()) {
-                    repository.update(tx, env, next);
-                } else {
-                    repository.insert(tx, env, next);
-                }
-            }
-            return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
-                    report.warnings(), current.isEmpty(), dryRun);
+            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
         };
         return dryRun ? db.read(work) : db.write(work);
+    }
+
+    /**
+     * Creates or replaces inside the caller's write transaction (promotion, import, provisioning), validating
+     * against the datasources visible in that transaction. {@code write.expected()} is still checked.
+     */
+    public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
+                                                   String provenance) {
+        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources));
+        return write(tx, env, uid, write, false, false, provenance, report.warnings());
+    }
+
+    private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
+                                       boolean dryRun, String provenance, List<Finding> warnings) {
+        JsonNode dashboard = write.dashboard();
+        String json = this.json.write(dashboard);
+        String title = title(dashboard);
+        List<String> tags = tags(dashboard);
+        String message = write.message() == null ? "" : write.message();
+        environments.requireExists(tx, env);
+        if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
+            throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
+        }
+        Optional<StoredDashboard> current = repository.find(tx, env, uid);
+        if (createOnly && current.isPresent()) {
+            throw DomainException.conflict("dashboard '" + uid + "' already exists");
+        }
+        Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
+                "dashboard '" + uid + "'");
+        String now = Timestamps.now();
+        long id = current.map(StoredDashboard::id).orElseGet(() -> dryRun ? 0L : repository.nextId(tx));
+        StoredDashboard next = new StoredDashboard(uid, id, title, write.folderUid(), tags,
+                current.map(c -> c.version() + 1).orElse(1L), message, provenance, json,
+                current.map(StoredDashboard::createdAt).orElse(now), now);
+        if (!dryRun) {
+            if (current.isPresent()) {
+                repository.update(tx, env, next);
+            } else {
+                repository.insert(tx, env, next);
+            }
+        }
+        return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
+                warnings, current.isEmpty(), dryRun);
     }
 
     /** Validates; throws the 422 when the report has errors. */

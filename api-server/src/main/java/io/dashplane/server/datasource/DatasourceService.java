@@ -97,6 +97,15 @@ public final class DatasourceService {
     }
 
     /**
+     * Creates or replaces inside the caller's write transaction (promotion, import, provisioning apply many
+     * writes atomically). No version precondition: the caller checks versions itself.
+     */
+    public Datasource writeInTransaction(DSLContext tx, String env, String uid, DatasourceRequest request) {
+        Optional<Datasource> current = repository.find(tx, env, uid);
+        return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
+    }
+
+    /**
      * Deletes a datasource. While dashboards of the environment name it (by uid, or by name in the
      * legacy string form) this is a conflict listing them, unless {@code force}; forced, those
      * dashboards keep their now dangling references.

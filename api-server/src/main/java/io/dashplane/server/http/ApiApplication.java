@@ -2,6 +2,12 @@ package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
 import io.dashplane.server.alerting.api.AlertingResources;
+import io.dashplane.server.bundle.BundleExportResource;
+import io.dashplane.server.bundle.BundleImportResource;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.promotion.PromotionResource;
+import io.dashplane.server.provisioning.ProvisionedWriteFilter;
+import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -11,6 +17,7 @@ import io.dashplane.server.openapi.OpenApiDocument;
 import io.prometheus.client.CollectorRegistry;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -24,6 +31,13 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
+        return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes);
+    }
+
+    /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
+    public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
+                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        long maxBodyBytes) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -40,7 +54,11 @@ public final class ApiApplication {
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
-                new OperationsResource(services.database(), registry)));
+                new OperationsResource(services.database(), registry),
+                new PromotionResource(content.promotions()),
+                new BundleExportResource(content.bundles()),
+                new BundleImportResource(content.bundles()),
+                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
@@ -52,6 +70,7 @@ public final class ApiApplication {
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
+        rc.register(new ProvisionedWriteFilter(content.provisioning()));
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());
