@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar dashplane-server.jar serve --port 8080 --data-dir ./data --config dashplane.yaml} */
 @Command(name = "dashplane", mixinStandardHelpOptions = true, version = "Dashplane 0.1.0",
-        description = "Dashplane config server", subcommands = {ServeCommand.class})
+        description = "Dashplane config server", subcommands = {ServeCommand.class, RotateKeyCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

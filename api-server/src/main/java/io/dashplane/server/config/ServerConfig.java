@@ -10,7 +10,13 @@ import java.util.Objects;
  * {@code <dataDir>/secret.key}.
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                           long maxBodyBytes) {
+                           long maxBodyBytes, SecurityConfig security) {
+
+    /**
+     * The bootstrap token of {@link #ephemeral} servers: the server admin {@code admin} of a fresh
+     * data directory gets it. Public knowledge, so for tests and benchmarks on loopback only.
+     */
+    public static final String EPHEMERAL_BOOTSTRAP_TOKEN = "dpt_ephemeral-test-server-admin-token-0000000000";
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -22,6 +28,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        security = security == null ? SecurityConfig.defaults() : security;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -30,9 +37,19 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
         }
     }
 
-    /** Loopback, ephemeral port, the given data directory, key generated there. For tests and benchmarks. */
+    /** Default security settings. */
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, SecurityConfig.defaults());
+    }
+
+    /**
+     * Loopback, ephemeral port, the given data directory, key generated there, and the server admin
+     * token {@link #EPHEMERAL_BOOTSTRAP_TOKEN}. For tests and benchmarks.
+     */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES);
+        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES,
+                SecurityConfig.defaults().withBootstrapToken(EPHEMERAL_BOOTSTRAP_TOKEN));
     }
 
     public static ServerConfig defaults() {
@@ -41,10 +58,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, security);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig newSecurity) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, newSecurity);
     }
 }

@@ -1,6 +1,7 @@
 package io.dashplane.server.folder;
 
 import io.dashplane.schema.Uid;
+import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -17,6 +18,7 @@ import org.jooq.DSLContext;
 /** Folder rules: parents exist, no cycles, depth at most {@value #MAX_DEPTH}, unique sibling titles. */
 public final class FolderService {
     public static final int MAX_DEPTH = 8;
+    public static final String KIND = "folder";
 
     private final Database db;
     private final FolderRepository repository;
@@ -98,6 +100,7 @@ public final class FolderService {
                 }
             }
             repository.delete(tx, env, uid);
+            AuditLog.record(tx, env, KIND, uid, AuditLog.DELETE, current.version(), null, current);
             return null;
         });
     }
@@ -113,6 +116,7 @@ public final class FolderService {
         String now = Timestamps.now();
         Folder f = new Folder(uid, r.title(), r.parentUid(), 1, now, now);
         repository.insert(tx, env, f);
+        AuditLog.record(tx, env, KIND, uid, AuditLog.CREATE, null, f.version(), f);
         return f;
     }
 
@@ -134,6 +138,7 @@ public final class FolderService {
         Folder f = new Folder(current.uid(), title, parentUid, current.version() + 1, current.createdAt(),
                 Timestamps.now());
         repository.update(tx, env, f);
+        AuditLog.record(tx, env, KIND, f.uid(), AuditLog.UPDATE, current.version(), f.version(), f);
         return f;
     }
 

@@ -1,6 +1,14 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
+import io.dashplane.server.audit.AuditResource;
+import io.dashplane.server.auth.AuthFailureThrottle;
+import io.dashplane.server.auth.AuthFilter;
+import io.dashplane.server.auth.CorsFilter;
+import io.dashplane.server.auth.SecurityHeadersFilter;
+import io.dashplane.server.auth.ServiceAccountResource;
+import io.dashplane.server.auth.WhoamiResource;
+import io.dashplane.server.config.SecurityConfig;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -8,6 +16,7 @@ import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
 import io.prometheus.client.CollectorRegistry;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +32,11 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
+        return create(services, registry, maxBodyBytes, SecurityConfig.defaults());
+    }
+
+    public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes,
+                                        SecurityConfig security) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -39,7 +53,10 @@ public final class ApiApplication {
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
-                new OperationsResource(services.database(), registry));
+                new OperationsResource(services.database(), registry),
+                new ServiceAccountResource(services.serviceAccounts()),
+                new WhoamiResource(),
+                new AuditResource(services.audit()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);
@@ -50,6 +67,12 @@ public final class ApiApplication {
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
+        rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
+                security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic()));
+        rc.register(new SecurityHeadersFilter(security.tls()));
+        if (!security.corsOrigins().isEmpty()) {
+            rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
+        }
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());
