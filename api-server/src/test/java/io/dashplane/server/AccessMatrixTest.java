@@ -113,6 +113,8 @@ class AccessMatrixTest extends ServerTestSupport {
                 boolean expectAllowed = rule instanceof AccessRule.Public
                         || caller.token() != null && (caller.serverAdmin()
                         || rule instanceof AccessRule.Authenticated || rule instanceof AccessRule.Metrics
+                        // data-dependent rules ask nothing of made-up plans and empty bodies; tested on their own
+                        || rule instanceof AccessRule.Resolved
                         || needed.isPresent() && caller.roleInDefault() != null && caller.roleInDefault().includes(needed.get()));
                 int denial = caller.token() == null ? 401 : 403;
                 boolean denied = reply.status() == 401 || reply.status() == 403;

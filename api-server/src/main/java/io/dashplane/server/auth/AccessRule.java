@@ -30,6 +30,12 @@ public sealed interface AccessRule {
      */
     record Across(String sourceParam, Role sourceRole, String targetParam, Role targetRole) implements AccessRule {}
 
+    /**
+     * Requirements that depend on data (a request body, a stored plan): computed by the
+     * {@link AccessResolver} registered under {@code resolver}. Each returned requirement must hold.
+     */
+    record Resolved(String resolver) implements AccessRule {}
+
     AccessRule PUBLIC = new Public();
     AccessRule METRICS = new Metrics();
     AccessRule AUTHENTICATED = new Authenticated();

@@ -1,6 +1,10 @@
 package io.dashplane.server.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.audit.Actor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import io.dashplane.server.http.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -32,16 +36,25 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     /** Request property: the authenticated {@link Principal}. */
     public static final String PRINCIPAL = Principal.class.getName();
 
+    private static final ObjectMapper BODY_READER = new ObjectMapper();
+
     private final ServiceAccountService accounts;
     private final AuthFailureThrottle throttle;
     private final boolean basicAuth;
     private final boolean metricsPublic;
+    private final Map<String, AccessResolver> resolvers;
 
     @Context
     private ResourceInfo resourceInfo;
 
     public AuthFilter(ServiceAccountService accounts, AuthFailureThrottle throttle, boolean basicAuth,
                       boolean metricsPublic) {
+        this(accounts, throttle, basicAuth, metricsPublic, Map.of());
+    }
+
+    public AuthFilter(ServiceAccountService accounts, AuthFailureThrottle throttle, boolean basicAuth,
+                      boolean metricsPublic, Map<String, AccessResolver> resolvers) {
+        this.resolvers = Map.copyOf(resolvers);
         this.accounts = accounts;
         this.throttle = throttle;
         this.basicAuth = basicAuth;
@@ -99,6 +112,10 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         Principal p = principal.get();
         request.setProperty(PRINCIPAL, p);
         Actor.set(new Actor(p.name()));
+        if (rule instanceof AccessRule.Resolved r) {
+            checkResolved(r, p, request);
+            return;
+        }
         String denial = deny(rule, p, request);
         if (denial != null) {
             request.abortWith(forbidden(denial, requirement(rule, request)));
@@ -108,6 +125,48 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Actor.set(null);
+    }
+
+    private void checkResolved(AccessRule.Resolved rule, Principal p, ContainerRequestContext request) {
+        AccessResolver resolver = resolvers.get(rule.resolver());
+        if (resolver == null) {
+            request.abortWith(forbidden("no access resolver '" + rule.resolver() + "' is registered", Map.of()));
+            return;
+        }
+        AccessResolver.RequestFacts facts = new AccessResolver.RequestFacts(
+                first(request.getUriInfo().getPathParameters()), first(request.getUriInfo().getQueryParameters()),
+                () -> peekJson(request));
+        for (AccessResolver.Requirement req : resolver.requirements(facts)) {
+            String denial = needRole(p, req.env(), req.role());
+            if (denial != null) {
+                Map<String, Object> ext = new LinkedHashMap<>();
+                ext.put("requiredRole", req.role().label());
+                ext.put("environment", req.env());
+                request.abortWith(forbidden(denial, ext));
+                return;
+            }
+        }
+    }
+
+    private static Map<String, String> first(MultivaluedMap<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                out.put(k, v.get(0));
+            }
+        });
+        return out;
+    }
+
+    /** Reads the JSON body and puts the bytes back for the resource; null when there is none or it is not JSON. */
+    private static JsonNode peekJson(ContainerRequestContext request) {
+        try {
+            byte[] bytes = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(bytes));
+            return bytes.length == 0 ? null : BODY_READER.readTree(bytes);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private Optional<Principal> basic(String encoded) {
