@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.audit.AuditService;
 import io.dashplane.server.auth.ServiceAccountRepository;
 import io.dashplane.server.auth.ServiceAccountService;
+import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.crypto.SecretKeys;
 import io.dashplane.server.dashboard.DashboardRepository;
@@ -30,8 +31,8 @@ public record Services(Database database, ObjectMapper mapper,
                        EnvironmentRepository environmentRepository, DatasourceRepository datasourceRepository,
                        FolderRepository folderRepository, DashboardRepository dashboardRepository,
                        EnvironmentService environments, DatasourceService datasources, FolderService folders,
-                       DashboardService dashboards, ServiceAccountService serviceAccounts, AuditService audit)
-        implements AutoCloseable {
+                       DashboardService dashboards, AlertingServices alerting, ServiceAccountService serviceAccounts,
+                       AuditService audit) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
     public static Services open(Path dataDir, String secretKey) {
@@ -43,12 +44,14 @@ public record Services(Database database, ObjectMapper mapper,
         var folderRepo = new FolderRepository();
         var dashRepo = new DashboardRepository(mapper);
         var envs = new EnvironmentService(db, envRepo);
-        var datasources = new DatasourceService(db, dsRepo, envs, new SecretBox(key), mapper);
-        var folders = new FolderService(db, folderRepo, dashRepo, envs);
+        var secretBox = new SecretBox(key);
+        var datasources = new DatasourceService(db, dsRepo, envs, secretBox, mapper);
+        var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper);
+        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
         var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
-                accounts, new AuditService(db));
+                alerting, accounts, new AuditService(db));
     }
 
     /** Object counts per kind, for metrics. */
@@ -59,6 +62,7 @@ public record Services(Database database, ObjectMapper mapper,
             counts.put("datasource", datasourceRepository.countAll(tx));
             counts.put("folder", folderRepository.countAll(tx));
             counts.put("dashboard", dashboardRepository.countAll(tx));
+            counts.putAll(alerting.counts().count(tx));
             return counts;
         });
     }

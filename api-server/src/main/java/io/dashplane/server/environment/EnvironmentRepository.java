@@ -52,7 +52,8 @@ public final class EnvironmentRepository {
     public long contentCount(DSLContext tx, String name) {
         Field<String> env = text("env");
         long n = 0;
-        for (String t : List.of("datasources", "folders", "dashboards")) {
+        for (String t : List.of("datasources", "folders", "dashboards", "contact_points", "notification_policies",
+                "notification_routes", "mute_timings", "message_templates")) {
             n += tx.fetchCount(DSL.selectOne().from(table(t)).where(env.eq(name)));
         }
         return n;

@@ -24,13 +24,26 @@ public final class FolderService {
     private final FolderRepository repository;
     private final DashboardRepository dashboards;
     private final EnvironmentService environments;
+    private final AlertRuleCounter alertRules;
+
+    /** Counts the alert rules a folder holds (the alerting package owns them). */
+    @FunctionalInterface
+    public interface AlertRuleCounter {
+        long countInFolder(DSLContext tx, String env, String folderUid);
+    }
 
     public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
                          EnvironmentService environments) {
+        this(db, repository, dashboards, environments, (tx, env, uid) -> 0);
+    }
+
+    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
+                         EnvironmentService environments, AlertRuleCounter alertRules) {
         this.db = db;
         this.repository = repository;
         this.dashboards = dashboards;
         this.environments = environments;
+        this.alertRules = alertRules;
     }
 
     public Page<Folder> list(String env, String parentFilter, PageRequest page) {
@@ -94,9 +107,10 @@ public final class FolderService {
             if (!force) {
                 int children = repository.childUids(tx, env, uid).size();
                 long boards = dashboards.countInFolder(tx, env, uid);
-                if (children > 0 || boards > 0) {
-                    throw DomainException.conflict("folder '" + uid + "' holds " + children + " folders and " + boards
-                            + " dashboards; use force=true to delete them too");
+                long rules = alertRules.countInFolder(tx, env, uid);
+                if (children > 0 || boards > 0 || rules > 0) {
+                    throw DomainException.conflict("folder '" + uid + "' holds " + children + " folders, " + boards
+                            + " dashboards and " + rules + " alert rules; use force=true to delete them too");
                 }
             }
             repository.delete(tx, env, uid);

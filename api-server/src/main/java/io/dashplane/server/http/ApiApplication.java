@@ -9,6 +9,7 @@ import io.dashplane.server.auth.SecurityHeadersFilter;
 import io.dashplane.server.auth.ServiceAccountResource;
 import io.dashplane.server.auth.WhoamiResource;
 import io.dashplane.server.config.SecurityConfig;
+import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -48,7 +49,7 @@ public final class ApiApplication {
         rc.register(new ObjectMapperResolver(services.mapper()));
         rc.register(ValidationFeature.class);
 
-        List<Object> resources = List.of(
+        List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
@@ -56,7 +57,8 @@ public final class ApiApplication {
                 new OperationsResource(services.database(), registry),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
-                new AuditResource(services.audit()));
+                new AuditResource(services.audit())));
+        resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
             rc.register(r);

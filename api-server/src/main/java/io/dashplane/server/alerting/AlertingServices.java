@@ -1,0 +1,40 @@
+package io.dashplane.server.alerting;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.crypto.SecretBox;
+import io.dashplane.server.datasource.DatasourceRepository;
+import io.dashplane.server.environment.EnvironmentService;
+import io.dashplane.server.folder.FolderRepository;
+import io.dashplane.server.storage.Database;
+
+/** The alerting services of one server, wired over the shared database. */
+public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rules, ContactPointService contactPoints,
+                               NotificationPolicyService policies, MuteTimingService muteTimings,
+                               MessageTemplateService templates, AlertingTransferService transfer,
+                               AlertRuleRepository ruleRepository, AlertingCounts counts, ObjectMapper mapper) {
+
+    public static AlertingServices create(Database db, EnvironmentService environments, DatasourceRepository datasources,
+                                          FolderRepository folders, SecretBox secretBox, ObjectMapper mapper) {
+        StoredJson json = new StoredJson(mapper);
+        var groupRepo = new RuleGroupRepository();
+        var ruleRepo = new AlertRuleRepository(json);
+        var contactPointRepo = new ContactPointRepository(json);
+        var policyRepo = new NotificationPolicyRepository(json);
+        var muteTimingRepo = new MuteTimingRepository(json);
+        var templateRepo = new MessageTemplateRepository();
+        var lookups = new AlertingLookups(datasources, contactPointRepo, muteTimingRepo);
+        var references = new AlertingReferences(policyRepo, ruleRepo);
+
+        var ruleGroups = new RuleGroupService(db, environments, groupRepo, ruleRepo, folders);
+        var rules = new AlertRuleService(db, environments, ruleRepo, groupRepo, folders, lookups);
+        var contactPoints = new ContactPointService(db, environments, contactPointRepo, references, secretBox, json);
+        var policies = new NotificationPolicyService(db, environments, policyRepo, lookups);
+        var muteTimings = new MuteTimingService(db, environments, muteTimingRepo, references);
+        var templates = new MessageTemplateService(db, environments, templateRepo);
+        var transfer = new AlertingTransferService(db, environments, lookups, folders, groupRepo, ruleRepo, ruleGroups,
+                rules, contactPoints, policies, muteTimings, templates);
+        var counts = new AlertingCounts(groupRepo, ruleRepo, contactPointRepo, policyRepo, muteTimingRepo, templateRepo);
+        return new AlertingServices(ruleGroups, rules, contactPoints, policies, muteTimings, templates, transfer,
+                ruleRepo, counts, mapper);
+    }
+}

@@ -1,0 +1,107 @@
+package io.dashplane.server.alerting.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.schema.alerting.ContactPoint;
+import io.dashplane.server.alerting.AlertingServices;
+import io.dashplane.server.alerting.AlertingWrite;
+import io.dashplane.server.alerting.ContactPointService;
+import io.dashplane.server.alerting.StoredContactPoint;
+import io.dashplane.server.http.ETags;
+import io.dashplane.server.http.Paging;
+import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+@Path("/api/v1/environments/{env}/contact-points")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "alerting")
+public final class ContactPointResource {
+    private final ContactPointService service;
+    private final AlertingBodies bodies;
+    private final AlertingResponses responses;
+
+    public ContactPointResource(AlertingServices alerting) {
+        this.service = alerting.contactPoints();
+        this.bodies = new AlertingBodies(alerting.mapper());
+        this.responses = new AlertingResponses(alerting.mapper());
+    }
+
+    @GET
+    @Operation(summary = "List contact points (optionally the one named name)")
+    public Page<ObjectNode> list(@PathParam("env") String env, @QueryParam("name") String name,
+                                 @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
+        return service.list(env, name, Paging.parse(page, perPage)).map(responses::contactPoint);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a contact point")
+    public Response create(@PathParam("env") String env, JsonNode body) throws IOException {
+        ObjectNode object = bodies.object(body);
+        bodies.takeVersion(object);
+        return writeResponse(env, service.create(env, read(object)));
+    }
+
+    @GET
+    @Path("{uid}")
+    @Operation(summary = "Get a contact point; secret settings are listed in secureFields, never returned")
+    public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
+        StoredContactPoint contactPoint = service.get(env, uid);
+        return WriteResponses.read(responses.contactPoint(contactPoint), contactPoint.meta().version());
+    }
+
+    @PUT
+    @Path("{uid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a contact point; omitted secrets of an integration with the same uid are kept")
+    public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
+        ObjectNode object = bodies.object(body);
+        Long version = bodies.takeVersion(object);
+        return writeResponse(env, service.put(env, uid, read(object), ETags.expected(ifMatch, version)));
+    }
+
+    @DELETE
+    @Path("{uid}")
+    @Operation(summary = "Delete a contact point (409 listing the referrers while routes or rules use it)")
+    public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(env, uid, ETags.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+
+    private ContactPoint read(ObjectNode object) throws IOException {
+        for (String member : new String[] {"integrations", "receivers"}) {
+            JsonNode list = object.get(member);
+            if (list != null && list.isArray()) {
+                list.forEach(integration -> {
+                    if (integration.isObject()) {
+                        ((ObjectNode) integration).remove("secureFields");
+                    }
+                });
+            }
+        }
+        return bodies.read(object, ContactPoint.class);
+    }
+
+    private Response writeResponse(String env, AlertingWrite<StoredContactPoint> write) {
+        StoredContactPoint contactPoint = write.value();
+        return WriteResponses.write(responses.withWarnings(responses.contactPoint(contactPoint), write),
+                contactPoint.meta().version(), write.created(), WriteResponses.base(env) + "/contact-points/" + contactPoint.uid());
+    }
+}

@@ -1,0 +1,132 @@
+package io.dashplane.server.alerting.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.schema.alerting.Route;
+import io.dashplane.server.alerting.AlertingServices;
+import io.dashplane.server.alerting.AlertingWrite;
+import io.dashplane.server.alerting.NotificationPolicyService;
+import io.dashplane.server.alerting.PolicyTree;
+import io.dashplane.server.alerting.RouteWrite;
+import io.dashplane.server.alerting.StoredPolicyRoot;
+import io.dashplane.server.alerting.StoredRoute;
+import io.dashplane.server.http.ETags;
+import io.dashplane.server.http.Paging;
+import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+@Path("/api/v1/environments/{env}/notification-policy")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "alerting")
+public final class NotificationPolicyResource {
+    private final NotificationPolicyService service;
+    private final AlertingBodies bodies;
+    private final AlertingResponses responses;
+
+    public NotificationPolicyResource(AlertingServices alerting) {
+        this.service = alerting.policies();
+        this.bodies = new AlertingBodies(alerting.mapper());
+        this.responses = new AlertingResponses(alerting.mapper());
+    }
+
+    @GET
+    @Operation(summary = "Get the assembled notification policy tree (version 0 while no root was written)")
+    public Response tree(@PathParam("env") String env) {
+        PolicyTree tree = service.tree(env);
+        return WriteResponses.read(responses.policyTree(tree), tree.root() == null ? 0 : tree.root().meta().version());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write the root: default receiver, group_by, timings (nested routes are separate)")
+    public Response putRoot(@PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            JsonNode body) throws IOException {
+        ObjectNode object = bodies.object(body);
+        Long version = bodies.takeVersion(object);
+        Route root = bodies.read(object, Route.class);
+        AlertingWrite<StoredPolicyRoot> write = service.putRoot(env, root, ETags.expected(ifMatch, version));
+        return WriteResponses.write(responses.withWarnings(responses.policyRoot(write.value()), write),
+                write.value().meta().version(), write.created(), WriteResponses.base(env) + "/notification-policy");
+    }
+
+    @DELETE
+    @Operation(summary = "Remove the root's fields (routes stay)")
+    public Response deleteRoot(@PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteRoot(env, ETags.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("routes")
+    @Operation(summary = "List routes (all, or the children of parentUid; parentUid= empty: children of the root)")
+    public Page<ObjectNode> routes(@PathParam("env") String env, @QueryParam("parentUid") String parentUid,
+                                   @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
+        return service.routes(env, parentUid, Paging.parse(page, perPage)).map(responses::route);
+    }
+
+    @POST
+    @Path("routes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a route")
+    public Response createRoute(@PathParam("env") String env, JsonNode body) throws IOException {
+        ObjectNode object = bodies.object(body);
+        bodies.takeVersion(object);
+        return routeResponse(env, service.createRoute(env, read(object)));
+    }
+
+    @GET
+    @Path("routes/{uid}")
+    @Operation(summary = "Get a route (its own fields, parentUid and position)")
+    public Response route(@PathParam("env") String env, @PathParam("uid") String uid) {
+        StoredRoute route = service.route(env, uid);
+        return WriteResponses.read(responses.route(route), route.meta().version());
+    }
+
+    @PUT
+    @Path("routes/{uid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a route; another parentUid or position moves it")
+    public Response putRoute(@PathParam("env") String env, @PathParam("uid") String uid,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
+        ObjectNode object = bodies.object(body);
+        Long version = bodies.takeVersion(object);
+        return routeResponse(env, service.putRoute(env, uid, read(object), ETags.expected(ifMatch, version)));
+    }
+
+    @DELETE
+    @Path("routes/{uid}")
+    @Operation(summary = "Delete a route (force=true deletes its child routes too)")
+    public Response deleteRoute(@PathParam("env") String env, @PathParam("uid") String uid,
+                                @QueryParam("force") String force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteRoute(env, uid, Paging.flag("force", force), ETags.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+
+    private RouteWrite read(ObjectNode object) throws IOException {
+        String uid = bodies.takeText(object, "uid");
+        String parentUid = bodies.takeText(object, "parentUid");
+        Long position = bodies.takeLong(object, "position");
+        return new RouteWrite(uid, parentUid, position, bodies.read(object, Route.class));
+    }
+
+    private Response routeResponse(String env, AlertingWrite<StoredRoute> write) {
+        StoredRoute route = write.value();
+        return WriteResponses.write(responses.withWarnings(responses.route(route), write), route.meta().version(),
+                write.created(), WriteResponses.base(env) + "/notification-policy/routes/" + route.uid());
+    }
+}
