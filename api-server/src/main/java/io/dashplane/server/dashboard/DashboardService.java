@@ -8,7 +8,6 @@ import io.dashplane.schema.dashboard.DashboardValidator;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.schema.validation.ValidationReport;
-import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.datasource.DatasourceRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.folder.FolderRepository;
@@ -31,7 +30,6 @@ import org.jooq.DSLContext;
  */
 public final class DashboardService {
     public static final String PROVENANCE_API = "api";
-    public static final String KIND = "dashboard";
 
     private final Database db;
     private final DashboardRepository repository;
@@ -86,7 +84,6 @@ public final class DashboardService {
             Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
             Versions.check(expected, current, "dashboard '" + uid + "'");
             repository.delete(tx, env, uid);
-            AuditLog.record(tx, env, KIND, uid, AuditLog.DELETE, current, null, null);
             return null;
         });
     }
@@ -127,7 +124,6 @@ public final class DashboardService {
                     current.version() + 1, "Restored from version " + version, PROVENANCE_API, old.json(),
                     current.createdAt(), Timestamps.now());
             repository.update(tx, env, next);
-            AuditLog.record(tx, env, KIND, uid, "restore", current.version(), next.version(), next);
             return new DashboardWriteResult(uid, next.version(), next.id(), folder, DashboardUrls.of(uid, next.title()),
                     List.of(), false, false);
         });
@@ -166,8 +162,6 @@ public final class DashboardService {
                 } else {
                     repository.insert(tx, env, next);
                 }
-                AuditLog.recordWrite(tx, env, KIND, uid, current.map(StoredDashboard::version).orElse(null),
-                        next.version(), next);
             }
             return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
                     report.warnings(), current.isEmpty(), dryRun);

@@ -3,7 +3,6 @@ package io.dashplane.server.datasource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
-import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -22,8 +21,6 @@ import org.jooq.DSLContext;
 
 /** Datasource rules: unique names, one default per environment, write-only encrypted secrets, versions. */
 public final class DatasourceService {
-    public static final String KIND = "datasource";
-
     private final Database db;
     private final DatasourceRepository repository;
     private final EnvironmentService environments;
@@ -99,7 +96,6 @@ public final class DatasourceService {
             Datasource current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             Versions.check(expected, current.version(), "datasource '" + uid + "'");
             repository.delete(tx, env, uid);
-            AuditLog.record(tx, env, KIND, uid, AuditLog.DELETE, current.version(), null, current);
             return null;
         });
     }
@@ -110,7 +106,6 @@ public final class DatasourceService {
         Map<String, String> secureData = r.secureJsonData() == null ? Map.of() : r.secureJsonData();
         Datasource d = build(uid, r, flags(secureData), 1, now, now);
         repository.insert(tx, env, d, seal(env, uid, secureData));
-        AuditLog.record(tx, env, KIND, uid, AuditLog.CREATE, null, d.version(), d);
         return d;
     }
 
@@ -127,7 +122,6 @@ public final class DatasourceService {
         }
         Datasource d = build(current.uid(), r, flags, current.version() + 1, current.createdAt(), Timestamps.now());
         repository.update(tx, env, d, sealed);
-        AuditLog.record(tx, env, KIND, d.uid(), AuditLog.UPDATE, current.version(), d.version(), d);
         return d;
     }
 

@@ -1,6 +1,5 @@
 package io.dashplane.server.environment;
 
-import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.Page;
@@ -10,8 +9,6 @@ import org.jooq.DSLContext;
 
 /** Rules for environments; also the "does this environment exist" check every nested kind uses. */
 public final class EnvironmentService {
-    public static final String KIND = "environment";
-
     private final Database db;
     private final EnvironmentRepository repository;
 
@@ -37,21 +34,19 @@ public final class EnvironmentService {
             Environment env = new Environment(request.name(),
                     request.description() == null ? "" : request.description(), 1, now, now);
             repository.insert(tx, env);
-            AuditLog.record(tx, env.name(), KIND, env.name(), AuditLog.CREATE, null, env.version(), env);
             return env;
         });
     }
 
     public void delete(String name, boolean force) {
         db.write(tx -> {
-            Environment current = repository.find(tx, name).orElseThrow(() -> notFound(name));
+            requireExists(tx, name);
             long content = repository.contentCount(tx, name);
             if (content > 0 && !force) {
                 throw DomainException.conflict("environment '" + name + "' holds " + content
                         + " objects; delete them first or use force=true");
             }
             repository.delete(tx, name);
-            AuditLog.record(tx, name, KIND, name, AuditLog.DELETE, current.version(), null, current);
             return null;
         });
     }

@@ -1,7 +1,6 @@
 package io.dashplane.server.folder;
 
 import io.dashplane.schema.Uid;
-import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -18,7 +17,6 @@ import org.jooq.DSLContext;
 /** Folder rules: parents exist, no cycles, depth at most {@value #MAX_DEPTH}, unique sibling titles. */
 public final class FolderService {
     public static final int MAX_DEPTH = 8;
-    public static final String KIND = "folder";
 
     private final Database db;
     private final FolderRepository repository;
@@ -114,7 +112,6 @@ public final class FolderService {
                 }
             }
             repository.delete(tx, env, uid);
-            AuditLog.record(tx, env, KIND, uid, AuditLog.DELETE, current.version(), null, current);
             return null;
         });
     }
@@ -130,7 +127,6 @@ public final class FolderService {
         String now = Timestamps.now();
         Folder f = new Folder(uid, r.title(), r.parentUid(), 1, now, now);
         repository.insert(tx, env, f);
-        AuditLog.record(tx, env, KIND, uid, AuditLog.CREATE, null, f.version(), f);
         return f;
     }
 
@@ -152,7 +148,6 @@ public final class FolderService {
         Folder f = new Folder(current.uid(), title, parentUid, current.version() + 1, current.createdAt(),
                 Timestamps.now());
         repository.update(tx, env, f);
-        AuditLog.record(tx, env, KIND, f.uid(), AuditLog.UPDATE, current.version(), f.version(), f);
         return f;
     }
 
