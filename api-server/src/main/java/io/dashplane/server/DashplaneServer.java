@@ -2,6 +2,9 @@ package io.dashplane.server;
 
 import io.dashplane.server.auth.PemTls;
 import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -33,6 +36,14 @@ public final class DashplaneServer {
     }
 
     public static RunningServer start(ServerConfig config) {
+        return start(config, System.getenv());
+    }
+
+    /**
+     * @param provisioningVariables the variables {@code $VAR} in provisioning files expand to (the process
+     *                              environment by default; embedding code and tests pass their own)
+     */
+    public static RunningServer start(ServerConfig config, java.util.Map<String, String> provisioningVariables) {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
@@ -47,7 +58,12 @@ public final class DashplaneServer {
             });
             CollectorRegistry registry = new CollectorRegistry();
             registry.register(new ObjectCountCollector(services::objectCounts));
-            ResourceConfig app = ApiApplication.create(services, registry, config.maxBodyBytes(), config.security());
+            ContentServices content = ContentServices.over(services);
+            if (config.provisioningDir() != null) {
+                provision(content, config.provisioningDir(), provisioningVariables);
+            }
+            ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), provisioningVariables, registry,
+                    config.maxBodyBytes(), config.security());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
@@ -77,6 +93,23 @@ public final class DashplaneServer {
         } catch (RuntimeException e) {
             services.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads the provisioning directory before the listener opens. Errors stop the start-up: serving a partly
+     * provisioned or stale configuration would hide the broken file; every error is logged as file:line.
+     */
+    private static void provision(ContentServices content, java.nio.file.Path dir,
+                                  java.util.Map<String, String> variables) {
+        try {
+            ProvisioningResult result = content.provisioning().load(dir, variables);
+            result.warnings().forEach(w -> LOG.warn("provisioning: {}", w));
+            LOG.info("provisioned from {}: {}", dir.toAbsolutePath(), result.counts());
+        } catch (DomainException e) {
+            e.errors().forEach(f -> LOG.error("provisioning: {}", f.message()));
+            throw new IllegalStateException("the provisioning directory " + dir + " has errors: "
+                    + e.errors().stream().map(f -> f.message()).collect(java.util.stream.Collectors.joining("; ")), e);
         }
     }
 

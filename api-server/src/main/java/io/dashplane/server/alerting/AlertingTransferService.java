@@ -108,7 +108,7 @@ public final class AlertingTransferService {
         }
     }
 
-    private ImportResult apply(DSLContext tx, String env, ProvisioningFile file, boolean dryRun) {
+    ImportResult apply(DSLContext tx, String env, ProvisioningFile file, boolean dryRun) {
         ValidationReport report = validator.validate(file, "", lookups.datasources(tx, env), lookups.notifications(tx, env));
         Reports.requireValid(report);
         List<ImportChange> changes = new ArrayList<>();

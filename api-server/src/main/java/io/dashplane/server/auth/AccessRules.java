@@ -62,6 +62,46 @@ public final class AccessRules {
         rule("GET " + ENV + "/dashboards/{uid}/versions", viewer());
         rule("GET " + ENV + "/dashboards/{uid}/versions/{version}", viewer());
         rule("POST " + ENV + "/dashboards/{uid}/versions/{version}/restore", editor());
+
+        // alerting: rules and rule groups are Editor's, the notification side is Admin's
+        crud("/alert-rules", editor());
+        rule("GET " + ENV + "/alert-rules/{uid}/versions", viewer());
+        rule("GET " + ENV + "/alert-rules/{uid}/versions/{version}", viewer());
+        rule("POST " + ENV + "/alert-rules/{uid}/versions/{version}/restore", editor());
+        rule("GET " + ENV + "/rule-groups", viewer());
+        rule("GET " + ENV + "/rule-groups/{folderUid}/{name}", viewer());
+        rule("PUT " + ENV + "/rule-groups/{folderUid}/{name}", editor());
+        rule("DELETE " + ENV + "/rule-groups/{folderUid}/{name}", editor());
+        crud("/contact-points", admin());
+        crud("/mute-timings", admin());
+        rule("GET " + ENV + "/mute-timings/name/{name}", viewer());
+        rule("PUT " + ENV + "/mute-timings/name/{name}", admin());
+        rule("DELETE " + ENV + "/mute-timings/name/{name}", admin());
+        rule("GET " + ENV + "/templates", viewer());
+        rule("GET " + ENV + "/templates/{name}", viewer());
+        rule("PUT " + ENV + "/templates/{name}", admin());
+        rule("DELETE " + ENV + "/templates/{name}", admin());
+        String policy = ENV + "/notification-policy";
+        rule("GET " + policy, viewer());
+        rule("PUT " + policy, admin());
+        rule("DELETE " + policy, admin());
+        rule("GET " + policy + "/routes", viewer());
+        rule("POST " + policy + "/routes", admin());
+        rule("GET " + policy + "/routes/{uid}", viewer());
+        rule("PUT " + policy + "/routes/{uid}", admin());
+        rule("DELETE " + policy + "/routes/{uid}", admin());
+        rule("GET " + ENV + "/alerting/export", viewer());
+        rule("POST " + ENV + "/alerting/import", admin());
+
+        // export/import, promotion, provisioning
+        rule("GET " + ENV + "/export", viewer());
+        rule("POST " + ENV + "/import", admin());
+        rule("POST /api/v1/promotions", new AccessRule.Resolved(AccessResolvers.PROMOTION));
+        rule("POST /api/v1/promotions/{planId}/apply", new AccessRule.Resolved(AccessResolvers.PLAN_APPLY));
+        rule("GET /api/v1/promotions/plans/{planId}", new AccessRule.Resolved(AccessResolvers.PLAN_READ));
+        rule("GET /api/v1/promotions/{id}", new AccessRule.Resolved(AccessResolvers.RECORD_READ));
+        rule("GET /api/v1/promotions", SERVER_ADMIN);
+        rule("POST /api/v1/admin/provisioning/reload", SERVER_ADMIN);
     }
 
     private AccessRules() {

@@ -29,11 +29,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", description = "Bind address. Env DASHPLANE_BIND. Default 127.0.0.1.")
     String bind;
 
+    @Option(names = "--provisioning-dir", description = "Provisioning directory (Grafana's formats) loaded at start-up. "
+            + "Env DASHPLANE_PROVISIONING_DIR.")
+    Path provisioningDir;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config;
         try {
-            config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind));
+            config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir));
         } catch (IllegalArgumentException e) {
             System.err.println("dashplane: " + e.getMessage());
             return 2;

@@ -12,7 +12,11 @@ import java.util.Map;
 public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
-    public record Flags(Integer port, Path dataDir, Path configFile, String bind) {}
+    public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
+        public Flags(Integer port, Path dataDir, Path configFile, String bind) {
+            this(port, dataDir, configFile, bind, null);
+        }
+    }
 
     private final Map<String, String> env;
 
@@ -36,6 +40,9 @@ public final class ConfigLoader {
                 ? Duration.ofSeconds(Long.parseLong(env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS")))
                 : file.shutdownGraceSeconds() != null ? Duration.ofSeconds(file.shutdownGraceSeconds())
                 : ServerConfig.DEFAULT_SHUTDOWN_GRACE;
+        Path provisioningDir = flags.provisioningDir() != null ? flags.provisioningDir()
+                : pathOrNull(first(env.get("DASHPLANE_PROVISIONING_DIR"), file.provisioningDir()));
+
         String tlsCert = first(env.get("DASHPLANE_TLS_CERTIFICATE"), file.tlsCertificate(), null);
         String tlsKey = first(env.get("DASHPLANE_TLS_KEY"), file.tlsKey(), null);
         String cors = env.get("DASHPLANE_CORS_ALLOWED_ORIGINS");
@@ -49,7 +56,8 @@ public final class ConfigLoader {
                 env.get("DASHPLANE_AUTH_FAILURE_LIMIT") != null ? Integer.parseInt(env.get("DASHPLANE_AUTH_FAILURE_LIMIT").trim())
                         : file.authFailureLimit() != null ? file.authFailureLimit() : SecurityConfig.DEFAULT_AUTH_FAILURE_LIMIT,
                 SecurityConfig.DEFAULT_AUTH_FAILURE_WINDOW);
-        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES, security);
+        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
+                provisioningDir, security);
     }
 
     private static ConfigFile readFile(Path path) {

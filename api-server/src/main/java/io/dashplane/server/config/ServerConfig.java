@@ -7,10 +7,11 @@ import java.util.Objects;
 /**
  * Everything the server needs to start. {@code port} 0 asks for an ephemeral port;
  * {@code secretKey} (base64 of 32 bytes) may be null, then the key is read from or generated into
- * {@code <dataDir>/secret.key}.
+ * {@code <dataDir>/secret.key}. {@code provisioningDir} (nullable) is loaded at start-up; the server refuses to
+ * start when it has errors. {@code security}: authentication, TLS, CORS (see docs/security.md).
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                           long maxBodyBytes, SecurityConfig security) {
+                           long maxBodyBytes, Path provisioningDir, SecurityConfig security) {
 
     /**
      * The bootstrap token of {@link #ephemeral} servers: the server admin {@code admin} of a fresh
@@ -37,10 +38,16 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
         }
     }
 
-    /** Default security settings. */
+    /** No provisioning directory, default security settings. */
     public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
                         long maxBodyBytes) {
-        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, SecurityConfig.defaults());
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, (Path) null, SecurityConfig.defaults());
+    }
+
+    /** Default security settings. */
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes, Path provisioningDir) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, SecurityConfig.defaults());
     }
 
     /**
@@ -48,7 +55,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
      * token {@link #EPHEMERAL_BOOTSTRAP_TOKEN}. For tests and benchmarks.
      */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES,
+        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES, null,
                 SecurityConfig.defaults().withBootstrapToken(EPHEMERAL_BOOTSTRAP_TOKEN));
     }
 
@@ -58,14 +65,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, security);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
+    }
+
+    public ServerConfig withProvisioningDir(Path dir) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, security);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
     }
 
     public ServerConfig withSecurity(SecurityConfig newSecurity) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, newSecurity);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity);
     }
 }

@@ -131,42 +131,71 @@ public final class DashboardService {
 
     private DashboardWriteResult save(String env, String uid, DashboardWrite write, boolean createOnly,
                                       boolean dryRun) {
-        JsonNode dashboard = write.dashboard();
-        String json = serialize(dashboard);
-        ValidationReport report = validate(env, dashboard);
+        ValidationReport report = validate(env, write.dashboard());
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
         }
+        var work = (java.util.function.Function<DSLContext, DashboardWriteResult>) tx ->
+                write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
+        return dryRun ? db.read(work) : db.write(work);
+    }
+
+    /**
+     * Creates or replaces inside the caller's write transaction (promotion, import, provisioning), validating
+     * against the datasources visible in that transaction. {@code write.expected()} is still checked.
+     */
+    public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
+                                                   String provenance) {
+        Set<String> uids = datasources.uids(tx, env);
+        Set<String> names = datasources.names(tx, env);
+        ValidationReport report = validator.validate(write.dashboard(), "/dashboard", new DatasourceLookup() {
+            @Override
+            public boolean existsByUid(String dsUid) {
+                return uids.contains(dsUid);
+            }
+
+            @Override
+            public boolean existsByName(String name) {
+                return names.contains(name);
+            }
+        });
+        if (report.hasErrors()) {
+            throw DomainException.validation(report.errors(), report.warnings());
+        }
+        return write(tx, env, uid, write, false, false, provenance, report.warnings());
+    }
+
+    private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
+                                       boolean dryRun, String provenance, List<Finding> warnings) {
+        JsonNode dashboard = write.dashboard();
+        String json = serialize(dashboard);
         String title = title(dashboard);
         List<String> tags = tags(dashboard);
         String message = write.message() == null ? "" : write.message();
-        var work = (java.util.function.Function<DSLContext, DashboardWriteResult>) tx -> {
-            environments.requireExists(tx, env);
-            if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
-                throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
+        environments.requireExists(tx, env);
+        if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
+            throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
+        }
+        Optional<StoredDashboard> current = repository.find(tx, env, uid);
+        if (createOnly && current.isPresent()) {
+            throw DomainException.conflict("dashboard '" + uid + "' already exists");
+        }
+        Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
+                "dashboard '" + uid + "'");
+        String now = Timestamps.now();
+        long id = current.map(StoredDashboard::id).orElseGet(() -> dryRun ? 0L : repository.nextId(tx));
+        StoredDashboard next = new StoredDashboard(uid, id, title, write.folderUid(), tags,
+                current.map(c -> c.version() + 1).orElse(1L), message, provenance, json,
+                current.map(StoredDashboard::createdAt).orElse(now), now);
+        if (!dryRun) {
+            if (current.isPresent()) {
+                repository.update(tx, env, next);
+            } else {
+                repository.insert(tx, env, next);
             }
-            Optional<StoredDashboard> current = repository.find(tx, env, uid);
-            if (createOnly && current.isPresent()) {
-                throw DomainException.conflict("dashboard '" + uid + "' already exists");
-            }
-            Versions.check(write.expected(), current.map(StoredDashboard::version).orElse(null),
-                    "dashboard '" + uid + "'");
-            String now = Timestamps.now();
-            long id = current.map(StoredDashboard::id).orElseGet(() -> dryRun ? 0L : repository.nextId(tx));
-            StoredDashboard next = new StoredDashboard(uid, id, title, write.folderUid(), tags,
-                    current.map(c -> c.version() + 1).orElse(1L), message, PROVENANCE_API, json,
-                    current.map(StoredDashboard::createdAt).orElse(now), now);
-            if (!dryRun) {
-                if (current.isPresent()) {
-                    repository.update(tx, env, next);
-                } else {
-                    repository.insert(tx, env, next);
-                }
-            }
-            return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
-                    report.warnings(), current.isEmpty(), dryRun);
-        };
-        return dryRun ? db.read(work) : db.write(work);
+        }
+        return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
+                warnings, current.isEmpty(), dryRun);
     }
 
     private ValidationReport validate(String env, JsonNode dashboard) {

@@ -90,6 +90,15 @@ public final class DatasourceService {
         });
     }
 
+    /**
+     * Creates or replaces inside the caller's write transaction (promotion, import, provisioning apply many
+     * writes atomically). No version precondition: the caller checks versions itself.
+     */
+    public Datasource writeInTransaction(DSLContext tx, String env, String uid, DatasourceRequest request) {
+        Optional<Datasource> current = repository.find(tx, env, uid);
+        return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
+    }
+
     public void delete(String env, String uid, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);

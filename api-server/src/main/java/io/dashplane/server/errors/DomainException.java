@@ -53,6 +53,11 @@ public final class DomainException extends RuntimeException {
         return new DomainException(Kind.INVALID, detail, errors, warnings, null);
     }
 
+    public static DomainException invalid(List<Finding> errors, Map<String, Object> extensions) {
+        String detail = errors.size() == 1 ? errors.get(0).message() : errors.size() + " problems in the request";
+        return new DomainException(Kind.INVALID, detail, errors, null, extensions);
+    }
+
     public static DomainException invalid(String pointer, String message) {
         return validation(List.of(new Finding(pointer, message)), null);
     }

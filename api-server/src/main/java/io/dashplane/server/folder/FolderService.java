@@ -88,6 +88,13 @@ public final class FolderService {
         });
     }
 
+    /** Creates or updates inside the caller's write transaction; the caller checks versions itself. */
+    public Folder writeInTransaction(DSLContext tx, String env, String uid, String title, String parentUid) {
+        Optional<Folder> current = repository.find(tx, env, uid);
+        FolderRequest r = new FolderRequest(uid, title, parentUid, null);
+        return current.isEmpty() ? insert(tx, env, uid, r) : update(tx, env, current.get(), title, parentUid);
+    }
+
     public Folder move(String env, String uid, String newParentUid, ExpectedVersion expected) {
         return db.write(tx -> {
             environments.requireExists(tx, env);

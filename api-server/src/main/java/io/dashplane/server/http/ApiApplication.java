@@ -2,6 +2,7 @@ package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
 import io.dashplane.server.audit.AuditResource;
+import io.dashplane.server.auth.AccessResolvers;
 import io.dashplane.server.auth.AuthFailureThrottle;
 import io.dashplane.server.auth.AuthFilter;
 import io.dashplane.server.auth.CorsFilter;
@@ -10,6 +11,11 @@ import io.dashplane.server.auth.ServiceAccountResource;
 import io.dashplane.server.auth.WhoamiResource;
 import io.dashplane.server.config.SecurityConfig;
 import io.dashplane.server.alerting.api.AlertingResources;
+import io.dashplane.server.bundle.BundleResource;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.promotion.PromotionResource;
+import io.dashplane.server.provisioning.ProvisionedWriteFilter;
+import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -20,6 +26,7 @@ import io.prometheus.client.CollectorRegistry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -33,11 +40,22 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
-        return create(services, registry, maxBodyBytes, SecurityConfig.defaults());
+        return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes,
+                SecurityConfig.defaults());
     }
 
-    public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes,
-                                        SecurityConfig security) {
+    /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
+    public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
+                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        long maxBodyBytes) {
+        return create(services, content, provisioningDir, provisioningVariables, registry, maxBodyBytes,
+                SecurityConfig.defaults());
+    }
+
+    /** ... and the security settings (authentication, CORS, TLS headers). */
+    public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
+                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        long maxBodyBytes, SecurityConfig security) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -57,7 +75,10 @@ public final class ApiApplication {
                 new OperationsResource(services.database(), registry),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
-                new AuditResource(services.audit())));
+                new AuditResource(services.audit()),
+                new PromotionResource(content.promotions()),
+                new BundleResource(content.bundles()),
+                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
@@ -70,11 +91,13 @@ public final class ApiApplication {
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
-                security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic()));
+                security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),
+                AccessResolvers.of(content)));
         rc.register(new SecurityHeadersFilter(security.tls()));
         if (!security.corsOrigins().isEmpty()) {
             rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
         }
+        rc.register(new ProvisionedWriteFilter(content.provisioning()));
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());

@@ -1,0 +1,30 @@
+package io.dashplane.server.promotion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dashplane.schema.bundle.SecretInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A computed promotion or import: what would change in {@code target}, object by object. Stored under its
+ * {@code id}; {@code POST /api/v1/promotions/{id}/apply} executes exactly these items.
+ *
+ * @param kind          {@code promotion} or {@code import}
+ * @param source        the source environment (promotions), null for imports
+ * @param secretInputs  secrets the apply needs (import: keys of datasources the plan creates)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChangePlan(String id, String kind, String source, String target, boolean prune, String createdAt,
+                         Map<String, Integer> summary, List<PlanItem> items, List<SecretInput> secretInputs) {
+    public static final String PROMOTION = "promotion";
+    public static final String IMPORT = "import";
+
+    public static Map<String, Integer> summarize(List<PlanItem> items) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String action : List.of(PlanItem.CREATE, PlanItem.UPDATE, PlanItem.DELETE, PlanItem.UNCHANGED)) {
+            counts.put(action, (int) items.stream().filter(i -> i.action().equals(action)).count());
+        }
+        return counts;
+    }
+}

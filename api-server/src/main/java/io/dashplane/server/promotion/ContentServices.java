@@ -1,0 +1,28 @@
+package io.dashplane.server.promotion;
+
+import io.dashplane.server.Services;
+import io.dashplane.server.alerting.AlertingContent;
+import io.dashplane.server.bundle.BundleService;
+import io.dashplane.server.bundle.EnvironmentReader;
+import io.dashplane.server.provisioning.ProvisionedObjects;
+import io.dashplane.server.provisioning.ProvisioningService;
+
+/** Promotion, export/import and file provisioning, wired over the core services. */
+public record ContentServices(PromotionService promotions, BundleService bundles, ProvisioningService provisioning,
+                              ProvisionedObjects provisionedObjects) {
+
+    public static ContentServices over(Services s) {
+        var alerting = new AlertingContent(s.alerting());
+        var reader = new EnvironmentReader(s.datasourceRepository(), s.folderRepository(), s.dashboardRepository(),
+                alerting, s.mapper());
+        var provisioned = new ProvisionedObjects();
+        var builder = new PlanBuilder(reader, s.dashboardRepository(), s.mapper());
+        var applier = new PlanApplier(s.datasources(), s.folders(), s.dashboards(), s.datasourceRepository(),
+                s.folderRepository(), s.dashboardRepository(), provisioned, builder, alerting, s.mapper());
+        var promotions = new PromotionService(s.database(), s.environments(), s.datasources(), reader, builder, applier,
+                new ChangePlanRepository(s.mapper()));
+        var bundles = new BundleService(s.database(), s.environments(), reader, builder, promotions, s.mapper());
+        var provisioning = new ProvisioningService(s, provisioned, alerting);
+        return new ContentServices(promotions, bundles, provisioning, provisioned);
+    }
+}

@@ -1,0 +1,348 @@
+package io.dashplane.server.promotion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.schema.Uid;
+import io.dashplane.schema.alerting.AlertRule;
+import io.dashplane.schema.alerting.Integration;
+import io.dashplane.schema.alerting.SecretSettings;
+import io.dashplane.schema.bundle.Bundle;
+import io.dashplane.schema.bundle.BundleRuleGroup;
+import io.dashplane.schema.bundle.BundleDashboard;
+import io.dashplane.schema.bundle.BundleDatasource;
+import io.dashplane.schema.promotion.DatasourceIdentity;
+import io.dashplane.schema.promotion.DatasourceMapping;
+import io.dashplane.schema.promotion.DatasourceRewrite;
+import io.dashplane.schema.promotion.DatasourceRewriter;
+import io.dashplane.schema.promotion.DatasourceUsages;
+import io.dashplane.schema.promotion.ReferenceSite;
+import io.dashplane.schema.promotion.Rewritten;
+import io.dashplane.schema.promotion.UnmappableDatasource;
+import io.dashplane.schema.promotion.UnmappableDatasourceException;
+import io.dashplane.schema.validation.Finding;
+import io.dashplane.server.bundle.ContentSelection;
+import io.dashplane.server.bundle.EnvironmentReader;
+import io.dashplane.server.datasource.Datasource;
+import io.dashplane.server.datasource.DatasourceService;
+import io.dashplane.server.environment.EnvironmentService;
+import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.Page;
+import io.dashplane.server.storage.PageRequest;
+import io.dashplane.server.storage.Timestamps;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+
+/**
+ * Promotions: computes a plan from a source to a target environment (selection, datasource mapping, reference
+ * rewriting), stores it, applies it atomically (now or later by id) and records who applied what. Imports
+ * ({@code io.dashplane.server.bundle}) use the same plan, apply and record machinery.
+ */
+public final class PromotionService {
+    public static final String ANONYMOUS = "anonymous";
+
+    private final Database db;
+    private final EnvironmentService environments;
+    private final DatasourceService datasources;
+    private final EnvironmentReader reader;
+    private final PlanBuilder builder;
+    private final PlanApplier applier;
+    private final ChangePlanRepository repository;
+
+    public PromotionService(Database db, EnvironmentService environments, DatasourceService datasources,
+                            EnvironmentReader reader, PlanBuilder builder, PlanApplier applier,
+                            ChangePlanRepository repository) {
+        this.db = db;
+        this.environments = environments;
+        this.datasources = datasources;
+        this.reader = reader;
+        this.builder = builder;
+        this.applier = applier;
+        this.repository = repository;
+    }
+
+    public PromotionOutcome promote(PromotionRequest request, String actor) {
+        if (request.source() == null || request.source().isBlank()) {
+            throw DomainException.invalid("/source", "source is required");
+        }
+        if (request.target() == null || request.target().isBlank()) {
+            throw DomainException.invalid("/target", "target is required");
+        }
+        if (request.source().equals(request.target())) {
+            throw DomainException.invalid("/target", "source and target must be different environments");
+        }
+        ContentSelection selection = request.selection() == null ? ContentSelection.ALL : request.selection();
+        if (selection.isEmpty()) {
+            throw DomainException.invalid("/selection", "the selection is empty; use {\"all\": true} or list objects");
+        }
+        boolean prune = Boolean.TRUE.equals(request.prune());
+        if (prune && !selection.isAll()) {
+            throw DomainException.invalid("/prune", "prune needs selection {\"all\": true}");
+        }
+        return run(tx -> plan(tx, request, selection, prune), Boolean.TRUE.equals(request.dryRun()),
+                copyFrom(request.source()), actor);
+    }
+
+    /** Computes (and when not {@code dryRun}, applies in the same transaction) a plan; stores and records it. */
+    public PromotionOutcome run(Function<DSLContext, ChangePlan> compute, boolean dryRun,
+                                PlanApplier.SecretSource secrets, String actor) {
+        if (dryRun) {
+            ChangePlan plan = db.read(compute);
+            db.write(tx -> {
+                repository.insertPlan(tx, plan);
+                return null;
+            });
+            return new PromotionOutcome(plan, null);
+        }
+        return db.write(tx -> {
+            ChangePlan plan = compute.apply(tx);
+            repository.insertPlan(tx, plan);
+            return new PromotionOutcome(plan, applyAndRecord(tx, plan, secrets, actor));
+        });
+    }
+
+    /** Applies a stored plan exactly; 409 when it was applied already or the target changed since. */
+    public PromotionOutcome apply(String planId, Map<String, Map<String, String>> importSecrets,
+                                  Map<String, Map<String, String>> contactPointSecrets, String actor) {
+        return db.write(tx -> {
+            ChangePlan plan = repository.findPlan(tx, planId)
+                    .orElseThrow(() -> DomainException.notFound("plan '" + planId + "' does not exist"));
+            if (repository.isApplied(tx, planId)) {
+                throw DomainException.conflict("plan '" + planId + "' has been applied already");
+            }
+            PlanApplier.SecretSource secrets = ChangePlan.IMPORT.equals(plan.kind())
+                    ? importSecrets(plan, importSecrets == null ? Map.of() : importSecrets,
+                    contactPointSecrets == null ? Map.of() : contactPointSecrets)
+                    : copyFrom(plan.source());
+            return new PromotionOutcome(plan, applyAndRecord(tx, plan, secrets, actor));
+        });
+    }
+
+    public Page<PromotionRecord> list(PageRequest page) {
+        return db.read(tx -> Page.of(repository.listRecords(tx, page.offset(), page.perPage()),
+                repository.countRecords(tx), page));
+    }
+
+    public PromotionRecord get(String id) {
+        return db.read(tx -> repository.findRecord(tx, id)
+                .orElseThrow(() -> DomainException.notFound("promotion '" + id + "' does not exist")));
+    }
+
+    public ChangePlan getPlan(String id) {
+        return db.read(tx -> repository.findPlan(tx, id)
+                .orElseThrow(() -> DomainException.notFound("plan '" + id + "' does not exist")));
+    }
+
+    /**
+     * The secrets of an import: per datasource uid ({@code key -> value}) and per contact point name
+     * ({@code "<integration index>/<key>" -> value}); every input of an object the plan creates is required.
+     */
+    public static PlanApplier.SecretSource importSecrets(ChangePlan plan, Map<String, Map<String, String>> given,
+                                                         Map<String, Map<String, String>> contactPoints) {
+        List<Finding> missing = new ArrayList<>();
+        if (plan.secretInputs() != null) {
+            plan.secretInputs().forEach(input -> {
+                if (input.datasourceUid() != null) {
+                    Map<String, String> forDs = given.get(input.datasourceUid());
+                    if (forDs == null || forDs.get(input.key()) == null) {
+                        missing.add(new Finding("/secrets/" + input.datasourceUid() + "/" + input.key(),
+                                "secret input '" + input.key() + "' of datasource '" + input.datasourceUid()
+                                        + "' is required"));
+                    }
+                } else {
+                    Map<String, String> forCp = contactPoints.get(input.contactPoint());
+                    String key = input.integration() + "/" + input.key();
+                    if (forCp == null || forCp.get(key) == null) {
+                        missing.add(new Finding("/contactPointSecrets/" + input.contactPoint().replace("~", "~0")
+                                .replace("/", "~1") + "/" + key.replace("~", "~0").replace("/", "~1"),
+                                "secret input '" + input.key() + "' of integration " + input.integration()
+                                        + " of contact point '" + input.contactPoint() + "' is required"));
+                    }
+                }
+            });
+        }
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid(missing, Map.of());
+        }
+        return new PlanApplier.SecretSource() {
+            @Override
+            public Map<String, String> secretsFor(PlanItem item) {
+                return given.get(item.uid());
+            }
+
+            @Override
+            public Map<String, String> contactPointSecrets(DSLContext tx, PlanItem item) {
+                return contactPoints.get(item.uid());
+            }
+        };
+    }
+
+    private PromotionRecord applyAndRecord(DSLContext tx, ChangePlan plan, PlanApplier.SecretSource secrets,
+                                           String actor) {
+        String message = ChangePlan.PROMOTION.equals(plan.kind())
+                ? "Promoted from " + plan.source() + " (plan " + plan.id() + ")"
+                : "Imported (plan " + plan.id() + ")";
+        List<AppliedObject> objects = applier.apply(tx, plan, secrets, message);
+        PromotionRecord record = new PromotionRecord(plan.id(), plan.kind(),
+                actor == null || actor.isBlank() ? ANONYMOUS : actor, plan.source(), plan.target(), objects,
+                Timestamps.now());
+        repository.insertRecord(tx, record);
+        repository.markApplied(tx, plan.id());
+        return record;
+    }
+
+    /** Promotions copy secrets from the source: datasources they create, every contact point they write. */
+    private PlanApplier.SecretSource copyFrom(String source) {
+        return new PlanApplier.SecretSource() {
+            @Override
+            public Map<String, String> secretsFor(PlanItem item) {
+                return copySecrets(source, item);
+            }
+
+            @Override
+            public Map<String, String> contactPointSecrets(DSLContext tx, PlanItem item) {
+                Map<String, String> out = new LinkedHashMap<>();
+                reader.alerting().contactPoints(tx, source, true).stream().filter(c -> c.name().equals(item.uid()))
+                        .findFirst().ifPresent(c -> {
+                            List<Integration> integrations = list(c.integrations());
+                            for (int i = 0; i < integrations.size(); i++) {
+                                int index = i;
+                                SecretSettings.split(integrations.get(i).type(), integrations.get(i).settings()).secrets()
+                                        .forEach((k, v) -> out.put(index + "/" + k, v));
+                            }
+                        });
+                return out;
+            }
+        };
+    }
+
+    private Map<String, String> copySecrets(String source, PlanItem item) {
+        if (!PlanItem.CREATE.equals(item.action()) || item.sourceUid() == null) {
+            return null;
+        }
+        Map<String, String> secrets = datasources.decryptSecrets(source, item.sourceUid());
+        return secrets.isEmpty() ? null : secrets;
+    }
+
+    private ChangePlan plan(DSLContext tx, PromotionRequest request, ContentSelection selection, boolean prune) {
+        String source = request.source();
+        String target = request.target();
+        requireEnvironment(tx, source, "/source");
+        requireEnvironment(tx, target, "/target");
+        Bundle from = reader.read(tx, source, selection, false);
+
+        List<Datasource> sourceDatasources = reader.allDatasources(tx, source);
+        List<DatasourceIdentity> sourceIds = sourceDatasources.stream().map(PromotionService::identity).toList();
+        List<DatasourceIdentity> targetIds = new ArrayList<>(reader.allDatasources(tx, target).stream()
+                .map(PromotionService::identity).toList());
+        Map<String, String> uidMap = request.datasourceUidMap() == null ? Map.of() : request.datasourceUidMap();
+        Map<String, String> nameMap = request.datasourceNameMap() == null ? Map.of() : request.datasourceNameMap();
+        DatasourceMapping mapping = mapping(sourceIds, targetIds, uidMap, nameMap);
+        // datasources promoted along get their source uid in the target when they have no counterpart there
+        boolean added = false;
+        for (BundleDatasource ds : list(from.datasources())) {
+            if (mapping.target(ds.uid()).isEmpty()) {
+                targetIds.add(new DatasourceIdentity(ds.uid(), ds.name(), ds.type()));
+                added = true;
+            }
+        }
+        if (added) {
+            mapping = mapping(sourceIds, targetIds, uidMap, nameMap);
+        }
+
+        List<ReferenceSite> sites = new ArrayList<>();
+        list(from.dashboards()).forEach(d -> sites.addAll(DatasourceUsages.ofDashboard(d.uid(), d.dashboard())));
+        list(from.ruleGroups()).forEach(g -> list(g.rules()).forEach(r -> sites.addAll(DatasourceUsages.ofAlertRule(r))));
+        try {
+            DatasourceRewriter.requireMappable(mapping, sites);
+        } catch (UnmappableDatasourceException e) {
+            throw unmappable(e, target);
+        }
+        Map<String, List<DatasourceRewrite>> rewrites = new HashMap<>();
+        List<BundleDashboard> dashboards = new ArrayList<>();
+        for (BundleDashboard d : list(from.dashboards())) {
+            Rewritten<JsonNode> r = DatasourceRewriter.rewriteDashboard(d.uid(), d.dashboard(), mapping);
+            dashboards.add(new BundleDashboard(d.uid(), d.folderUid(), r.value()));
+            if (!r.rewrites().isEmpty()) {
+                rewrites.put(d.uid(), r.rewrites());
+            }
+        }
+        List<BundleRuleGroup> groups = new ArrayList<>();
+        for (BundleRuleGroup g : list(from.ruleGroups())) {
+            List<AlertRule> rules = new ArrayList<>();
+            List<DatasourceRewrite> groupRewrites = new ArrayList<>();
+            for (AlertRule rule : list(g.rules())) {
+                Rewritten<AlertRule> r = DatasourceRewriter.rewriteAlertRule(rule, mapping);
+                String at = "/rules/" + rules.size();
+                rules.add(r.value());
+                r.rewrites().forEach(w -> groupRewrites.add(new DatasourceRewrite(at + w.pointer(), w.from(), w.to())));
+            }
+            groups.add(new BundleRuleGroup(g.folderUid(), g.name(), g.interval(), rules));
+            if (!groupRewrites.isEmpty()) {
+                rewrites.put(g.folderUid() + "/" + g.name(), groupRewrites);
+            }
+        }
+        Map<String, String> sourceUids = new LinkedHashMap<>();
+        List<BundleDatasource> desiredDatasources = new ArrayList<>();
+        for (BundleDatasource ds : list(from.datasources())) {
+            String uid = mapping.target(ds.uid()).map(DatasourceIdentity::uid).orElse(ds.uid());
+            sourceUids.put(uid, ds.uid());
+            desiredDatasources.add(new BundleDatasource(uid, ds.name(), ds.type(), ds.access(), ds.url(), ds.user(),
+                    ds.database(), ds.basicAuth(), ds.basicAuthUser(), ds.withCredentials(), ds.isDefault(),
+                    ds.readOnly(), ds.jsonData()));
+        }
+        Bundle desired = new Bundle(Bundle.API_VERSION, null, desiredDatasources, null, from.folders(), dashboards,
+                groups, from.contactPoints(), from.policies(), from.muteTimings(), from.templates()).sorted();
+        List<PlanItem> items = builder.build(tx, target, desired, rewrites, sourceUids, prune, false);
+        return new ChangePlan(Uid.generate(), ChangePlan.PROMOTION, source, target, prune, Timestamps.now(),
+                ChangePlan.summarize(items), items, null);
+    }
+
+    private static DatasourceMapping mapping(List<DatasourceIdentity> source, List<DatasourceIdentity> target,
+                                             Map<String, String> uidMap, Map<String, String> nameMap) {
+        try {
+            return DatasourceMapping.build(source, target, uidMap, nameMap);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(uidMap.isEmpty() ? "/datasourceNameMap" : "/datasourceUidMap", e.getMessage());
+        }
+    }
+
+    private static DomainException unmappable(UnmappableDatasourceException e, String target) {
+        List<Finding> findings = new ArrayList<>();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (UnmappableDatasource u : e.unmappable()) {
+            findings.add(new Finding("/datasourceNameMap", u.message()));
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("reference", u.reference());
+            if (u.source() != null) {
+                d.put("datasource", Map.of("uid", u.source().uid(), "name", u.source().name(),
+                        "type", u.source().type()));
+            }
+            d.put("usedBy", u.sites().stream().map(s -> Map.of("kind", s.objectKind(), "uid", s.objectUid(),
+                    "pointer", s.pointer())).toList());
+            details.add(d);
+        }
+        return DomainException.invalid(findings, Map.of("unmappableDatasources", details,
+                "hint", "create the datasource in '" + target + "' or map it with datasourceUidMap / datasourceNameMap"));
+    }
+
+    private void requireEnvironment(DSLContext tx, String env, String pointer) {
+        try {
+            environments.requireExists(tx, env);
+        } catch (DomainException e) {
+            throw DomainException.invalid(pointer, "environment '" + env + "' does not exist");
+        }
+    }
+
+    private static DatasourceIdentity identity(Datasource d) {
+        return new DatasourceIdentity(d.uid(), d.name(), d.type());
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,330 @@
+package io.dashplane.server.provisioning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.provisioning.FileFinding;
+import io.dashplane.schema.provisioning.ProvisionedDatasource;
+import io.dashplane.schema.provisioning.ProvisioningPlan;
+import io.dashplane.schema.provisioning.ProvisioningScanner;
+import io.dashplane.schema.validation.Finding;
+import io.dashplane.server.Services;
+import io.dashplane.server.alerting.AlertingContent;
+import io.dashplane.server.alerting.ImportChange;
+import io.dashplane.server.dashboard.DashboardWrite;
+import io.dashplane.server.dashboard.StoredDashboard;
+import io.dashplane.server.datasource.Datasource;
+import io.dashplane.server.datasource.DatasourceRequest;
+import io.dashplane.server.environment.Environment;
+import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.storage.ExpectedVersion;
+import io.dashplane.server.storage.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+
+/**
+ * Loads a provisioning directory (Grafana's formats, read by {@link ProvisioningScanner}) into the environments
+ * it names, all in one write transaction: environments are created as needed; datasources are written by uid (or
+ * matched by name), {@code deleteDatasources} and {@code prune} honoured; folders are matched by title path;
+ * dashboards are written with provenance {@code file}, left alone when unchanged, and removed when their file
+ * disappeared (unless the provider has {@code disableDeletion}). Every provisioned object is recorded in
+ * {@link ProvisionedObjects}, which makes it read-only through the API unless the provider allows UI updates
+ * (datasources: {@code editable: true}).
+ */
+public final class ProvisioningService {
+    public static final String PROVENANCE_FILE = "file";
+
+    private final Services services;
+    private final ProvisionedObjects provisioned;
+    private final AlertingContent alerting;
+    private final ProvisioningScanner scanner = new ProvisioningScanner();
+
+    public ProvisioningService(Services services, ProvisionedObjects provisioned, AlertingContent alerting) {
+        this.services = services;
+        this.provisioned = provisioned;
+        this.alerting = alerting;
+    }
+
+    /** Throws a conflict when the object is provisioned from a file and read-only through the API. */
+    public void requireWritable(String env, String kind, String uid) {
+        services.database().read(tx -> {
+            provisioned.requireWritable(tx, env, kind, uid);
+            return null;
+        });
+    }
+
+    /**
+     * Scans and loads {@code root}; nothing is written when any file has an error.
+     *
+     * @throws DomainException (invalid) listing every error as {@code file:line: message}
+     */
+    public ProvisioningResult load(Path root, Map<String, String> environmentVariables) {
+        ProvisioningPlan plan = scanner.scan(root, environmentVariables, lookupOfExisting());
+        List<String> warnings = new ArrayList<>();
+        List<Finding> errors = new ArrayList<>();
+        String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
+        for (FileFinding f : plan.findings()) {
+            // files are named relative to the provisioning root in messages
+            String message = f.format().startsWith(prefix) ? f.format().substring(prefix.length()) : f.format();
+            message = message.replace("(first at " + prefix, "(first at ");
+            if (f.isError()) {
+                errors.add(new Finding("", message));
+            } else {
+                warnings.add(message);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors, Map.of("directory", root.toString()));
+        }
+        return services.database().write(tx -> new Load(tx, root, plan, warnings).run());
+    }
+
+    /** Datasources of every environment already in the database (a provisioned dashboard may use them). */
+    private DatasourceLookup lookupOfExisting() {
+        return services.database().read(tx -> {
+            Set<String> uids = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            tx.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("uid"), String.class),
+                            org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("name"), String.class))
+                    .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("datasources")))
+                    .forEach(r -> {
+                        uids.add(r.value1());
+                        names.add(r.value2());
+                    });
+            return new DatasourceLookup() {
+                @Override
+                public boolean existsByUid(String uid) {
+                    return uids.contains(uid);
+                }
+
+                @Override
+                public boolean existsByName(String name) {
+                    return names.contains(name);
+                }
+            };
+        });
+    }
+
+    private final class Load {
+        final DSLContext tx;
+        final Path root;
+        final ProvisioningPlan plan;
+        final List<String> warnings;
+        final List<String> created = new ArrayList<>();
+        final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+
+        Load(DSLContext tx, Path root, ProvisioningPlan plan, List<String> warnings) {
+            this.tx = tx;
+            this.root = root;
+            this.plan = plan;
+            this.warnings = warnings;
+        }
+
+        ProvisioningResult run() {
+            Set<String> environments = new java.util.TreeSet<>();
+            plan.datasources().forEach(d -> environments.add(d.environment()));
+            plan.datasourceDeletions().forEach(d -> environments.add(d.environment()));
+            environments.addAll(plan.pruneEnvironments());
+            plan.folders().forEach(f -> environments.add(f.environment()));
+            plan.dashboards().forEach(d -> environments.add(d.environment()));
+            plan.alerting().forEach(a -> environments.add(a.environment()));
+            for (String env : environments) {
+                if (!services.environmentRepository().exists(tx, env)) {
+                    String now = Timestamps.now();
+                    services.environmentRepository().insert(tx, new Environment(env,
+                            "Created by file provisioning", 1, now, now));
+                    created.add(env);
+                }
+            }
+            loadDatasources();
+            Map<String, String> folderUids = loadFolders();
+            loadDashboards(folderUids);
+            loadAlerting();
+            return new ProvisioningResult(root.toString(), created, counts, warnings);
+        }
+
+        void loadDatasources() {
+            for (ProvisioningPlan.DatasourceDeletionRequest d : plan.datasourceDeletions()) {
+                String env = d.environment();
+                Optional<Datasource> existing = services.datasourceRepository().findByName(tx, env, d.deletion().name());
+                if (existing.isPresent()) {
+                    services.datasourceRepository().delete(tx, env, existing.get().uid());
+                    provisioned.remove(tx, env, KIND_DATASOURCE, existing.get().uid());
+                    count("datasource", "deleted");
+                }
+            }
+            Map<String, Set<String>> kept = new HashMap<>();
+            for (ProvisioningPlan.Datasource p : plan.datasources()) {
+                String env = p.environment();
+                ProvisionedDatasource ds = p.datasource();
+                String uid = ds.uid() != null ? ds.uid()
+                        : services.datasourceRepository().findByName(tx, env, ds.name()).map(Datasource::uid)
+                        .orElseGet(() -> stableUid(env, "datasource:" + ds.name()));
+                kept.computeIfAbsent(env, e -> new HashSet<>()).add(uid);
+                Optional<Datasource> before = services.datasourceRepository().find(tx, env, uid);
+                Map<String, String> secrets = ds.effectiveSecureJsonData();
+                DatasourceRequest request = new DatasourceRequest(uid, ds.name(), ds.type(), ds.access(), ds.url(),
+                        ds.basicAuth(), ds.basicAuthUser(), ds.user(), ds.database(), ds.isDefault(),
+                        !Boolean.TRUE.equals(ds.editable()),
+                        ds.jsonData() instanceof ObjectNode o ? o : null, secrets, null);
+                boolean same = before.isPresent() && sameDatasource(env, before.get(), request);
+                if (!same) {
+                    services.datasources().writeInTransaction(tx, env, uid, request);
+                }
+                provisioned.put(tx, new ProvisionedObjects.Entry(env, KIND_DATASOURCE, uid, p.file(),
+                        Boolean.TRUE.equals(ds.editable()), false));
+                count("datasource", before.isEmpty() ? "created" : same ? "unchanged" : "updated");
+            }
+            for (String env : plan.pruneEnvironments()) {
+                for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
+                    if (e.env().equals(env) && e.kind().equals(KIND_DATASOURCE)
+                            && !kept.getOrDefault(env, Set.of()).contains(e.uid())) {
+                        services.datasourceRepository().delete(tx, env, e.uid());
+                        provisioned.remove(tx, env, KIND_DATASOURCE, e.uid());
+                        count("datasource", "deleted");
+                    }
+                }
+            }
+        }
+
+        boolean sameDatasource(String env, Datasource current, DatasourceRequest r) {
+            Datasource wanted = new Datasource(current.uid(), r.name(), r.type(), r.access() == null ? "proxy" : r.access(),
+                    orEmpty(r.url()), Boolean.TRUE.equals(r.basicAuth()), orEmpty(r.basicAuthUser()), orEmpty(r.user()),
+                    orEmpty(r.database()), Boolean.TRUE.equals(r.isDefault()), Boolean.TRUE.equals(r.readOnly()),
+                    r.jsonData() == null ? services.mapper().createObjectNode() : r.jsonData(),
+                    current.secureJsonFields(), current.version(), current.createdAt(), current.updatedAt());
+            return wanted.equals(current)
+                    && services.datasources().decryptSecrets(env, current.uid()).equals(r.secureJsonData());
+        }
+
+        /** Folder uid per environment + title path. */
+        Map<String, String> loadFolders() {
+            Map<String, String> uids = new HashMap<>();
+            for (ProvisioningPlan.Folder f : plan.folders()) {
+                String env = f.environment();
+                String parentUid = f.path().size() == 1 ? null
+                        : uids.get(key(env, f.path().subList(0, f.path().size() - 1)));
+                String uid = f.uid();
+                if (uid == null) {
+                    uid = services.folderRepository().siblingWithTitle(tx, env, parentUid, f.title(), "")
+                            .orElseGet(() -> stableUid(env, "folder:" + String.join("/", f.path())));
+                }
+                var existing = services.folderRepository().find(tx, env, uid);
+                if (existing.isEmpty() || !existing.get().title().equals(f.title())
+                        || !java.util.Objects.equals(existing.get().parentUid(), parentUid)) {
+                    services.folders().writeInTransaction(tx, env, uid, f.title(), parentUid);
+                    count("folder", existing.isEmpty() ? "created" : "updated");
+                } else {
+                    count("folder", "unchanged");
+                }
+                uids.put(key(env, f.path()), uid);
+            }
+            return uids;
+        }
+
+        void loadDashboards(Map<String, String> folderUids) {
+            Map<String, Set<String>> kept = new HashMap<>();
+            for (ProvisioningPlan.Dashboard d : plan.dashboards()) {
+                String env = d.environment();
+                JsonNode json = d.dashboard();
+                String uid = json.path("uid").isTextual() && !json.path("uid").asText().isEmpty()
+                        ? json.path("uid").asText() : stableUid(env, "dashboard:" + d.file());
+                String folderUid = d.folderPath().isEmpty() ? null : folderUids.get(key(env, d.folderPath()));
+                kept.computeIfAbsent(env, e -> new HashSet<>()).add(uid);
+                Optional<StoredDashboard> current = services.dashboardRepository().find(tx, env, uid);
+                boolean same = current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
+                        && java.util.Objects.equals(current.get().folderUid(), folderUid)
+                        && parse(current.get().json()).equals(json);
+                if (same) {
+                    count("dashboard", "unchanged");
+                } else {
+                    services.dashboards().writeInTransaction(tx, env, uid,
+                            new DashboardWrite(json, folderUid, "Provisioned from " + d.file(), ExpectedVersion.NONE),
+                            PROVENANCE_FILE);
+                    count("dashboard", current.isEmpty() ? "created" : "updated");
+                }
+                var provider = d.provider();
+                provisioned.put(tx, new ProvisionedObjects.Entry(env, KIND_DASHBOARD, uid, d.file(),
+                        Boolean.TRUE.equals(provider.allowUiUpdates()), Boolean.TRUE.equals(provider.disableDeletion())));
+            }
+            for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
+                if (e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
+                    provisioned.remove(tx, e.env(), e.kind(), e.uid());
+                    if (!e.disableDeletion() && services.dashboardRepository().currentVersion(tx, e.env(), e.uid()).isPresent()) {
+                        services.dashboardRepository().delete(tx, e.env(), e.uid());
+                        count("dashboard", "deleted");
+                    }
+                }
+            }
+        }
+
+        /** Alerting files through the alerting import; written objects become provisioned (read-only). */
+        void loadAlerting() {
+            for (ProvisioningPlan.Alerting a : plan.alerting()) {
+                for (ImportChange change : alerting.provision(tx, a.environment(), a.content())) {
+                    if (!ALERTING_KINDS.contains(change.kind())) {
+                        continue;
+                    }
+                    if (change.action().equals("deleted")) {
+                        provisioned.remove(tx, a.environment(), change.kind(), change.id());
+                    } else {
+                        provisioned.put(tx, new ProvisionedObjects.Entry(a.environment(), change.kind(), change.id(),
+                                a.file(), false, false));
+                    }
+                    count(change.kind(), change.action());
+                }
+            }
+        }
+
+        void count(String kind, String what) {
+            counts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(what, 1, Integer::sum);
+        }
+
+        JsonNode parse(String json) {
+            try {
+                return services.mapper().readTree(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("corrupt stored dashboard", e);
+            }
+        }
+    }
+
+    public static final String KIND_DATASOURCE = "datasource";
+    public static final String KIND_DASHBOARD = "dashboard";
+    /** Alerting kinds as the alerting import names them, also used as provisioned object kinds. */
+    public static final Set<String> ALERTING_KINDS = Set.of("alert-rule", "rule-group", "contact-point", "mute-timing",
+            "template");
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String key(String env, List<String> path) {
+        return env + "\u0000" + String.join("\u0000", path);
+    }
+
+    /** A uid that stays the same across reloads for an object the files give no uid. */
+    static String stableUid(String env, String identity) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((env + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
+            return "p" + HexFormat.of().formatHex(hash).substring(0, 15);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.dashplane.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loads examples/provisioning at start-up and on reload; provisioned objects are read-only unless allowed. */
+class ProvisioningApiTest extends ServerTestSupport {
+    static final Map<String, String> VARIABLES = Map.of("PROMETHEUS_URL", "http://prometheus.staging:9090",
+            "PROMETHEUS_TOKEN", "t0ken", "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/test");
+    static final String STAGING = "/api/v1/environments/staging";
+    static final String PROD = "/api/v1/environments/prod";
+
+    @TempDir
+    Path provisioning;
+
+    @BeforeEach
+    void startWithProvisioning() throws IOException {
+        copy(examplesDir().resolve("provisioning"), provisioning);
+        server.close();
+        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES);
+        api = new Api(server.baseUri());
+    }
+
+    @Test
+    void loadsAllKindsWithInterpolatedVariables() {
+        JsonNode prom = api.get(STAGING + "/datasources/prom-staging").json();
+        assertEquals("http://prometheus.staging:9090", prom.get("url").asText(), prom.toString());
+        assertTrue(prom.at("/secureJsonFields/httpHeaderValue1").asBoolean());
+        assertEquals("${__value.raw}", api.get(STAGING + "/datasources/loki-staging").json()
+                .at("/jsonData/derivedFields/0/url").asText(), "$$ is a literal $");
+        assertEquals("prom-prod", api.get(PROD + "/datasources/name/Prometheus").json().get("uid").asText());
+
+        JsonNode ml = api.get(STAGING + "/dashboards/ml-model-monitoring-v1").json();
+        assertEquals("file", ml.at("/meta/provenance").asText());
+        assertEquals("ml", ml.at("/meta/folderUid").asText());
+        assertEquals("ML", api.get(STAGING + "/folders/ml").json().get("title").asText());
+        JsonNode latency = api.get(STAGING + "/dashboards/api-latency").json();
+        String apiFolder = latency.at("/meta/folderUid").asText();
+        JsonNode folder = api.get(STAGING + "/folders/" + apiFolder).json();
+        assertEquals("api", folder.get("title").asText());
+        assertEquals("platform", api.get(STAGING + "/folders/" + folder.get("parentUid").asText()).json().get("title").asText());
+
+        JsonNode rule = api.get(STAGING + "/alert-rules/ml-p99-latency-high").json();
+        assertEquals("prom-staging", rule.at("/data/0/datasourceUid").asText(), rule.toString());
+        assertEquals("ml", rule.get("folderUID").asText());
+        assertTrue(rule.at("/annotations/summary").asText().contains("{{ $labels.model_name }}"), "$$ escapes: " + rule);
+        JsonNode slack = api.get(STAGING + "/contact-points?name=ml-slack").json().at("/items/0");
+        assertTrue(slack.at("/integrations/0/secureFields/url").asBoolean(), slack.toString());
+        assertEquals(200, api.get(STAGING + "/mute-timings/name/weekly-maintenance").status());
+
+        var reload = api.post("/api/v1/admin/provisioning/reload", "");
+        assertEquals(200, reload.status(), reload.toString());
+        assertEquals(2, reload.json().at("/counts/dashboard/unchanged").asInt(), reload.toString());
+        assertEquals(1, api.get(STAGING + "/dashboards/ml-model-monitoring-v1").json().at("/meta/version").asLong(),
+                "an unchanged file writes no new version");
+    }
+
+    @Test
+    void provisionedObjectsAreReadOnlyUnlessAllowed() {
+        String ml = api.get(STAGING + "/dashboards/ml-model-monitoring-v1").json().get("dashboard").toString();
+        var refused = api.put(STAGING + "/dashboards/ml-model-monitoring-v1", "{\"folderUid\":\"ml\",\"dashboard\":" + ml + "}");
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.json().get("detail").asText().contains("provisioned from file dashboard-files/ml/ml-model-monitoring.json"),
+                refused.toString());
+        assertEquals("file", refused.json().get("provenance").asText());
+        assertEquals(409, api.delete(STAGING + "/dashboards/ml-model-monitoring-v1").status());
+        assertEquals(409, api.delete(STAGING + "/datasources/prom-staging").status());
+        var rule = api.get(STAGING + "/alert-rules/ml-p99-latency-high").json();
+        var ruleRefused = api.put(STAGING + "/alert-rules/ml-p99-latency-high", rule.toString());
+        assertEquals(409, ruleRefused.status(), ruleRefused.toString());
+        assertTrue(ruleRefused.json().get("detail").asText().contains("alerting/staging.yaml"), ruleRefused.toString());
+
+        String latency = api.get(STAGING + "/dashboards/api-latency").json().get("dashboard").toString();
+        assertEquals(200, api.put(STAGING + "/dashboards/api-latency", "{\"dashboard\":" + latency + "}").status(),
+                "allowUiUpdates");
+        assertEquals(200, api.put(PROD + "/datasources/prom-prod",
+                "{\"name\":\"Prometheus\",\"type\":\"prometheus\",\"url\":\"http://p:9090\"}").status(), "editable: true");
+
+        var promotion = api.post("/api/v1/promotions", "{\"source\":\"staging\",\"target\":\"prod\",\"selection\":{\"all\":true}}");
+        assertEquals(200, promotion.status(), "promoting into an environment without provisioned dashboards: " + promotion);
+        String prodMl = api.get(PROD + "/dashboards/ml-model-monitoring-v1").json().get("dashboard").toString()
+                .replace("\"ML Model Monitoring\"", "\"ML Model Monitoring (prod)\"");
+        assertEquals(200, api.put(PROD + "/dashboards/ml-model-monitoring-v1", "{\"folderUid\":\"ml\",\"dashboard\":" + prodMl + "}").status());
+        var back = api.post("/api/v1/promotions", "{\"source\":\"prod\",\"target\":\"staging\",\"selection\":{\"dashboards\":[\"ml-model-monitoring-v1\"]},"
+                + "\"datasourceUidMap\":{\"prom-prod\":\"prom-staging\"}}");
+        assertEquals(409, back.status(), back.toString());
+        assertTrue(back.json().get("detail").asText().contains("provisioned from file"), back.toString());
+    }
+
+    @Test
+    void removingAFileRemovesItsDashboard() throws IOException {
+        Files.delete(provisioning.resolve("dashboard-files/ml/ml-model-monitoring.json"));
+        Files.writeString(provisioning.resolve("datasources/prod.yaml"), Files.readString(provisioning.resolve("datasources/prod.yaml"))
+                .replace("  - name: Prometheus\n", "  - name: Prometheus 2\n"));
+        var reload = api.post("/api/v1/admin/provisioning/reload", "");
+        assertEquals(200, reload.status(), reload.toString());
+        assertEquals(404, api.get(STAGING + "/dashboards/ml-model-monitoring-v1").status());
+        assertEquals(1, reload.json().at("/counts/dashboard/deleted").asInt());
+        assertEquals("Prometheus 2", api.get(PROD + "/datasources/prom-prod").json().get("name").asText());
+    }
+
+    @Test
+    void brokenFilesAreRejectedWithFileAndLineAndNothingChanges() throws IOException {
+        assertRejected("datasources/bad.yaml", "apiVersion: 1\ndatasources:\n  - name: X\n   type: y\n", "datasources/bad.yaml:4: malformed YAML");
+        assertRejected("datasources/unknown.yaml", "apiVersion: 1\ndatasources:\n  - name: X\n    type: prometheus\n    colour: red\n",
+                "datasources/unknown.yaml:5: unknown key 'colour'");
+        assertRejected("datasources/dup.yaml", "apiVersion: 1\nenvironment: staging\ndatasources:\n  - name: Other\n    type: prometheus\n    uid: prom-staging\n",
+                "datasources/staging.yaml#/datasources/0/uid: duplicate datasource uid 'prom-staging' in environment 'staging'");
+        assertRejected("dashboards/escape.yaml", "apiVersion: 1\nproviders:\n  - name: x\n    type: file\n    options:\n      path: ../../etc\n",
+                "dashboards/escape.yaml#/providers/0/options/path: path '../../etc' leads outside the provisioning root");
+    }
+
+    @Test
+    void startUpRefusesABrokenDirectory() throws IOException {
+        Files.writeString(provisioning.resolve("datasources/bad.yaml"), "apiVersion: 1\ndatasources: [\n");
+        server.close();
+        var e = assertThrows(IllegalStateException.class, () -> DashplaneServer.start(
+                ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES));
+        assertTrue(e.getMessage().contains("datasources/bad.yaml:"), e.getMessage());
+        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir), VARIABLES);
+        api = new Api(server.baseUri());
+        assertEquals(409, api.post("/api/v1/admin/provisioning/reload", "").status(), "no directory configured");
+    }
+
+    private void assertRejected(String file, String text, String expected) throws IOException {
+        Path path = provisioning.resolve(file);
+        Files.writeString(path, text);
+        var reload = api.post("/api/v1/admin/provisioning/reload", "");
+        assertEquals(422, reload.status(), reload.toString());
+        assertTrue(reload.body().contains(expected), expected + " in " + reload);
+        assertEquals(200, api.get(STAGING + "/dashboards/ml-model-monitoring-v1").status());
+        Files.delete(path);
+    }
+
+    static Path examplesDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("examples/provisioning"))) {
+                return dir.resolve("examples");
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("examples/provisioning not found");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            all.forEach(p -> {
+                try {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.dashplane.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code dashplane validate}: offline, exit codes and file:line / file#pointer messages. */
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theExampleDirectoryIsValid() {
+        Run r = run("validate", "-e", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x",
+                examples().resolve("provisioning").toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("ok: 1 path(s)"), r.toString());
+        Run unset = run("validate", examples().resolve("provisioning").toString());
+        assertTrue(unset.err().contains("alerting/staging.yaml#/contactPoints/0/receivers/0/settings: slack needs"),
+                "an unset variable expands to nothing: " + unset);
+    }
+
+    @Test
+    void errorsExitNonZeroWithFileLineAndPointer() throws IOException {
+        Path root = dir.resolve("prov");
+        Files.createDirectories(root.resolve("datasources"));
+        Files.writeString(root.resolve("datasources/bad.yaml"), "apiVersion: 1\ndatasources:\n  - name: X\n    type: prometheus\n    colour: red\n");
+        Path dashboard = dir.resolve("dash.json");
+        Files.writeString(dashboard, "{\"uid\":\"d\",\"panels\":[]}");
+        Path malformed = dir.resolve("broken.json");
+        Files.writeString(malformed, "{\n  \"uid\": \"d\",\n  \"title\": }\n");
+
+        Run r = run("validate", root.toString(), dashboard.toString(), malformed.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains(root.resolve("datasources/bad.yaml") + ":5: unknown key 'colour'"), r.err());
+        assertTrue(r.err().contains(dashboard + "#/title: title is required"), r.err());
+        assertTrue(r.err().contains(malformed + ":3: "), r.err());
+        assertTrue(r.out().startsWith("3 error(s)"), r.out());
+
+        Run single = run("validate", root.resolve("datasources/bad.yaml").toString());
+        assertEquals(1, single.code());
+        Run missing = run("validate", dir.resolve("nothing.yaml").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no such file or directory"), missing.err());
+    }
+
+    @Test
+    void anExportedBundleValidates() throws IOException {
+        Path bundle = dir.resolve("bundle.yaml");
+        Files.writeString(bundle, "apiVersion: 1\nfolders:\n  - uid: a\n    title: A\n  - uid: b\n    title: B\n    parentUid: missing\n");
+        Run r = run("validate", bundle.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains(bundle + "#/folders/1/parentUid: folder 'missing' is not in the bundle"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("validate").code());
+    }
+
+    static Path examples() {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("examples/provisioning"))) {
+            d = d.getParent();
+        }
+        if (d == null) {
+            throw new IllegalStateException("examples/provisioning not found");
+        }
+        return d.resolve("examples");
+    }
+}
