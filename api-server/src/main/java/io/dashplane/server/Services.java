@@ -45,7 +45,7 @@ public record Services(Database database, ObjectMapper mapper,
         var dashRepo = new DashboardRepository(mapper);
         var envs = new EnvironmentService(db, envRepo);
         var secretBox = new SecretBox(key);
-        var datasources = new DatasourceService(db, dsRepo, envs, secretBox, mapper);
+        var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, secretBox, mapper);
         var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper);
         var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);

@@ -4,10 +4,9 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
+import io.dashplane.server.storage.JsonText;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -42,10 +41,12 @@ public final class DashboardRepository {
     private static final List<Field<?>> META = List.of(UID, ID, TITLE, FOLDER_UID, TAGS_JSON, VERSION, MESSAGE,
             PROVENANCE, CREATED_AT, UPDATED_AT);
 
-    private final ObjectMapper mapper;
+    private final JsonText json;
+    private final DatasourceReferenceIndex references;
 
     public DashboardRepository(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new JsonText(mapper);
+        this.references = new DatasourceReferenceIndex(mapper);
     }
 
     public Optional<StoredDashboard> find(DSLContext tx, String env, String uid) {
@@ -87,27 +88,34 @@ public final class DashboardRepository {
     public void insert(DSLContext tx, String env, StoredDashboard d) {
         tx.insertInto(DASHBOARDS, ENV, UID, ID, TITLE, TITLE_LOWER, FOLDER_UID, TAGS_JSON, VERSION, MESSAGE,
                         PROVENANCE, DATA, CREATED_AT, UPDATED_AT)
-                .values(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(), write(d.tags()), d.version(),
+                .values(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(), json.write(d.tags()), d.version(),
                         d.message(), d.provenance(), d.json(), d.createdAt(), d.updatedAt())
                 .execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
+        references.write(tx, env, d.uid(), d.json());
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
         tx.update(DASHBOARDS)
                 .set(TITLE, d.title()).set(TITLE_LOWER, lower(d.title())).set(FOLDER_UID, d.folderUid())
-                .set(TAGS_JSON, write(d.tags())).set(VERSION, d.version()).set(MESSAGE, d.message())
+                .set(TAGS_JSON, json.write(d.tags())).set(VERSION, d.version()).set(MESSAGE, d.message())
                 .set(PROVENANCE, d.provenance()).set(DATA, d.json()).set(UPDATED_AT, d.updatedAt())
                 .where(ENV.eq(env).and(UID.eq(d.uid())))
                 .execute();
         tx.deleteFrom(TAGS).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
+        references.write(tx, env, d.uid(), d.json());
     }
 
-    /** Deletes the dashboard; tags and history go with it (ON DELETE CASCADE). */
+    /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
+    public List<DatasourceReferrer> datasourceReferrers(DSLContext tx, String env, java.util.Collection<String> refs) {
+        return references.referrers(tx, env, refs);
+    }
+
+    /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
     public void delete(DSLContext tx, String env, String uid) {
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
@@ -162,28 +170,12 @@ public final class DashboardRepository {
         return c;
     }
 
-    private StoredDashboard map(Record r, String json) {
-        return new StoredDashboard(r.get(UID), r.get(ID), r.get(TITLE), r.get(FOLDER_UID), readTags(r.get(TAGS_JSON)),
-                r.get(VERSION), r.get(MESSAGE), r.get(PROVENANCE), json, r.get(CREATED_AT), r.get(UPDATED_AT));
+    private StoredDashboard map(Record r, String data) {
+        return new StoredDashboard(r.get(UID), r.get(ID), r.get(TITLE), r.get(FOLDER_UID), json.readStrings(r.get(TAGS_JSON)),
+                r.get(VERSION), r.get(MESSAGE), r.get(PROVENANCE), data, r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 
     private static String lower(String s) {
         return s.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private String write(List<String> tags) {
-        try {
-            return mapper.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> readTags(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored tags", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.dashplane.server.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
@@ -14,6 +13,7 @@ import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
+import io.dashplane.server.storage.JsonText;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -36,7 +37,7 @@ public final class DashboardService {
     private final FolderRepository folders;
     private final DatasourceRepository datasources;
     private final EnvironmentService environments;
-    private final ObjectMapper mapper;
+    private final JsonText json;
     private final DashboardValidator validator = new DashboardValidator();
 
     public DashboardService(Database db, DashboardRepository repository, FolderRepository folders,
@@ -46,7 +47,7 @@ public final class DashboardService {
         this.folders = folders;
         this.datasources = datasources;
         this.environments = environments;
-        this.mapper = mapper;
+        this.json = new JsonText(mapper);
     }
 
     /** POST: creates; 409 when the uid exists. */
@@ -118,7 +119,7 @@ public final class DashboardService {
             Versions.check(expected, current.version(), "dashboard '" + uid + "'");
             DashboardVersion old = repository.version(tx, env, uid, version).orElseThrow(() ->
                     DomainException.notFound("dashboard '" + uid + "' has no version " + version));
-            JsonNode json = parseStored(old.json());
+            JsonNode json = this.json.readTree(old.json());
             String folder = current.folderUid();
             StoredDashboard next = new StoredDashboard(uid, current.id(), title(json), folder, tags(json),
                     current.version() + 1, "Restored from version " + version, PROVENANCE_API, old.json(),
@@ -131,12 +132,20 @@ public final class DashboardService {
 
     private DashboardWriteResult save(String env, String uid, DashboardWrite write, boolean createOnly,
                                       boolean dryRun) {
-        ValidationReport report = validate(env, write.dashboard());
-        if (report.hasErrors()) {
-            throw DomainException.validation(report.errors(), report.warnings());
-        }
-        var work = (java.util.function.Function<DSLContext, DashboardWriteResult>) tx ->
-                write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
+        JsonNode dashboard = write.dashboard();
+        // Validate outside the single-writer lock; re-validate inside only when the datasources changed
+        // in between, so a dashboard never commits a reference to a datasource deleted meanwhile.
+        KnownDatasources seen = db.read(tx -> {
+            environments.requireExists(tx, env);
+            return KnownDatasources.read(tx, env, datasources);
+        });
+        ValidationReport validated = validate(dashboard, seen);
+        Function<DSLContext, DashboardWriteResult> work = tx -> {
+            environments.requireExists(tx, env);
+            KnownDatasources known = KnownDatasources.read(tx, env, datasources);
+            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
+            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
+        };
         return dryRun ? db.read(work) : db.write(work);
     }
 
@@ -146,29 +155,14 @@ public final class DashboardService {
      */
     public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
                                                    String provenance) {
-        Set<String> uids = datasources.uids(tx, env);
-        Set<String> names = datasources.names(tx, env);
-        ValidationReport report = validator.validate(write.dashboard(), "/dashboard", new DatasourceLookup() {
-            @Override
-            public boolean existsByUid(String dsUid) {
-                return uids.contains(dsUid);
-            }
-
-            @Override
-            public boolean existsByName(String name) {
-                return names.contains(name);
-            }
-        });
-        if (report.hasErrors()) {
-            throw DomainException.validation(report.errors(), report.warnings());
-        }
+        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources));
         return write(tx, env, uid, write, false, false, provenance, report.warnings());
     }
 
     private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
                                        boolean dryRun, String provenance, List<Finding> warnings) {
         JsonNode dashboard = write.dashboard();
-        String json = serialize(dashboard);
+        String json = this.json.write(dashboard);
         String title = title(dashboard);
         List<String> tags = tags(dashboard);
         String message = write.message() == null ? "" : write.message();
@@ -198,24 +192,30 @@ public final class DashboardService {
                 warnings, current.isEmpty(), dryRun);
     }
 
-    private ValidationReport validate(String env, JsonNode dashboard) {
-        DatasourceLookup lookup = db.read(tx -> {
-            environments.requireExists(tx, env);
-            Set<String> uids = datasources.uids(tx, env);
-            Set<String> names = datasources.names(tx, env);
-            return new DatasourceLookup() {
-                @Override
-                public boolean existsByUid(String uid) {
-                    return uids.contains(uid);
-                }
+    /** Validates; throws the 422 when the report has errors. */
+    private ValidationReport validate(JsonNode dashboard, KnownDatasources known) {
+        ValidationReport report = validator.validate(dashboard, "/dashboard", known);
+        if (report.hasErrors()) {
+            throw DomainException.validation(report.errors(), report.warnings());
+        }
+        return report;
+    }
 
-                @Override
-                public boolean existsByName(String name) {
-                    return names.contains(name);
-                }
-            };
-        });
-        return validator.validate(dashboard, "/dashboard", lookup);
+    /** The datasource uids and names of an environment, as dashboard validation looks them up. */
+    private record KnownDatasources(Set<String> uids, Set<String> names) implements DatasourceLookup {
+        static KnownDatasources read(DSLContext tx, String env, DatasourceRepository datasources) {
+            return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env));
+        }
+
+        @Override
+        public boolean existsByUid(String uid) {
+            return uids.contains(uid);
+        }
+
+        @Override
+        public boolean existsByName(String name) {
+            return names.contains(name);
+        }
     }
 
     /** Path uid (PUT) first, then dashboard.uid, else a generated one. */
@@ -262,22 +262,6 @@ public final class DashboardService {
             });
         }
         return tags;
-    }
-
-    private String serialize(JsonNode dashboard) {
-        try {
-            return mapper.writeValueAsString(dashboard);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode parseStored(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored dashboard", e);
-        }
     }
 
     private static DomainException notFound(String uid) {

@@ -5,9 +5,9 @@ import static io.dashplane.server.storage.Tables.bool;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,10 +46,10 @@ public final class DatasourceRepository {
             BASIC_AUTH_USER, USER_NAME, DATABASE_NAME, IS_DEFAULT, READ_ONLY, JSON_DATA, SECURE_FIELDS, VERSION,
             CREATED_AT, UPDATED_AT);
 
-    private final ObjectMapper mapper;
+    private final JsonText json;
 
     public DatasourceRepository(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new JsonText(mapper);
     }
 
     public Optional<Datasource> find(DSLContext tx, String env, String uid) {
@@ -125,8 +125,8 @@ public final class DatasourceRepository {
         v.put(DATABASE_NAME, d.database());
         v.put(IS_DEFAULT, d.isDefault());
         v.put(READ_ONLY, d.readOnly());
-        v.put(JSON_DATA, write(d.jsonData()));
-        v.put(SECURE_FIELDS, write(d.secureJsonFields().keySet().stream().sorted().toList()));
+        v.put(JSON_DATA, json.write(d.jsonData()));
+        v.put(SECURE_FIELDS, json.write(d.secureJsonFields().keySet().stream().sorted().toList()));
         v.put(SECURE_DATA, sealedSecrets);
         v.put(VERSION, d.version());
         v.put(UPDATED_AT, d.updatedAt());
@@ -145,29 +145,13 @@ public final class DatasourceRepository {
     }
 
     private Datasource map(Record r) {
-        List<String> fields = read(r.get(SECURE_FIELDS), new TypeReference<List<String>>() { });
+        List<String> fields = json.readStrings(r.get(SECURE_FIELDS));
         Map<String, Boolean> flags = new LinkedHashMap<>();
         fields.forEach(f -> flags.put(f, true));
         return new Datasource(r.get(UID), r.get(NAME), r.get(TYPE), r.get(ACCESS), r.get(URL),
                 Boolean.TRUE.equals(r.get(BASIC_AUTH)), r.get(BASIC_AUTH_USER), r.get(USER_NAME),
                 r.get(DATABASE_NAME), Boolean.TRUE.equals(r.get(IS_DEFAULT)), Boolean.TRUE.equals(r.get(READ_ONLY)),
-                (ObjectNode) read(r.get(JSON_DATA), new TypeReference<ObjectNode>() { }), flags, r.get(VERSION),
+                json.read(r.get(JSON_DATA), new TypeReference<ObjectNode>() { }), flags, r.get(VERSION),
                 r.get(CREATED_AT), r.get(UPDATED_AT));
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored JSON", e);
-        }
     }
 }

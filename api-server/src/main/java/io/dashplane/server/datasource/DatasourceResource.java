@@ -80,10 +80,10 @@ public final class DatasourceResource {
 
     @DELETE
     @Path("{uid}")
-    @Operation(summary = "Delete a datasource")
+    @Operation(summary = "Delete a datasource (409 listing the referring dashboards unless force=true)")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(env, uid, ETags.expected(ifMatch, null));
+                           @QueryParam("force") String force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(env, uid, Paging.flag("force", force), ETags.expected(ifMatch, null));
         return Response.noContent().build();
     }
 

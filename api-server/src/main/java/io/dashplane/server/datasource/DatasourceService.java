@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
 import io.dashplane.server.crypto.SecretBox;
+import io.dashplane.server.dashboard.DashboardRepository;
+import io.dashplane.server.dashboard.DatasourceReferrer;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -14,6 +16,8 @@ import io.dashplane.server.storage.Timestamps;
 import io.dashplane.server.storage.Versions;
 import io.dashplane.server.storage.WriteResult;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,14 +27,16 @@ import org.jooq.DSLContext;
 public final class DatasourceService {
     private final Database db;
     private final DatasourceRepository repository;
+    private final DashboardRepository dashboards;
     private final EnvironmentService environments;
     private final SecretBox secrets;
     private final ObjectMapper mapper;
 
-    public DatasourceService(Database db, DatasourceRepository repository, EnvironmentService environments,
-                             SecretBox secrets, ObjectMapper mapper) {
+    public DatasourceService(Database db, DatasourceRepository repository, DashboardRepository dashboards,
+                             EnvironmentService environments, SecretBox secrets, ObjectMapper mapper) {
         this.db = db;
         this.repository = repository;
+        this.dashboards = dashboards;
         this.environments = environments;
         this.secrets = secrets;
         this.mapper = mapper;
@@ -99,11 +105,25 @@ public final class DatasourceService {
         return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
     }
 
-    public void delete(String env, String uid, ExpectedVersion expected) {
+    /**
+     * Deletes a datasource. While dashboards of the environment name it (by uid, or by name in the
+     * legacy string form) this is a conflict listing them, unless {@code force}; forced, those
+     * dashboards keep their now dangling references.
+     */
+    public void delete(String env, String uid, boolean force, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
             Datasource current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             Versions.check(expected, current.version(), "datasource '" + uid + "'");
+            if (!force) {
+                List<DatasourceReferrer> referrers = dashboards.datasourceReferrers(tx, env,
+                        new LinkedHashSet<>(List.of(current.uid(), current.name())));
+                if (!referrers.isEmpty()) {
+                    throw DomainException.conflict("datasource '" + uid + "' is referenced by " + referrers.size()
+                            + (referrers.size() == 1 ? " dashboard" : " dashboards")
+                            + "; delete with force=true to delete it anyway", Map.of("referrers", referrers));
+                }
+            }
             repository.delete(tx, env, uid);
             return null;
         });

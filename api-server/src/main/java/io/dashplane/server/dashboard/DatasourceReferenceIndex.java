@@ -1,0 +1,79 @@
+package io.dashplane.server.dashboard;
+
+import static io.dashplane.server.storage.Tables.table;
+import static io.dashplane.server.storage.Tables.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.schema.dashboard.DatasourceReference;
+import io.dashplane.schema.dashboard.DatasourceReferences;
+import io.dashplane.server.storage.JsonText;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * The table of datasource references held by the current version of each dashboard: one row per
+ * distinct reference text (uid, or name in the legacy string form) with the pointers that hold it.
+ * It is rewritten with every dashboard write, so finding the referrers of a datasource is an index
+ * lookup instead of a parse of every dashboard of the environment.
+ */
+public final class DatasourceReferenceIndex {
+    static final Table<?> REFS = table("dashboard_datasource_refs");
+    static final Field<String> ENV = text("env");
+    static final Field<String> DASHBOARD_UID = text("dashboard_uid");
+    static final Field<String> REF = text("ref");
+    static final Field<String> POINTERS = text("pointers");
+    /** Longer texts can match neither a uid (40) nor a name (190), so they are not indexed. */
+    private static final int MAX_REF_LENGTH = 190;
+
+    private final JsonText json;
+
+    public DatasourceReferenceIndex(ObjectMapper mapper) {
+        this.json = new JsonText(mapper);
+    }
+
+    /** Replaces the indexed references of dashboard {@code uid} by those of {@code dashboardJson}. */
+    public void write(DSLContext tx, String env, String uid, String dashboardJson) {
+        tx.deleteFrom(REFS).where(ENV.eq(env).and(DASHBOARD_UID.eq(uid))).execute();
+        for (Map.Entry<String, List<String>> e : referencesOf(dashboardJson).entrySet()) {
+            tx.insertInto(REFS, ENV, DASHBOARD_UID, REF, POINTERS)
+                    .values(env, uid, e.getKey(), json.write(e.getValue())).execute();
+        }
+    }
+
+    /** Dashboards of {@code env} naming any of {@code refs} (a datasource's uid and name), ordered by uid. */
+    public List<DatasourceReferrer> referrers(DSLContext tx, String env, Collection<String> refs) {
+        Map<String, DatasourceReferrer> byUid = new LinkedHashMap<>();
+        tx.select(DASHBOARD_UID, DashboardRepository.TITLE, POINTERS)
+                .from(REFS).join(DashboardRepository.DASHBOARDS)
+                .on(text("dashboard_datasource_refs", "env").eq(text("dashboards", "env"))
+                        .and(DASHBOARD_UID.eq(text("dashboards", "uid"))))
+                .where(text("dashboard_datasource_refs", "env").eq(env).and(REF.in(refs)))
+                .orderBy(DASHBOARD_UID)
+                .forEach(r -> {
+                    DatasourceReferrer current = byUid.computeIfAbsent(r.get(DASHBOARD_UID),
+                            uid -> new DatasourceReferrer("dashboard", uid, r.get(DashboardRepository.TITLE), new ArrayList<>()));
+                    current.pointers().addAll(json.readStrings(r.get(POINTERS)));
+                });
+        return byUid.values().stream().map(r -> new DatasourceReferrer(r.kind(), r.uid(), r.title(),
+                r.pointers().stream().sorted().toList())).toList();
+    }
+
+    /** Reference text to the pointers (relative to the dashboard) of the {@code datasource} members naming it. */
+    Map<String, List<String>> referencesOf(String dashboardJson) {
+        JsonNode dashboard = json.readTree(dashboardJson);
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        for (DatasourceReference ref : DatasourceReferences.extract(dashboard)) {
+            if (ref.uid() != null && !ref.uid().isEmpty() && ref.uid().length() <= MAX_REF_LENGTH) {
+                refs.computeIfAbsent(ref.uid(), k -> new ArrayList<>()).add(ref.pointer());
+            }
+        }
+        return refs;
+    }
+}
