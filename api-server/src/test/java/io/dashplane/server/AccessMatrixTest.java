@@ -97,7 +97,8 @@ class AccessMatrixTest extends ServerTestSupport {
                 String method = key.substring(0, key.indexOf(' '));
                 String path = key.substring(key.indexOf(' ') + 1)
                         .replace("{env}", "default").replace("{id}", target.id()).replace("{tokenId}", "no-such-token")
-                        .replace("{uid}", "no-such-uid").replace("{version}", "1").replace("{name}", "no-such-name");
+                        .replace("{uid}", "no-such-uid").replace("{version}", "1").replace("{name}", "no-such-name")
+                        .replaceAll("\\{([A-Za-z]+)}", "no-such-$1");
                 if (rule instanceof AccessRule.InQueryEnvironment q) {
                     path += "?" + q.param() + "=default";
                 }

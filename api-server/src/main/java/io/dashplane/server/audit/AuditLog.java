@@ -63,6 +63,46 @@ public final class AuditLog {
         return FIXED_WIDTH.format(instant);
     }
 
+    /**
+     * Records a write a repository has just made to {@code table}, reading the row back (in the same
+     * transaction) for its version and state: {@code insert} true for a create (no version before),
+     * else an update from version-1. Columns holding secrets are left out of the digest.
+     */
+    public static void recordRow(DSLContext tx, String env, String kind, String uid, org.jooq.Table<?> table,
+                                 org.jooq.Condition row, boolean insert) {
+        org.jooq.Record r = tx.selectFrom(table).where(row).fetchOne();
+        if (r == null) {
+            return;
+        }
+        Long after = r.get("version", Long.class);
+        Long before = insert || after == null ? null : after - 1;
+        record(tx, env, kind, uid, insert ? CREATE : UPDATE, before, after, publicColumns(r));
+    }
+
+    /**
+     * Records the deletion of the row {@code row} of {@code table}; call it just before deleting, in the
+     * same transaction. Nothing is recorded when the row does not exist.
+     */
+    public static void recordDelete(DSLContext tx, String env, String kind, String uid, org.jooq.Table<?> table,
+                                    org.jooq.Condition row) {
+        for (org.jooq.Record r : tx.selectFrom(table).where(row).fetch()) {
+            record(tx, env, kind, uid, DELETE, r.get("version", Long.class), null, publicColumns(r));
+        }
+    }
+
+    /** The row without sealed secrets ({@code secure_data}, {@code *_secret*}), sorted by column name. */
+    private static java.util.Map<String, Object> publicColumns(org.jooq.Record r) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        for (org.jooq.Field<?> f : r.fields()) {
+            String name = f.getName();
+            if (!name.equals("secure_data") && !name.contains("secret")) {
+                Object v = r.get(f);
+                out.put(name, v == null ? null : v.toString());
+            }
+        }
+        return out;
+    }
+
     static String digest(Object state) {
         if (state == null) {
             return null;

@@ -19,8 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** {@code GET .../environments/{env}/export} and {@code POST .../environments/{env}/import}. */
-@Path("/api/v1/environments/{env}")
+/**
+ * {@code GET .../environments/{env}/export} and {@code POST .../environments/{env}/import}. The class path is
+ * the environments collection (Jersey merges it with {@link io.dashplane.server.environment.EnvironmentResource}):
+ * a class path of {@code /api/v1/environments/{env}} would win the root-resource match for
+ * {@code GET /api/v1/environments/default} and answer it 404.
+ */
+@Path("/api/v1/environments")
 @Tag(name = "bundles")
 public final class BundleResource {
     private final BundleService service;
@@ -30,7 +35,7 @@ public final class BundleResource {
     }
 
     @GET
-    @Path("export")
+    @Path("{env}/export")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
     @Operation(summary = "Export the environment (or a selection) as a bundle; secrets are listed as inputs")
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
@@ -57,7 +62,7 @@ public final class BundleResource {
     }
 
     @POST
-    @Path("import")
+    @Path("{env}/import")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Plan (dryRun=true) or apply a bundle import (JSON, YAML, or {bundle, secrets})")

@@ -29,7 +29,9 @@ public final class KeyRotation {
     /** Every sealed column of the schema. */
     public static final List<SealedColumn> COLUMNS = List.of(
             new SealedColumn("datasources", "secure_data", List.of("env", "uid"),
-                    r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)));
+                    r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
+            new SealedColumn("contact_points", "secure_data", List.of("env", "uid"),
+                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)));
 
     private KeyRotation() {
     }
