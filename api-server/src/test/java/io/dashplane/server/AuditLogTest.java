@@ -117,6 +117,20 @@ class AuditLogTest extends ServerTestSupport {
         assertNull(items.get(0).get("secureJsonData"));
     }
 
+    @Test
+    void alertingWritesAreAuditedWithoutTheirSecrets() {
+        write(api.post(ENV + "/contact-points", AlertingTestSupport.SLACK), 201);
+        write(api.put(ENV + "/templates/t1", "{\"template\":\"{{ define \\\"t1\\\" }}x{{ end }}\"}"), 201);
+        write(api.delete(ENV + "/contact-points/slack"), 204);
+        JsonNode cp = api.get("/api/v1/audit?kind=contact-point&uid=slack").json();
+        assertEquals(2, cp.get("total").asLong(), cp.toString());
+        assertEquals("delete", cp.at("/items/0/action").asText());
+        assertEquals(1, cp.at("/items/0/versionBefore").asLong());
+        assertEquals("create", cp.at("/items/1/action").asText());
+        assertEquals(1, api.get("/api/v1/audit?kind=template&uid=t1").json().get("total").asLong());
+        assertFalse(api.get("/api/v1/audit?perPage=1000").body().contains("SECRETSLACKTOKEN"));
+    }
+
     private static void write(Api.Reply reply, int status) {
         assertEquals(status, reply.status(), reply.toString());
     }

@@ -30,6 +30,7 @@ class KeyRotationTest extends ServerTestSupport {
             }
         }
         assertEquals(201, api.post(ENV + "/datasources", "{\"uid\":\"plain\",\"name\":\"No secrets\",\"type\":\"x\"}").status());
+        assertEquals(201, api.post(ENV + "/contact-points", AlertingTestSupport.SLACK).status());
         server.close();
         String oldKey = Files.readString(dataDir.resolve(SecretKeys.FILE_NAME)).trim();
 
@@ -54,6 +55,13 @@ class KeyRotationTest extends ServerTestSupport {
             }
         }
         assertEquals(Map.of(), services.datasources().decryptSecrets("default", "plain"));
+        // Contact-point secrets moved too: they open with the new key (the AAD the service seals with).
+        String sealedContact = services.database().read(tx -> tx.select(org.jooq.impl.DSL.field("secure_data", String.class))
+                .from(org.jooq.impl.DSL.table("contact_points")).where("uid = 'slack'").fetchSingle().value1());
+        String opened = new SecretBox(SecretKeys.decode(newKey)).open(sealedContact, "contact-point:default/slack");
+        assertTrue(opened.contains("SECRETSLACKTOKEN"), "contact-point secret readable with the new key");
+        // ... and the API still serves the contact point with its secret field kept.
+        assertTrue(api.get(ENV + "/contact-points/slack").json().at("/integrations/0/secureFields/url").asBoolean());
         // The API still works and the rotation is audited.
         assertEquals(200, api.put(ENV + "/datasources/ds0", "{\"name\":\"DS 0\",\"type\":\"postgres\"}").status());
         assertEquals("pw-default0", services.datasources().decryptSecrets("default", "ds0").get("password"));

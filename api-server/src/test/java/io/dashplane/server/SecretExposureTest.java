@@ -43,6 +43,13 @@ class SecretExposureTest extends ServerTestSupport {
             replies.add(asCi.post(ENV + "/datasources", "{\"uid\":\"pg\",\"name\":\"PG\",\"type\":\"postgres\","
                     + "\"secureJsonData\":{\"password\":\"" + password + "\"}}"));
             assertEquals(201, replies.get(0).status(), replies.get(0).toString());
+            String hook = "hook-" + System.nanoTime() + "-secret";
+            secrets.add(hook);
+            replies.add(asCi.post(ENV + "/contact-points", AlertingTestSupport.SLACK.replace("SECRETSLACKTOKEN", hook)));
+            assertEquals(201, replies.get(1).status(), replies.get(1).toString());
+            replies.add(asCi.get(ENV + "/contact-points/slack"));
+            replies.add(asCi.get(ENV + "/export"));
+            replies.add(asCi.get(ENV + "/alerting/export"));
             replies.add(asCi.get(ENV + "/datasources/pg"));
             replies.add(asCi.get(ENV + "/datasources"));
             replies.add(api.get("/api/v1/service-accounts"));
