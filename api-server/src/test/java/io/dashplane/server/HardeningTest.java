@@ -48,6 +48,14 @@ class HardeningTest extends ServerTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentDeclaresBearerAuthentication() {
+        Api.Reply doc = api.get("/openapi.json");
+        assertEquals(200, doc.status());
+        assertEquals("bearer", doc.json().at("/components/securitySchemes/bearer/scheme").asText(), doc.body().substring(0, 300));
+        assertTrue(doc.body().contains("/api/v1/service-accounts/{id}/tokens"));
+    }
+
+    @Test
     void corsIsOffByDefault() {
         Api.Reply r = api.send(HttpRequest.newBuilder(api.uri(ENV + "/dashboards")).header("Origin", "https://evil.example"));
         assertEquals(200, r.status());
