@@ -13,6 +13,7 @@ import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -107,9 +108,12 @@ public final class DashplaneServer {
             result.warnings().forEach(w -> LOG.warn("provisioning: {}", w));
             LOG.info("provisioned from {}: {}", dir.toAbsolutePath(), result.counts());
         } catch (DomainException e) {
-            e.errors().forEach(f -> LOG.error("provisioning: {}", f.message()));
+            List<String> problems = e.errors().isEmpty() ? List.of(e.getMessage())
+                    : e.errors().stream().map(f -> f.pointer() == null || f.pointer().isEmpty() ? f.message()
+                            : f.pointer() + ": " + f.message()).toList();
+            problems.forEach(p -> LOG.error("provisioning: {}", p));
             throw new IllegalStateException("the provisioning directory " + dir + " has errors: "
-                    + e.errors().stream().map(f -> f.message()).collect(java.util.stream.Collectors.joining("; ")), e);
+                    + String.join("; ", problems), e);
         }
     }
 

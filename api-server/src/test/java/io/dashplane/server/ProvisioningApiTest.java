@@ -118,9 +118,9 @@ class ProvisioningApiTest extends ServerTestSupport {
         assertRejected("datasources/unknown.yaml", "apiVersion: 1\ndatasources:\n  - name: X\n    type: prometheus\n    colour: red\n",
                 "datasources/unknown.yaml:5: unknown key 'colour'");
         assertRejected("datasources/dup.yaml", "apiVersion: 1\nenvironment: staging\ndatasources:\n  - name: Other\n    type: prometheus\n    uid: prom-staging\n",
-                "datasources/staging.yaml#/datasources/0/uid: duplicate datasource uid 'prom-staging' in environment 'staging'");
+                "datasources/staging.yaml:11: duplicate datasource uid 'prom-staging' in environment 'staging'");
         assertRejected("dashboards/escape.yaml", "apiVersion: 1\nproviders:\n  - name: x\n    type: file\n    options:\n      path: ../../etc\n",
-                "dashboards/escape.yaml#/providers/0/options/path: path '../../etc' leads outside the provisioning root");
+                "dashboards/escape.yaml:6: path '../../etc' leads outside the provisioning root");
     }
 
     @Test

@@ -53,6 +53,16 @@ public final class AlertingContent {
                 .map(c -> c.meta().version()).findFirst();
     }
 
+    public Optional<String> contactPointUid(DSLContext tx, String env, String name) {
+        return alerting.contactPoints().listInTx(tx, env).stream().filter(c -> c.name().equals(name))
+                .map(StoredContactPoint::uid).findFirst();
+    }
+
+    public Optional<String> muteTimingUid(DSLContext tx, String env, String name) {
+        return alerting.muteTimings().listInTx(tx, env).stream().filter(m -> m.timing().name().equals(name))
+                .map(StoredMuteTiming::uid).findFirst();
+    }
+
     public List<MuteTiming> muteTimings(DSLContext tx, String env) {
         return alerting.muteTimings().listInTx(tx, env).stream().map(StoredMuteTiming::timing).toList();
     }

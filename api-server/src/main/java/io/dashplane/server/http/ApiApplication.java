@@ -11,7 +11,8 @@ import io.dashplane.server.auth.ServiceAccountResource;
 import io.dashplane.server.auth.WhoamiResource;
 import io.dashplane.server.config.SecurityConfig;
 import io.dashplane.server.alerting.api.AlertingResources;
-import io.dashplane.server.bundle.BundleResource;
+import io.dashplane.server.bundle.BundleExportResource;
+import io.dashplane.server.bundle.BundleImportResource;
 import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.promotion.PromotionResource;
 import io.dashplane.server.provisioning.ProvisionedWriteFilter;
@@ -77,7 +78,8 @@ public final class ApiApplication {
                 new WhoamiResource(),
                 new AuditResource(services.audit()),
                 new PromotionResource(content.promotions()),
-                new BundleResource(content.bundles()),
+                new BundleExportResource(content.bundles()),
+                new BundleImportResource(content.bundles()),
                 new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();

@@ -81,7 +81,7 @@ public final class PlanApplier {
         requireCurrent(tx, env, plan.items());
         for (PlanItem item : plan.items()) {
             if (item.changes()) {
-                provisioned.requireWritable(tx, env, item.kind(), item.uid());
+                requireWritable(tx, env, item);
             }
         }
         List<AppliedObject> applied = new ArrayList<>();
@@ -152,6 +152,25 @@ public final class PlanApplier {
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         return applied;
+    }
+
+    /** Provisioned objects are recorded under the alerting import's kinds and ids (uids for contact points). */
+    private void requireWritable(DSLContext tx, String env, PlanItem item) {
+        switch (item.kind()) {
+            case PlanItem.RULE_GROUP -> provisioned.requireWritable(tx, env, "rule-group", item.uid());
+            case PlanItem.TEMPLATE -> provisioned.requireWritable(tx, env, "template", item.uid());
+            case PlanItem.CONTACT_POINT -> alerting.contactPointUid(tx, env, item.uid())
+                    .ifPresent(uid -> provisioned.requireWritable(tx, env, "contact-point", uid));
+            case PlanItem.MUTE_TIMING -> alerting.muteTimingUid(tx, env, item.uid())
+                    .ifPresent(uid -> provisioned.requireWritable(tx, env, "mute-timing", uid));
+            default -> provisioned.requireWritable(tx, env, item.kind(), item.uid());
+        }
+        if (PlanItem.RULE_GROUP.equals(item.kind()) && item.desired() != null) {
+            BundleRuleGroup group = read(item, BundleRuleGroup.class);
+            for (var rule : group.rules() == null ? List.<io.dashplane.schema.alerting.AlertRule>of() : group.rules()) {
+                provisioned.requireWritable(tx, env, "alert-rule", rule.uid());
+            }
+        }
     }
 
     /** Every object of the plan, changed or not, must still be at the version the plan saw. */

@@ -4,8 +4,8 @@ package io.dashplane.schema.provisioning;
  * A finding in a file: at a line (parse errors) or at a JSON pointer into the parsed document.
  *
  * @param file    the file as given or relative to the provisioning root
- * @param line    1-based line, or 0 when the finding is located by {@code pointer}
- * @param pointer RFC 6901 pointer into the document ({@code ""} for the whole document), or null with a line
+ * @param line    1-based line, or 0 when unknown
+ * @param pointer RFC 6901 pointer into the document ({@code ""} for the whole document), or null
  */
 public record FileFinding(Severity severity, String file, int line, String pointer, String message) {
     public enum Severity { ERROR, WARNING }
@@ -26,9 +26,19 @@ public record FileFinding(Severity severity, String file, int line, String point
         return severity == Severity.ERROR;
     }
 
-    /** {@code file:line: message} or {@code file#/pointer: message}; warnings are prefixed {@code warning: }. */
+    /** The same finding located at {@code newLine} as well. */
+    public FileFinding withLine(int newLine) {
+        return new FileFinding(severity, file, newLine, pointer, message);
+    }
+
+    /**
+     * {@code file:line: message}, {@code file:line: message (at /pointer)} when both are known, or
+     * {@code file#/pointer: message}; warnings are prefixed {@code warning: }.
+     */
     public String format() {
-        String where = line > 0 ? file + ":" + line : pointer == null || pointer.isEmpty() ? file : file + "#" + pointer;
-        return where + ": " + (isError() ? "" : "warning: ") + message;
+        boolean hasPointer = pointer != null && !pointer.isEmpty();
+        String where = line > 0 ? file + ":" + line : hasPointer ? file + "#" + pointer : file;
+        String at = line > 0 && hasPointer ? " (at " + pointer + ")" : "";
+        return where + ": " + (isError() ? "" : "warning: ") + message + at;
     }
 }

@@ -41,6 +41,32 @@ final class KeyLines {
         return -1;
     }
 
+    /** The 1-based line of the value or key at the RFC 6901 {@code pointer}, or -1; digit segments are indexes. */
+    static int lineOfPointer(JsonFactory factory, String text, String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return -1;
+        }
+        List<Object> target = new ArrayList<>();
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            target.add(name.matches("\\d+") ? (Object) Integer.parseInt(name) : name);
+        }
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                if (target.equals(pathOf(parser, token))) {
+                    return parser.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     private static List<Object> pathOf(JsonParser parser, JsonToken token) {
         List<Object> path = new ArrayList<>();
         JsonStreamContext context = parser.getParsingContext();

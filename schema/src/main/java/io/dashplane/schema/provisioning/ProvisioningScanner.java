@@ -1,5 +1,6 @@
 package io.dashplane.schema.provisioning;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.alerting.NotificationLookup;
@@ -35,6 +36,9 @@ import java.util.stream.Stream;
 public final class ProvisioningScanner {
     public static final List<String> ACCESS_MODES = List.of("proxy", "direct");
 
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    private static final JsonFactory YAML_FACTORY = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+
     private final DashboardValidator dashboardValidator = new DashboardValidator();
     private final ProvisioningFileValidator alertingValidator = new ProvisioningFileValidator();
 
@@ -62,6 +66,8 @@ public final class ProvisioningScanner {
         final List<ProvisioningPlan.Alerting> alerting = new ArrayList<>();
         /** environment + kind + key -> file#pointer of the first occurrence */
         final Map<String, String> seen = new HashMap<>();
+        /** file as displayed -> its text, to find the line of a pointer */
+        final Map<String, String> texts = new HashMap<>();
 
         Run(Path root, Map<String, String> env, DatasourceLookup existing) {
             this.root = root;
@@ -95,7 +101,18 @@ public final class ProvisioningScanner {
 
         ProvisioningPlan plan() {
             return new ProvisioningPlan(datasources, deletions, List.copyOf(prune), List.copyOf(folders.values()),
-                    dashboards, alerting, findings);
+                    dashboards, alerting, findings.stream().map(this::withLine).toList());
+        }
+
+        /** A finding located by pointer also gets the line of that key, so that every message reads file:line. */
+        FileFinding withLine(FileFinding f) {
+            String text = texts.get(f.file());
+            if (f.line() > 0 || f.pointer() == null || f.pointer().isEmpty() || text == null) {
+                return f;
+            }
+            JsonFactory factory = f.file().endsWith(".json") ? JSON_FACTORY : YAML_FACTORY;
+            int line = KeyLines.lineOfPointer(factory, text, f.pointer());
+            return line > 0 ? f.withLine(line) : f;
         }
 
         List<Path> configFiles(String dir) {
@@ -136,7 +153,9 @@ public final class ProvisioningScanner {
 
         String read(Path file) {
             try {
-                return Files.readString(file, StandardCharsets.UTF_8);
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                texts.put(display(file), text);
+                return text;
             } catch (IOException e) {
                 findings.add(FileFinding.at(display(file), "", "cannot be read: " + e.getMessage()));
                 return null;

@@ -125,7 +125,8 @@ class ProvisioningScannerTest {
         write("json/tree/bad.json", dashboard("bad", "ghost"));
         ProvisioningPlan plan = scan(Map.of("PROM_PORT", "9090"));
         assertTrue(messages(plan).contains(root.resolve("json/tree/bad.json")
-                + "#/panels/0/datasource/uid: datasource 'ghost' matches no datasource uid or name in this environment"), messages(plan).toString());
+                + ":1: datasource 'ghost' matches no datasource uid or name in this environment (at /panels/0/datasource/uid)"),
+                messages(plan).toString());
     }
 
     @Test
@@ -148,9 +149,9 @@ class ProvisioningScannerTest {
                 """);
         ProvisioningPlan plan = scan(Map.of());
         assertEquals(List.of(
-                providers + "#/providers/0/options/path: path '../outside' leads outside the provisioning root",
-                providers + "#/providers/1/options/path: path 'json/../../outside' leads outside the provisioning root",
-                providers + "#/providers/2/options/path: path '/etc' must be relative to the provisioning root"),
+                providers + ":5: path '../outside' leads outside the provisioning root (at /providers/0/options/path)",
+                providers + ":8: path 'json/../../outside' leads outside the provisioning root (at /providers/1/options/path)",
+                providers + ":11: path '/etc' must be relative to the provisioning root (at /providers/2/options/path)"),
                 messages(plan));
         assertTrue(plan.dashboards().isEmpty());
     }
@@ -175,7 +176,7 @@ class ProvisioningScannerTest {
                 """);
         ProvisioningPlan plan = scan(Map.of());
         assertEquals(List.of(
-                providers + "#/providers/0/options/path: path 'json/linked' leads outside the provisioning root through a symbolic link",
+                providers + ":5: path 'json/linked' leads outside the provisioning root through a symbolic link (at /providers/0/options/path)",
                 root.resolve("json/inside/file.json") + ": is a symbolic link to a file outside the provisioning root"),
                 messages(plan));
         assertTrue(plan.dashboards().isEmpty());
@@ -194,12 +195,12 @@ class ProvisioningScannerTest {
         ProvisioningPlan plan = scan(Map.of());
         List<String> messages = messages(plan);
         assertEquals(List.of(
-                b + "#/datasources/0/uid: duplicate datasource uid 'same' in environment 'default' (first at "
-                        + root.resolve("datasources/a.yaml") + "#/datasources/0/uid)",
-                b + "#/datasources/1/name: duplicate datasource name 'A' in environment 'default' (first at "
-                        + root.resolve("datasources/a.yaml") + "#/datasources/0/name)",
-                two + "#/uid: duplicate dashboard uid 'dash' in environment 'default' (first at "
-                        + root.resolve("json/one.json") + "#/uid)"),
+                b + ":5: duplicate datasource uid 'same' in environment 'default' (first at "
+                        + root.resolve("datasources/a.yaml") + "#/datasources/0/uid) (at /datasources/0/uid)",
+                b + ":6: duplicate datasource name 'A' in environment 'default' (first at "
+                        + root.resolve("datasources/a.yaml") + "#/datasources/0/name) (at /datasources/1/name)",
+                two + ":1: duplicate dashboard uid 'dash' in environment 'default' (first at "
+                        + root.resolve("json/one.json") + "#/uid) (at /uid)"),
                 messages);
         assertFalse(messages.stream().anyMatch(m -> m.startsWith(other.toString())), "other environments are separate");
     }
@@ -239,8 +240,9 @@ class ProvisioningScannerTest {
                     options: {path: json}
                 """);
         assertEquals(List.of(
-                p + "#/providers/1/folderUid: duplicate folder uid 'f' in environment 'default' (first at " + p + "#/providers/0/folderUid)",
-                p + "#/providers/2/folderUid: folder 'One' already has folderUid 'f' from another provider"),
+                p + ":9: duplicate folder uid 'f' in environment 'default' (first at " + p + "#/providers/0/folderUid)"
+                        + " (at /providers/1/folderUid)",
+                p + ":13: folder 'One' already has folderUid 'f' from another provider (at /providers/2/folderUid)"),
                 messages(scan(Map.of())));
     }
 
@@ -251,7 +253,8 @@ class ProvisioningScannerTest {
                 + "    secureJsonData:\n      tlsCACert: ca\n");
         ProvisioningPlan plan = scan(Map.of());
         assertFalse(plan.hasErrors());
-        assertEquals(List.of(ds + "#/datasources/0/password: warning: password is deprecated; put it in secureJsonData.password"),
+        assertEquals(List.of(ds + ":5: warning: password is deprecated; put it in secureJsonData.password"
+                        + " (at /datasources/0/password)"),
                 messages(plan));
         assertEquals(Map.of("password", "pw", "tlsCACert", "ca"), plan.datasources().get(0).datasource().effectiveSecureJsonData());
     }
@@ -274,11 +277,13 @@ class ProvisioningScannerTest {
                       path: missing
                 """);
         assertEquals(List.of(
-                p + "#/apiVersion: apiVersion 2 is not supported; use 1",
-                p + "#/providers/0/type: type must be file",
-                p + "#/providers/0/options/foldersFromFilesStructure: foldersFromFilesStructure cannot be combined with folder or folderUid",
-                p + "#/providers/1/name: duplicate dashboard provider 'a' in environment 'default' (first at " + p + "#/providers/0/name)",
-                p + "#/providers/1/options/path: path 'missing' is not a directory under the provisioning root"),
+                p + ":1: apiVersion 2 is not supported; use 1 (at /apiVersion)",
+                p + ":4: type must be file (at /providers/0/type)",
+                p + ":8: foldersFromFilesStructure cannot be combined with folder or folderUid"
+                        + " (at /providers/0/options/foldersFromFilesStructure)",
+                p + ":9: duplicate dashboard provider 'a' in environment 'default' (first at " + p + "#/providers/0/name)"
+                        + " (at /providers/1/name)",
+                p + ":11: path 'missing' is not a directory under the provisioning root (at /providers/1/options/path)"),
                 messages(scan(Map.of())));
     }
 }

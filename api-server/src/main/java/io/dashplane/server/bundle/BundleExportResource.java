@@ -1,6 +1,5 @@
 package io.dashplane.server.bundle;
 
-import io.dashplane.server.audit.Actor;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.promotion.PromotionOutcome;
@@ -19,23 +18,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/**
- * {@code GET .../environments/{env}/export} and {@code POST .../environments/{env}/import}. The class path is
- * the environments collection (Jersey merges it with {@link io.dashplane.server.environment.EnvironmentResource}):
- * a class path of {@code /api/v1/environments/{env}} would win the root-resource match for
- * {@code GET /api/v1/environments/default} and answer it 404.
- */
-@Path("/api/v1/environments")
+/** {@code GET .../environments/{env}/export}. (Own root paths: a root at {@code .../{env}} would shadow EnvironmentResource.) */
+@Path("/api/v1/environments/{env}/export")
 @Tag(name = "bundles")
-public final class BundleResource {
+public final class BundleExportResource {
     private final BundleService service;
 
-    public BundleResource(BundleService service) {
+    public BundleExportResource(BundleService service) {
         this.service = service;
     }
 
     @GET
-    @Path("{env}/export")
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
     @Operation(summary = "Export the environment (or a selection) as a bundle; secrets are listed as inputs")
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
@@ -59,16 +52,5 @@ public final class BundleResource {
                 dashboardFolders, ruleGroups, rules, contactPoints, Paging.flag("policies", policies), muteTimings, templates);
         String text = service.export(env, selection, f);
         return Response.ok(text, f == BundleService.Format.YAML ? "application/yaml" : MediaType.APPLICATION_JSON).build();
-    }
-
-    @POST
-    @Path("{env}/import")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Plan (dryRun=true) or apply a bundle import (JSON, YAML, or {bundle, secrets})")
-    public PromotionOutcome importBundle(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
-                                         @QueryParam("prune") String prune,
-                                         String body) {
-        return service.importBundle(env, body, Paging.flag("dryRun", dryRun), Paging.flag("prune", prune), Actor.current().name());
     }
 }
