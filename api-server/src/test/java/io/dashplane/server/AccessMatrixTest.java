@@ -143,9 +143,6 @@ class AccessMatrixTest extends ServerTestSupport {
         if (rule instanceof AccessRule.InQueryEnvironment r) {
             return Optional.of(r.role());
         }
-        if (rule instanceof AccessRule.Across r) {
-            return Optional.of(r.sourceRole().includes(r.targetRole()) ? r.sourceRole() : r.targetRole());
-        }
         return Optional.empty();
     }
 

@@ -24,13 +24,6 @@ public sealed interface AccessRule {
     record InQueryEnvironment(Role role, String param) implements AccessRule {}
 
     /**
-     * Promotion: at least {@code sourceRole} in the environment named by {@code sourceParam} and
-     * {@code targetRole} in the one named by {@code targetParam} (path parameters, or query parameters
-     * when absent from the path).
-     */
-    record Across(String sourceParam, Role sourceRole, String targetParam, Role targetRole) implements AccessRule {}
-
-    /**
      * Requirements that depend on data (a request body, a stored plan): computed by the
      * {@link AccessResolver} registered under {@code resolver}. Each returned requirement must hold.
      */

@@ -200,10 +200,6 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             }
             return needRole(p, env, r.role());
         }
-        if (rule instanceof AccessRule.Across r) {
-            String s = needRole(p, param(request, r.sourceParam()), r.sourceRole());
-            return s != null ? s : needRole(p, param(request, r.targetParam()), r.targetRole());
-        }
         return null; // Public, Metrics, Authenticated
     }
 
