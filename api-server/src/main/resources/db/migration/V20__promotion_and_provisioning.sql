@@ -1,5 +1,5 @@
 -- Plans computed by promotions and imports (dry runs), applied later by id. The plan JSON holds the
--- desired objects and the target versions seen; never secrets.
+-- desired objects and the target versions seen; never secrets. Plans and records outlive environments.
 CREATE TABLE change_plans (
     id          VARCHAR(40) NOT NULL PRIMARY KEY,
     kind        VARCHAR(20) NOT NULL,
@@ -29,7 +29,7 @@ INSERT INTO id_sequences (name, last_id) VALUES ('promotion', 0);
 -- Provenance of objects loaded from provisioning files (kind: datasource, folder, dashboard, ...).
 -- Objects without a row here were written through the API. Dashboards also carry provenance 'file'.
 CREATE TABLE provisioned_objects (
-    env              VARCHAR(40)  NOT NULL,
+    env              VARCHAR(40)  NOT NULL REFERENCES environments (name) ON DELETE CASCADE,
     kind             VARCHAR(20)  NOT NULL,
     uid              VARCHAR(190) NOT NULL,
     file             TEXT         NOT NULL,

@@ -199,6 +199,29 @@ class PromotionApiTest extends ServerTestSupport {
     }
 
     @Test
+    void pruneDeletesWhatTheSourceLacks() {
+        created(api.post(PROD + "/folders", "{\"uid\":\"legacy\",\"title\":\"Legacy\"}"));
+        created(api.put(PROD + "/dashboards/old", "{\"folderUid\":\"legacy\",\"dashboard\":{\"uid\":\"old\",\"title\":\"Old\",\"panels\":[]}}"));
+        JsonNode keep = promote("{\"source\":\"staging\",\"target\":\"prod\",\"dryRun\":true}");
+        assertEquals(0, keep.at("/summary/delete").asInt(), "without prune nothing is deleted");
+        JsonNode plan = promote("{\"source\":\"staging\",\"target\":\"prod\",\"dryRun\":true,\"prune\":true}");
+        assertEquals(2, plan.at("/summary/delete").asInt(), plan.toString());
+        assertEquals("delete", item(plan, "dashboard", "old").get("action").asText());
+        assertEquals("delete", item(plan, "folder", "legacy").get("action").asText());
+        assertEquals(200, api.post("/api/v1/promotions/" + plan.get("id").asText() + "/apply", "").status());
+        assertEquals(404, api.get(PROD + "/dashboards/old").status());
+        assertEquals(404, api.get(PROD + "/folders/legacy").status());
+        assertEquals(200, api.get(PROD + "/dashboards/" + SEED).status());
+        assertEquals("delete", item(api.get("/api/v1/promotions").json().at("/items/0/objects"), "folder", "legacy")
+                .get("action").asText());
+
+        var partial = api.post("/api/v1/promotions", """
+                {"source":"staging","target":"prod","selection":{"dashboards":["%s"]},"prune":true}""".formatted(SEED));
+        assertEquals(422, partial.status(), partial.toString());
+        assertEquals("/prune", partial.json().at("/errors/0/pointer").asText());
+    }
+
+    @Test
     void badRequestsAreSpecific() {
         var same = api.post("/api/v1/promotions", "{\"source\":\"prod\",\"target\":\"prod\"}");
         assertEquals(422, same.status(), same.toString());

@@ -113,6 +113,28 @@ class ProvisioningApiTest extends ServerTestSupport {
     }
 
     @Test
+    void deleteDatasourcesAndPruneAreHonoured() throws IOException {
+        PromotionApiTest.created(api.post(STAGING + "/datasources", "{\"name\":\"Graphite (retired)\",\"type\":\"graphite\"}"));
+        PromotionApiTest.created(api.post(PROD + "/datasources", "{\"uid\":\"by-hand\",\"name\":\"By hand\",\"type\":\"loki\"}"));
+        Files.writeString(provisioning.resolve("datasources/prod.yaml"), """
+                apiVersion: 1
+                environment: prod
+                prune: true
+                datasources:
+                  - name: Prometheus 2
+                    type: prometheus
+                    uid: prom-prod-2
+                """);
+        var reload = api.post("/api/v1/admin/provisioning/reload", "");
+        assertEquals(200, reload.status(), reload.toString());
+        assertEquals(404, api.get(STAGING + "/datasources/name/Graphite%20(retired)").status(), "deleteDatasources");
+        assertEquals(404, api.get(PROD + "/datasources/prom-prod").status(), "pruned: provisioned before, in no file now");
+        assertEquals(200, api.get(PROD + "/datasources/prom-prod-2").status());
+        assertEquals(200, api.get(PROD + "/datasources/by-hand").status(), "prune leaves API-made datasources alone");
+        assertEquals(2, reload.json().at("/counts/datasource/deleted").asInt(), reload.toString());
+    }
+
+    @Test
     void brokenFilesAreRejectedWithFileAndLineAndNothingChanges() throws IOException {
         assertRejected("datasources/bad.yaml", "apiVersion: 1\ndatasources:\n  - name: X\n   type: y\n", "datasources/bad.yaml:4: malformed YAML");
         assertRejected("datasources/unknown.yaml", "apiVersion: 1\ndatasources:\n  - name: X\n    type: prometheus\n    colour: red\n",

@@ -87,10 +87,17 @@ public final class PlanApplier {
         List<AppliedObject> applied = new ArrayList<>();
         for (PlanItem item : changes(plan, PlanItem.DATASOURCE, false)) {
             BundleDatasource ds = read(item, BundleDatasource.class);
+            Map<String, String> given = secrets.secretsFor(item);
+            if (given != null && PlanItem.UPDATE.equals(item.action())) {
+                // given secrets replace those keys only; the datasource keeps its other secrets
+                Map<String, String> merged = new java.util.TreeMap<>(datasourceService.decryptSecrets(env, item.uid()));
+                merged.putAll(given);
+                given = merged;
+            }
             var written = datasourceService.writeInTransaction(tx, env, item.uid(), new DatasourceRequest(ds.uid(),
                     ds.name(), ds.type(), ds.access(), ds.url(), ds.basicAuth(), ds.basicAuthUser(), ds.user(),
                     ds.database(), ds.isDefault(), ds.readOnly(),
-                    ds.jsonData() instanceof ObjectNode o ? o : null, secrets.secretsFor(item), null));
+                    ds.jsonData() instanceof ObjectNode o ? o : null, given, null));
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), written.version()));
         }
         List<PlanItem> pendingFolders = new ArrayList<>(changes(plan, PlanItem.FOLDER, false));
