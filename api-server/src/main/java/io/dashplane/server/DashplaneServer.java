@@ -1,5 +1,6 @@
 package io.dashplane.server;
 
+import io.dashplane.server.auth.PemTls;
 import io.dashplane.server.config.ServerConfig;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.promotion.ContentServices;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
@@ -49,6 +51,12 @@ public final class DashplaneServer {
         }
         Services services = Services.open(config.dataDir(), config.secretKey());
         try {
+            services.serviceAccounts().bootstrap(config.security().bootstrapToken()).ifPresent(token -> {
+                // Printed once, on stderr and never through the logger: log lines are kept and shipped.
+                System.err.println("Dashplane created the server admin 'admin' with the token " + token
+                        + " (shown only now; set DASHPLANE_BOOTSTRAP_TOKEN to choose it)");
+                System.err.flush();
+            });
             CollectorRegistry registry = new CollectorRegistry();
             registry.register(new ObjectCountCollector(services::objectCounts));
             ContentServices content = ContentServices.over(services);
@@ -56,13 +64,19 @@ public final class DashplaneServer {
                 provision(content, config.provisioningDir(), provisioningVariables);
             }
             ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), provisioningVariables, registry,
-                    config.maxBodyBytes());
+                    config.maxBodyBytes(), config.security());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
             http.getServerConfiguration().addHttpHandler(new UriCheckingHandler(jersey), "/");
             NetworkListener listener = http.getListeners().iterator().next();
             listener.registerAddOn(new IgnoreH2cUpgrade());
+            if (config.security().tls()) {
+                listener.setSecure(true);
+                listener.setSSLEngineConfig(new SSLEngineConfigurator(
+                        PemTls.context(config.security().tlsCertificate(), config.security().tlsKey()),
+                        false, false, false));
+            }
             // Request handling blocks on SQLite (one fsync per write); Grizzly's default worker pool is
             // sized for non-blocking work (2 x cores), too small for 16+ concurrent clients on CI.
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
@@ -70,7 +84,8 @@ public final class DashplaneServer {
             http.start();
             int port = listener.getPort();
             String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());
-            URI base = URI.create("http://" + host + ":" + port + "/");
+            String scheme = config.security().tls() ? "https" : "http";
+            URI base = URI.create(scheme + "://" + host + ":" + port + "/");
             LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
             return new Handle(http, services, base, port, config);
         } catch (IOException e) {

@@ -1,6 +1,9 @@
 package io.dashplane.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.audit.AuditService;
+import io.dashplane.server.auth.ServiceAccountRepository;
+import io.dashplane.server.auth.ServiceAccountService;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.crypto.SecretKeys;
@@ -15,6 +18,7 @@ import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
 import io.dashplane.server.storage.Database;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +31,8 @@ public record Services(Database database, ObjectMapper mapper,
                        EnvironmentRepository environmentRepository, DatasourceRepository datasourceRepository,
                        FolderRepository folderRepository, DashboardRepository dashboardRepository,
                        EnvironmentService environments, DatasourceService datasources, FolderService folders,
-                       DashboardService dashboards, AlertingServices alerting) implements AutoCloseable {
+                       DashboardService dashboards, AlertingServices alerting, ServiceAccountService serviceAccounts,
+                       AuditService audit) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
     public static Services open(Path dataDir, String secretKey) {
@@ -44,8 +49,9 @@ public record Services(Database database, ObjectMapper mapper,
         var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper);
         var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
+        var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
-                alerting);
+                alerting, accounts, new AuditService(db));
     }
 
     /** Object counts per kind, for metrics. */

@@ -40,9 +40,21 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String token;
 
+    /** Authenticates as the server admin of {@link ServerConfig#ephemeral} servers. */
     Api(URI base) {
+        this(base, io.dashplane.server.config.ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
+    }
+
+    /** {@code token} null: anonymous requests. */
+    Api(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    Api as(String otherToken) {
+        return new Api(base, otherToken);
     }
 
     Reply get(String path) {
@@ -67,8 +79,12 @@ final class Api {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+            if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Authorization", "Bearer " + token).build();
+            }
+            HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,6 +67,7 @@ class KillDurabilityIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--port", "0",
                 "--data-dir", dataDir.toString()));
+        pb.environment().put("DASHPLANE_BOOTSTRAP_TOKEN", io.dashplane.server.config.ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
     }

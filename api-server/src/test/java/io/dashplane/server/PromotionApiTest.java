@@ -81,11 +81,12 @@ class PromotionApiTest extends ServerTestSupport {
         var list = api.get("/api/v1/promotions").json();
         assertEquals(1, list.get("total").asLong());
         JsonNode record = list.at("/items/0");
-        assertEquals("alice", record.get("actor").asText());
+        // The actor is the authenticated service account; a claimed X-Dashplane-Actor header is ignored.
+        assertEquals("admin", record.get("actor").asText());
         assertEquals("staging", record.get("source").asText());
         assertEquals("prod", record.get("target").asText());
         assertEquals(1, item(record.get("objects"), "dashboard", SEED).get("version").asLong());
-        assertEquals("alice", api.get("/api/v1/promotions/" + record.get("id").asText()).json().get("actor").asText());
+        assertEquals("admin", api.get("/api/v1/promotions/" + record.get("id").asText()).json().get("actor").asText());
     }
 
     @Test
@@ -95,7 +96,7 @@ class PromotionApiTest extends ServerTestSupport {
                 {"source":"staging","target":"dev","selection":{"datasources":["prom-staging"],"dashboards":["%s"]}}"""
                 .formatted(SEED));
         assertEquals(200, done.status(), done.toString());
-        assertEquals("anonymous", done.json().at("/promotion/actor").asText());
+        assertEquals("admin", done.json().at("/promotion/actor").asText());
         JsonNode ds = api.get("/api/v1/environments/dev/datasources/prom-staging").json();
         assertTrue(ds.at("/secureJsonFields/httpHeaderValue1").asBoolean(), ds.toString());
         assertEquals(200, api.get("/api/v1/environments/dev/dashboards/" + SEED).status());

@@ -89,9 +89,11 @@ public final class AlertRuleRepository {
         tx.insertInto(VERSIONS).set(ENV, env).set(UID, rule.uid()).set(VERSION, stored.meta().version())
                 .set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup()).set(MESSAGE, message)
                 .set(DATA, json.write(rule)).set(CREATED_AT, stored.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "alert-rule", rule.uid(), RULES, ENV.eq(env).and(UID.eq(rule.uid())), insert);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, RULES, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -59,6 +59,7 @@ public final class ContactPointRepository {
                 .set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
                 .set(SECURE_DATA, sealedSecrets).set(VERSION, c.meta().version())
                 .set(CREATED_AT, c.meta().createdAt()).set(UPDATED_AT, c.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
@@ -66,9 +67,11 @@ public final class ContactPointRepository {
                 .set(SECURE_FIELDS, json.write(c.secureFields())).set(SECURE_DATA, sealedSecrets)
                 .set(VERSION, c.meta().version()).set(UPDATED_AT, c.meta().updatedAt())
                 .where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "contact-point", uid, CONTACT_POINTS, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -34,14 +34,17 @@ public final class MessageTemplateRepository {
         tx.insertInto(TEMPLATES).set(ENV, env).set(NAME, t.name()).set(TEMPLATE, t.template().template())
                 .set(VERSION, t.meta().version()).set(CREATED_AT, t.meta().createdAt())
                 .set(UPDATED_AT, t.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), true);
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
         tx.update(TEMPLATES).set(TEMPLATE, t.template().template()).set(VERSION, t.meta().version())
                 .set(UPDATED_AT, t.meta().updatedAt()).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
     public void delete(DSLContext tx, String env, String name) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "template", name, TEMPLATES, ENV.eq(env).and(NAME.eq(name)));
         tx.deleteFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).execute();
     }
 

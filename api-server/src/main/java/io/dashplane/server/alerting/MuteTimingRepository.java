@@ -48,14 +48,17 @@ public final class MuteTimingRepository {
         tx.insertInto(MUTE_TIMINGS).set(ENV, env).set(UID, m.uid()).set(NAME, m.name()).set(DATA, json.write(m.timing()))
                 .set(VERSION, m.meta().version()).set(CREATED_AT, m.meta().createdAt())
                 .set(UPDATED_AT, m.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
         tx.update(MUTE_TIMINGS).set(NAME, m.name()).set(DATA, json.write(m.timing())).set(VERSION, m.meta().version())
                 .set(UPDATED_AT, m.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(m.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "mute-timing", uid, MUTE_TIMINGS, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

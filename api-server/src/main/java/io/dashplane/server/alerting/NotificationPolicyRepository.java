@@ -45,9 +45,11 @@ public final class NotificationPolicyRepository {
             tx.update(POLICIES).set(DATA, json.write(root.root())).set(VERSION, root.meta().version())
                     .set(UPDATED_AT, root.meta().updatedAt()).where(ENV.eq(env)).execute();
         }
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-policy", "root", POLICIES, ENV.eq(env), insert);
     }
 
     public void deleteRoot(DSLContext tx, String env) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-policy", "root", POLICIES, ENV.eq(env));
         tx.deleteFrom(POLICIES).where(ENV.eq(env)).execute();
     }
 
@@ -76,20 +78,26 @@ public final class NotificationPolicyRepository {
         tx.insertInto(ROUTES).set(ENV, env).set(UID, r.uid()).set(PARENT_UID, r.parentUid()).set(POSITION, r.position())
                 .set(DATA, json.write(r.route())).set(VERSION, r.meta().version())
                 .set(CREATED_AT, r.meta().createdAt()).set(UPDATED_AT, r.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), ROUTES, ENV.eq(env).and(UID.eq(r.uid())), true);
     }
 
     public void updateRoute(DSLContext tx, String env, StoredRoute r) {
         tx.update(ROUTES).set(PARENT_UID, r.parentUid()).set(POSITION, r.position()).set(DATA, json.write(r.route()))
                 .set(VERSION, r.meta().version()).set(UPDATED_AT, r.meta().updatedAt())
                 .where(ENV.eq(env).and(UID.eq(r.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), ROUTES, ENV.eq(env).and(UID.eq(r.uid())), false);
     }
 
     /** Deletes a route; its descendants go with it (foreign key cascade). */
     public void deleteRoute(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", uid, ROUTES, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(ROUTES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 
     public void deleteAllRoutes(DSLContext tx, String env) {
+        for (String uid : tx.select(UID).from(ROUTES).where(ENV.eq(env)).fetch(UID)) {
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", uid, ROUTES, ENV.eq(env).and(UID.eq(uid)));
+        }
         tx.deleteFrom(ROUTES).where(ENV.eq(env)).execute();
     }
 

@@ -38,14 +38,17 @@ public final class RuleGroupRepository {
         tx.insertInto(GROUPS).set(ENV, env).set(FOLDER_UID, g.folderUid()).set(NAME, g.name())
                 .set(INTERVAL, g.interval()).set(VERSION, g.meta().version()).set(CREATED_AT, g.meta().createdAt())
                 .set(UPDATED_AT, g.meta().updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), true);
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
         tx.update(GROUPS).set(INTERVAL, g.interval()).set(VERSION, g.meta().version())
                 .set(UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name())).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), false);
     }
 
     public void delete(DSLContext tx, String env, String folderUid, String name) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folderUid + "/" + name, GROUPS, key(env, folderUid, name));
         tx.deleteFrom(GROUPS).where(key(env, folderUid, name)).execute();
     }
 

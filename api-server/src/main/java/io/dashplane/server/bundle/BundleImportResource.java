@@ -1,12 +1,11 @@
 package io.dashplane.server.bundle;
 
+import io.dashplane.server.audit.Actor;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.promotion.PromotionOutcome;
-import io.dashplane.server.promotion.PromotionResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +29,8 @@ public final class BundleImportResource {
     @Operation(summary = "Plan (dryRun=true) or apply a bundle import (JSON, YAML, or {bundle, secrets})")
     public PromotionOutcome importBundle(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
                                          @QueryParam("prune") String prune,
-                                         @HeaderParam(PromotionResource.ACTOR_HEADER) String actor, String body) {
-        return service.importBundle(env, body, Paging.flag("dryRun", dryRun), Paging.flag("prune", prune), actor);
+                                         String body) {
+        return service.importBundle(env, body, Paging.flag("dryRun", dryRun), Paging.flag("prune", prune),
+                Actor.current().name());
     }
 }

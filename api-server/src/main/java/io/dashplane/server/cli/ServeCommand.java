@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dashplane-shutdown"));
         String host = server.baseUri().getHost();
-        System.out.println("Dashplane listening on http://" + host + ":" + server.port());
+        System.out.println("Dashplane listening on " + server.baseUri().getScheme() + "://" + host + ":" + server.port());
         System.out.flush();
         stopped.await();
         return 0;

@@ -42,8 +42,22 @@ public final class ConfigLoader {
                 : ServerConfig.DEFAULT_SHUTDOWN_GRACE;
         Path provisioningDir = flags.provisioningDir() != null ? flags.provisioningDir()
                 : pathOrNull(first(env.get("DASHPLANE_PROVISIONING_DIR"), file.provisioningDir()));
+
+        String tlsCert = first(env.get("DASHPLANE_TLS_CERTIFICATE"), file.tlsCertificate(), null);
+        String tlsKey = first(env.get("DASHPLANE_TLS_KEY"), file.tlsKey(), null);
+        String cors = env.get("DASHPLANE_CORS_ALLOWED_ORIGINS");
+        SecurityConfig security = new SecurityConfig(
+                first(env.get("DASHPLANE_BOOTSTRAP_TOKEN"), file.bootstrapToken(), null),
+                bool("DASHPLANE_BASIC_AUTH", file.basicAuth()),
+                bool("DASHPLANE_METRICS_PUBLIC", file.metricsPublic()),
+                cors != null ? java.util.Arrays.stream(cors.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList()
+                        : file.corsAllowedOrigins(),
+                tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey),
+                env.get("DASHPLANE_AUTH_FAILURE_LIMIT") != null ? Integer.parseInt(env.get("DASHPLANE_AUTH_FAILURE_LIMIT").trim())
+                        : file.authFailureLimit() != null ? file.authFailureLimit() : SecurityConfig.DEFAULT_AUTH_FAILURE_LIMIT,
+                SecurityConfig.DEFAULT_AUTH_FAILURE_WINDOW);
         return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                provisioningDir);
+                provisioningDir, security);
     }
 
     private static ConfigFile readFile(Path path) {
@@ -56,6 +70,18 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config file " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean bool(String variable, Boolean fromFile) {
+        String v = env.get(variable);
+        if (v != null && !v.isBlank()) {
+            return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new IllegalArgumentException(variable + " must be true or false, was " + v);
+            };
+        }
+        return Boolean.TRUE.equals(fromFile);
     }
 
     private static int parsePort(String value) {

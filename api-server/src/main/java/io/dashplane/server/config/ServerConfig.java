@@ -8,15 +8,16 @@ import java.util.Objects;
  * Everything the server needs to start. {@code port} 0 asks for an ephemeral port;
  * {@code secretKey} (base64 of 32 bytes) may be null, then the key is read from or generated into
  * {@code <dataDir>/secret.key}. {@code provisioningDir} (nullable) is loaded at start-up; the server refuses to
- * start when it has errors.
+ * start when it has errors. {@code security}: authentication, TLS, CORS (see docs/security.md).
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                           long maxBodyBytes, Path provisioningDir) {
+                           long maxBodyBytes, Path provisioningDir, SecurityConfig security) {
 
-    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                        long maxBodyBytes) {
-        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, null);
-    }
+    /**
+     * The bootstrap token of {@link #ephemeral} servers: the server admin {@code admin} of a fresh
+     * data directory gets it. Public knowledge, so for tests and benchmarks on loopback only.
+     */
+    public static final String EPHEMERAL_BOOTSTRAP_TOKEN = "dpt_ephemeral-test-server-admin-token-0000000000";
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -28,6 +29,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        security = security == null ? SecurityConfig.defaults() : security;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -36,9 +38,25 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
         }
     }
 
-    /** Loopback, ephemeral port, the given data directory, key generated there. For tests and benchmarks. */
+    /** No provisioning directory, default security settings. */
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, (Path) null, SecurityConfig.defaults());
+    }
+
+    /** Default security settings. */
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes, Path provisioningDir) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, SecurityConfig.defaults());
+    }
+
+    /**
+     * Loopback, ephemeral port, the given data directory, key generated there, and the server admin
+     * token {@link #EPHEMERAL_BOOTSTRAP_TOKEN}. For tests and benchmarks.
+     */
     public static ServerConfig ephemeral(Path dataDir) {
-        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES);
+        return new ServerConfig(DEFAULT_BIND, 0, dataDir, null, Duration.ofSeconds(2), DEFAULT_MAX_BODY_BYTES, null,
+                SecurityConfig.defaults().withBootstrapToken(EPHEMERAL_BOOTSTRAP_TOKEN));
     }
 
     public static ServerConfig defaults() {
@@ -47,14 +65,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
     }
 
     public ServerConfig withProvisioningDir(Path dir) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig newSecurity) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity);
     }
 }

@@ -39,6 +39,44 @@ public final class SecretKeys {
         }
     }
 
+    /** A new random key, base64. */
+    public static String generate() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Decodes and checks a configured key (base64 of 32 bytes). */
+    public static byte[] decode(String base64) {
+        return decode(base64.trim(), "the key");
+    }
+
+    /**
+     * Writes {@code base64Key} to {@code <dataDir>/secret.key.new} (mode 0600). Key rotation stages the
+     * new key before it commits the re-encrypted secrets, so the key that matches the database is on
+     * disk whatever moment the process dies at.
+     */
+    public static Path stage(Path dataDir, String base64Key) {
+        Path next = dataDir.resolve(FILE_NAME + ".new");
+        try {
+            Files.deleteIfExists(next);
+            writeOwnerOnly(next, base64Key.trim() + "\n");
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the new secret key file " + next, e);
+        }
+    }
+
+    /** Moves the staged key over {@code <dataDir>/secret.key} atomically. */
+    public static void promoteStaged(Path dataDir) {
+        try {
+            Files.move(dataDir.resolve(FILE_NAME + ".new"), dataDir.resolve(FILE_NAME),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + dataDir.resolve(FILE_NAME), e);
+        }
+    }
+
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -21,6 +21,7 @@ import org.jooq.impl.DSL;
  * written; title, tags, folder and versions are columns beside it.
  */
 public final class DashboardRepository {
+    public static final String KIND = "dashboard";
     static final Table<?> DASHBOARDS = table("dashboards");
     static final Table<?> TAGS = table("dashboard_tags");
     static final Table<?> VERSIONS = table("dashboard_versions");
@@ -94,6 +95,7 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), true);
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
@@ -108,6 +110,7 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 
     /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
@@ -117,6 +120,7 @@ public final class DashboardRepository {
 
     /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -23,6 +23,7 @@ import org.jooq.Table;
 
 /** SQL for datasources. {@code sealedSecrets} is the already encrypted secureJsonData (or null). */
 public final class DatasourceRepository {
+    public static final String KIND = "datasource";
     static final Table<?> DATASOURCES = table("datasources");
     static final Field<String> ENV = text("env");
     static final Field<String> UID = text("uid");
@@ -103,13 +104,16 @@ public final class DatasourceRepository {
     public void insert(DSLContext tx, String env, Datasource d, String sealedSecrets) {
         tx.insertInto(DATASOURCES).set(ENV, env).set(UID, d.uid()).set(values(d, sealedSecrets))
                 .set(CREATED_AT, d.createdAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), true);
     }
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {
         tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DATASOURCES, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(DATASOURCES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -14,6 +14,7 @@ import org.jooq.impl.DSL;
 
 /** SQL for environments. Every method runs inside the caller's transaction. */
 public final class EnvironmentRepository {
+    public static final String KIND = "environment";
     static final Table<?> ENVIRONMENTS = table("environments");
     static final Field<String> NAME = text("name");
     static final Field<String> DESCRIPTION = text("description");
@@ -42,9 +43,11 @@ public final class EnvironmentRepository {
     public void insert(DSLContext tx, Environment e) {
         tx.insertInto(ENVIRONMENTS, NAME, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT)
                 .values(e.name(), e.description(), e.version(), e.createdAt(), e.updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), true);
     }
 
     public void delete(DSLContext tx, String name) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, name, KIND, name, ENVIRONMENTS, NAME.eq(name));
         tx.deleteFrom(ENVIRONMENTS).where(NAME.eq(name)).execute();
     }
 

@@ -15,6 +15,7 @@ import org.jooq.Table;
 
 /** SQL for folders. */
 public final class FolderRepository {
+    public static final String KIND = "folder";
     static final Table<?> FOLDERS = table("folders");
     static final Field<String> ENV = text("env");
     static final Field<String> UID = text("uid");
@@ -78,15 +79,18 @@ public final class FolderRepository {
     public void insert(DSLContext tx, String env, Folder f) {
         tx.insertInto(FOLDERS, ENV, UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
                 .values(env, f.uid(), f.title(), f.parentUid(), f.version(), f.createdAt(), f.updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), true);
     }
 
     public void update(DSLContext tx, String env, Folder f) {
         tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
                 .set(UPDATED_AT, f.updatedAt()).where(ENV.eq(env).and(UID.eq(f.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), false);
     }
 
     /** Deletes the folder; the schema cascades to sub-folders and their dashboards. */
     public void delete(DSLContext tx, String env, String uid) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, FOLDERS, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -1,6 +1,15 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
+import io.dashplane.server.audit.AuditResource;
+import io.dashplane.server.auth.AccessResolvers;
+import io.dashplane.server.auth.AuthFailureThrottle;
+import io.dashplane.server.auth.AuthFilter;
+import io.dashplane.server.auth.CorsFilter;
+import io.dashplane.server.auth.SecurityHeadersFilter;
+import io.dashplane.server.auth.ServiceAccountResource;
+import io.dashplane.server.auth.WhoamiResource;
+import io.dashplane.server.config.SecurityConfig;
 import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.bundle.BundleExportResource;
 import io.dashplane.server.bundle.BundleImportResource;
@@ -15,6 +24,7 @@ import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
 import io.prometheus.client.CollectorRegistry;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +41,22 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
-        return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes);
+        return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes,
+                SecurityConfig.defaults());
     }
 
     /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
     public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
                                         Map<String, String> provisioningVariables, CollectorRegistry registry,
                                         long maxBodyBytes) {
+        return create(services, content, provisioningDir, provisioningVariables, registry, maxBodyBytes,
+                SecurityConfig.defaults());
+    }
+
+    /** ... and the security settings (authentication, CORS, TLS headers). */
+    public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
+                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        long maxBodyBytes, SecurityConfig security) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -55,6 +74,9 @@ public final class ApiApplication {
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
                 new OperationsResource(services.database(), registry),
+                new ServiceAccountResource(services.serviceAccounts()),
+                new WhoamiResource(),
+                new AuditResource(services.audit()),
                 new PromotionResource(content.promotions()),
                 new BundleExportResource(content.bundles()),
                 new BundleImportResource(content.bundles()),
@@ -70,6 +92,13 @@ public final class ApiApplication {
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
+        rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
+                security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),
+                AccessResolvers.of(content)));
+        rc.register(new SecurityHeadersFilter(security.tls()));
+        if (!security.corsOrigins().isEmpty()) {
+            rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
+        }
         rc.register(new ProvisionedWriteFilter(content.provisioning()));
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());

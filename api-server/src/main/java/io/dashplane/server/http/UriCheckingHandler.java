@@ -1,5 +1,6 @@
 package io.dashplane.server.http;
 
+import io.dashplane.server.auth.AuthFilter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class UriCheckingHandler extends HttpHandler {
             response.getOutputStream().write(body);
             return;
         }
+        request.setAttribute(AuthFilter.CLIENT_ADDRESS, request.getRemoteAddr());
         delegate.service(request, response);
     }
 

@@ -38,7 +38,12 @@ public final class OpenApiDocument {
         String doc = document;
         if (doc == null) {
             OpenAPI base = new OpenAPI().info(new Info().title("Dashplane config server").version("0.1.0")
-                    .description("Datasources, folders and dashboards per environment; see docs/api.md."));
+                    .description("Datasources, folders and dashboards per environment; see docs/api.md."))
+                    // Every operation but /healthz and /readyz needs a service-account token (docs/security.md).
+                    .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("bearer",
+                            new io.swagger.v3.oas.models.security.SecurityScheme()
+                                    .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")))
+                    .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
             Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true));
             doc = Json.pretty().writeValueAsString(reader.read(resourceClasses));
             document = doc;

@@ -1,5 +1,6 @@
 package io.dashplane.server.promotion;
 
+import io.dashplane.server.audit.Actor;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/promotions}: compute (dry run) or run a promotion, apply a stored plan by id, list the record.
- * The actor recorded is the {@value #ACTOR_HEADER} header, else {@code anonymous}.
+ * The actor recorded is the authenticated service account ({@link Actor#current()}); the former
+ * {@value #ACTOR_HEADER} header is ignored (a client could claim any name with it).
  */
 @Path("/api/v1/promotions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,18 +45,18 @@ public final class PromotionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Plan (dryRun) or run a promotion from one environment to another")
-    public PromotionOutcome promote(@HeaderParam(ACTOR_HEADER) String actor, PromotionRequest body) {
-        return service.promote(RequestBodies.require(body), actor);
+    public PromotionOutcome promote(PromotionRequest body) {
+        return service.promote(RequestBodies.require(body), Actor.current().name());
     }
 
     @POST
     @Path("{planId}/apply")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Apply a stored plan exactly; 409 when the target changed since it was computed")
-    public PromotionOutcome apply(@HeaderParam(ACTOR_HEADER) String actor, @PathParam("planId") String planId,
+    public PromotionOutcome apply(@PathParam("planId") String planId,
                                   ApplyRequest body) {
         return service.apply(planId, body == null ? null : body.secrets(),
-                body == null ? null : body.contactPointSecrets(), actor);
+                body == null ? null : body.contactPointSecrets(), Actor.current().name());
     }
 
     @GET

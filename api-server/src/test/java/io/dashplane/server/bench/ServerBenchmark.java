@@ -43,6 +43,9 @@ import org.HdrHistogram.Histogram;
  * -Dbench.maxSeconds=120}.
  */
 public final class ServerBenchmark {
+    /** The server admin of ephemeral servers (every request is authenticated). */
+    private static final String AUTH = "Bearer " + ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN;
+
     private static final String ENV = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Process CPU time (client and server share this JVM) and the machine's 1-minute load average. */
@@ -83,7 +86,7 @@ public final class ServerBenchmark {
             results.add(measure("HTTP create (POST)", () -> {
                 ObjectNode d = nextDashboard();
                 String body = JSON.writeValueAsString(JSON.createObjectNode().set("dashboard", d));
-                expect(201, client.send(HttpRequest.newBuilder(dashboards).header("Content-Type", "application/json")
+                expect(201, client.send(HttpRequest.newBuilder(dashboards).header("Content-Type", "application/json").header("Authorization", AUTH)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
                 created.add(d.get("uid").asText());
             }));
@@ -91,13 +94,13 @@ public final class ServerBenchmark {
             AtomicInteger next = new AtomicInteger();
             results.add(measure("HTTP get", () -> {
                 String uid = uids.get(Math.floorMod(next.getAndIncrement() * 7919, uids.size()));
-                expect(200, client.send(HttpRequest.newBuilder(URI.create(dashboards + "/" + uid)).GET().build(),
+                expect(200, client.send(HttpRequest.newBuilder(URI.create(dashboards + "/" + uid)).header("Authorization", AUTH).GET().build(),
                         HttpResponse.BodyHandlers.ofString()));
             }));
             List<String> queries = searchQueries();
             results.add(measure("HTTP search (title substring / tag, 1st page)", () -> {
                 String q = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
-                expect(200, client.send(HttpRequest.newBuilder(URI.create(dashboards + "?" + q)).GET().build(),
+                expect(200, client.send(HttpRequest.newBuilder(URI.create(dashboards + "?" + q)).header("Authorization", AUTH).GET().build(),
                         HttpResponse.BodyHandlers.ofString()));
             }));
             System.out.printf(Locale.ROOT, "(HTTP store holds %d dashboards)%n", uids.size());

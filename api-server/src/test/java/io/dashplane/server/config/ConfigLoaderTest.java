@@ -58,4 +58,41 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
                 .load(new ConfigLoader.Flags(null, null, file, null)));
     }
+
+    @Test
+    void securitySettingsComeFromFileAndEnvironment() throws Exception {
+        ServerConfig defaults = new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, null, null));
+        assertEquals(SecurityConfig.defaults(), defaults.security());
+        Path file = dir.resolve("secure.yaml");
+        Files.writeString(file, """
+                bootstrapToken: dpt_file-token-0123456789012345678901234567
+                basicAuth: true
+                metricsPublic: true
+                corsAllowedOrigins: [https://ui.example]
+                tlsCertificate: /etc/dp/cert.pem
+                tlsKey: /etc/dp/key.pem
+                authFailureLimit: 5
+                """);
+        SecurityConfig fromFile = new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, file, null)).security();
+        assertEquals("dpt_file-token-0123456789012345678901234567", fromFile.bootstrapToken());
+        assertEquals(true, fromFile.basicAuth());
+        assertEquals(true, fromFile.metricsPublic());
+        assertEquals(java.util.List.of("https://ui.example"), fromFile.corsOrigins());
+        assertEquals(Path.of("/etc/dp/cert.pem"), fromFile.tlsCertificate());
+        assertEquals(5, fromFile.authFailureLimit());
+
+        Map<String, String> env = Map.of("DASHPLANE_CONFIG", file.toString(), "DASHPLANE_BOOTSTRAP_TOKEN", "dpt_env",
+                "DASHPLANE_BASIC_AUTH", "false", "DASHPLANE_CORS_ALLOWED_ORIGINS", "https://a.example, https://b.example");
+        SecurityConfig fromEnv = new ConfigLoader(env).load(new ConfigLoader.Flags(null, null, null, null)).security();
+        assertEquals("dpt_env", fromEnv.bootstrapToken());
+        assertEquals(false, fromEnv.basicAuth());
+        assertEquals(true, fromEnv.metricsPublic(), "file value where the environment says nothing");
+        assertEquals(java.util.List.of("https://a.example", "https://b.example"), fromEnv.corsOrigins());
+
+        assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of("DASHPLANE_METRICS_PUBLIC", "maybe"))
+                .load(new ConfigLoader.Flags(null, null, null, null)));
+        Files.writeString(file, "tlsCertificate: /only/cert.pem\n");
+        assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
+                .load(new ConfigLoader.Flags(null, null, file, null)), "certificate without key");
+    }
 }

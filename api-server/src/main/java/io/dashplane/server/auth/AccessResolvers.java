@@ -1,0 +1,69 @@
+package io.dashplane.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.promotion.ChangePlan;
+import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.promotion.PromotionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data-dependent rules of {@link AccessRules}: promotions name their environments in the body or
+ * in a stored plan. Promotion needs Viewer on the source and Admin on the target; reading a plan or a
+ * record needs Viewer on both. An unknown plan or record asks for nothing (the resource answers 404).
+ */
+public final class AccessResolvers {
+    public static final String PROMOTION = "promotion";
+    public static final String PLAN_APPLY = "promotion-plan-apply";
+    public static final String PLAN_READ = "promotion-plan-read";
+    public static final String RECORD_READ = "promotion-record-read";
+
+    private AccessResolvers() {
+    }
+
+    public static Map<String, AccessResolver> of(ContentServices content) {
+        return Map.of(
+                PROMOTION, facts -> {
+                    JsonNode body = facts.body().get();
+                    return body == null ? List.of()
+                            : across(text(body, "source"), Role.VIEWER, text(body, "target"), Role.ADMIN);
+                },
+                PLAN_APPLY, facts -> plan(content, facts.pathParameters().get("planId"), Role.ADMIN),
+                PLAN_READ, facts -> plan(content, facts.pathParameters().get("planId"), Role.VIEWER),
+                RECORD_READ, facts -> {
+                    try {
+                        PromotionRecord r = content.promotions().get(facts.pathParameters().get("id"));
+                        return across(r.source(), Role.VIEWER, r.target(), Role.VIEWER);
+                    } catch (DomainException e) {
+                        return List.of();
+                    }
+                });
+    }
+
+    private static List<AccessResolver.Requirement> plan(ContentServices content, String planId, Role targetRole) {
+        try {
+            ChangePlan plan = content.promotions().getPlan(planId);
+            return across(plan.source(), Role.VIEWER, plan.target(), targetRole);
+        } catch (DomainException e) {
+            return List.of();
+        }
+    }
+
+    private static List<AccessResolver.Requirement> across(String source, Role sourceRole, String target, Role targetRole) {
+        List<AccessResolver.Requirement> out = new ArrayList<>();
+        if (source != null && !source.isEmpty()) {
+            out.add(new AccessResolver.Requirement(source, sourceRole));
+        }
+        if (target != null && !target.isEmpty()) {
+            out.add(new AccessResolver.Requirement(target, targetRole));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+}
