@@ -106,6 +106,7 @@ class TerraformCliIT {
         env.put("TF_INPUT", "0");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_TOKEN", server.token());
         env.put("DASHPLANE_ENVIRONMENT", environment);
         env.put("TF_LOG", "DEBUG");
         env.put("TF_LOG_PATH", log.toString());

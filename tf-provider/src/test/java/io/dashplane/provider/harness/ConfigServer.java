@@ -37,9 +37,14 @@ public final class ConfigServer implements AutoCloseable {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** The server-admin API token every ephemeral test server is bootstrapped with. */
+    public String token() {
+        return ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN;
+    }
+
     /** The provider block pointing at this server. */
     public Map<String, Object> providerConfig() {
-        return Map.of("url", url());
+        return Map.of("url", url(), "token", token());
     }
 
     public record Response(int status, JsonNode body) {
@@ -100,7 +105,7 @@ public final class ConfigServer implements AutoCloseable {
         if (r.status() != 201) {
             throw new IllegalStateException("creating environment " + name + " answered " + r.status() + ": " + r.body());
         }
-        return Map.of("url", url(), "environment", name);
+        return Map.of("url", url(), "token", token(), "environment", name);
     }
 
     private URI uri(String path) {
@@ -117,7 +122,7 @@ public final class ConfigServer implements AutoCloseable {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body().isEmpty() ? null : MAPPER.readTree(r.body());
             return new Response(r.statusCode(), body);
         } catch (IOException e) {

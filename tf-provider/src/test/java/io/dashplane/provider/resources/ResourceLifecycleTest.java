@@ -43,7 +43,7 @@ class ResourceLifecycleTest {
     @BeforeEach
     void start() {
         server = DashplaneServer.start(ServerConfig.ephemeral(dataDir));
-        provider = new FrameworkProvider<>(new DashplaneProvider(Map.of()));
+        provider = new FrameworkProvider<>(new DashplaneProvider(Map.of("DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN)));
         List<Diagnostic> diagnostics = configure(provider, Map.of("url", url()));
         TerraformCalls.assertNoErrors(diagnostics);
         client = provider.configuredProvider().client();
@@ -70,7 +70,7 @@ class ResourceLifecycleTest {
 
     @Test
     void configureReportsUnreachableServerAndUnknownEnvironment() {
-        FrameworkProvider<ProviderData> other = new FrameworkProvider<>(new DashplaneProvider(Map.of("DASHPLANE_RETRIES", "0")));
+        FrameworkProvider<ProviderData> other = new FrameworkProvider<>(new DashplaneProvider(Map.of("DASHPLANE_RETRIES", "0", "DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN)));
         List<Diagnostic> unreachable = configure(other, Map.of("url", "http://127.0.0.1:1"));
         assertEquals(1, unreachable.size(), unreachable.toString());
         assertEquals(AttributePath.of("url"), unreachable.get(0).attribute());
