@@ -14,6 +14,7 @@ variable "dashplane_url" {
   default = "http://127.0.0.1:8080"
 }
 
+# The API token comes from DASHPLANE_TOKEN (see docs/security.md).
 provider "dashplane" {
   url = var.dashplane_url
 }
