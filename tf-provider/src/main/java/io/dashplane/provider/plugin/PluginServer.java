@@ -5,13 +5,15 @@ import io.dashplane.provider.protocol.Tfplugin5ProviderService;
 import io.dashplane.provider.protocol.Tfplugin6ProviderService;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -28,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * Serves a provider the way a go-plugin plugin does: magic cookie check, protocol choice, port range,
@@ -236,20 +242,26 @@ public final class PluginServer {
         return builder.build();
     }
 
-    /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
+    /**
+     * TLS 1.2+, ALPN h2 only, client certificate required and trusted only if it is exactly the client's PEM.
+     * The JDK SSLContext is built here and wrapped as Netty's JdkSslContext directly: Netty's own server-context
+     * path (SslContextBuilder, GrpcSslContexts) runs start-up probes that cost more than everything else in
+     * TLS set-up together: one initialises a default SSLContext (parsing the whole cacerts store), another builds
+     * a PKCS12 key store with a password-encrypted RSA key and instantiates BouncyCastle's JCA provider.
+     */
     private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
         initialiseNettyJdkTlsWithoutSystemTrustStore();
         try {
-            return GrpcSslContexts.configure(
-                            io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
-                                    new PinnedTlsManagers.SingleKeyManager(
-                                            serverCert.keyPair().getPrivate(), serverCert.certificate())),
-                            SslProvider.JDK)
-                    .trustManager(new PinnedTlsManagers.ExactCertificateTrustManager(clientCert))
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .protocols("TLSv1.3", "TLSv1.2")
-                    .build();
-        } catch (javax.net.ssl.SSLException e) {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new PinnedTlsManagers.SingleKeyManager(
+                            serverCert.keyPair().getPrivate(), serverCert.certificate())},
+                    new TrustManager[] {new PinnedTlsManagers.ExactCertificateTrustManager(clientCert)}, null);
+            return new JdkSslContext(context, false, Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE,
+                    new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2"),
+                    ClientAuth.REQUIRE, new String[] {"TLSv1.3", "TLSv1.2"}, false);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
