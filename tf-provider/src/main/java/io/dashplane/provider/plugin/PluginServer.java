@@ -267,7 +267,7 @@ public final class PluginServer {
     }
 
     /**
-     * Netty's JdkSslContext probes a default SSLContext in its static initialiser, which parses the JDK's whole
+     * Netty's JdkSslContext and JdkAlpnSslUtils probe a default SSLContext in their static initialisers, which parses the JDK's whole
      * cacerts store (a large share of start-up time) only to be discarded: we trust exactly one certificate.
      * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
      * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
@@ -279,8 +279,11 @@ public final class PluginServer {
         nettyTlsInitialised = true;
         System.setProperty("javax.net.ssl.trustStore", "NONE");
         try {
-            Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
-                    PluginServer.class.getClassLoader());
+            // both probe with SSLContext.init(null, null, null), i.e. with the default trust store
+            for (String probing : new String[] {"io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext",
+                    "io.grpc.netty.shaded.io.netty.handler.ssl.JdkAlpnSslUtils"}) {
+                Class.forName(probing, true, PluginServer.class.getClassLoader());
+            }
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         } finally {

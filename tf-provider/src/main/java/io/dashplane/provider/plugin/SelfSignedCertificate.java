@@ -2,6 +2,7 @@ package io.dashplane.provider.plugin;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,8 +11,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Date;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -20,6 +24,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -46,7 +51,7 @@ public record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate
             X500Name subject = new X500Name("CN=localhost,O=Dashplane");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     new BigInteger(127, new SecureRandom()).add(BigInteger.ONE),
-                    Date.from(now.minus(Duration.ofSeconds(30))), Date.from(now.plus(Duration.ofDays(365))),
+                    asn1Time(now.minus(Duration.ofSeconds(30))), asn1Time(now.plus(Duration.ofDays(365))),
                     subject, keyPair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
@@ -63,6 +68,34 @@ public record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("cannot generate a self-signed certificate", e);
         }
+    }
+
+    /**
+     * UTCTime (before 2050) or GeneralizedTime, made from its DER bytes: BouncyCastle's {@code Date} constructors
+     * format through {@code SimpleDateFormat}, whose calendar and locale data cost noticeable start-up time.
+     */
+    static Time asn1Time(Instant instant) throws java.io.IOException {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        boolean utcTime = t.getYear() < 2050;
+        StringBuilder text = new StringBuilder(15);
+        if (utcTime) {
+            appendTwoDigits(text, t.getYear() % 100);
+        } else {
+            text.append(t.getYear());
+        }
+        for (int field : new int[] {t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()}) {
+            appendTwoDigits(text, field);
+        }
+        byte[] content = text.append('Z').toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] der = new byte[content.length + 2];
+        der[0] = (byte) (utcTime ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME);
+        der[1] = (byte) content.length;
+        System.arraycopy(content, 0, der, 2, content.length);
+        return Time.getInstance(ASN1Primitive.fromByteArray(der));
+    }
+
+    private static void appendTwoDigits(StringBuilder text, int value) {
+        text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The DER encoding in standard base64 without padding, as printed in the go-plugin handshake line. */
