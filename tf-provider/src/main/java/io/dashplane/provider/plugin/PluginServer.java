@@ -64,9 +64,13 @@ public final class PluginServer {
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         Map<String, String> env = System.getenv();
-        if (env.get("PLUGIN_CLIENT_CERT") != null && !Arrays.asList(args).contains("--debug")) {
-            // Start the slow JDK TLS initialisation at once, in parallel with everything else.
+        // Start the slowest steps at once, on two more threads, while this one sets up logging and gRPC: the JDK
+        // TLS initialisation, and the key pair with its certificate (then the server's TLS context).
+        CompletableFuture<ServerTls> earlyTls = null;
+        HandshakeSettings early = Arrays.asList(args).contains("--debug") ? null : settingsOrNull(env);
+        if (early != null && early.cookieValid() && early.clientCertPem() != null) {
             startDaemon(PluginServer::initialiseNettyJdkTlsWithoutSystemTrustStore);
+            earlyTls = prepareTlsInBackground(early.clientCertPem());
         }
         HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         StartupTrace.mark("logging");
@@ -89,7 +93,7 @@ public final class PluginServer {
                     System.err.flush();
                     System.exit(1);
                 }
-                running = start(settings, provider);
+                running = start(settings, provider, earlyTls != null ? earlyTls : tlsFor(settings));
                 stdout.println(running.handshakeLine());
                 stdout.flush();
                 StartupTrace.mark("handshake line");
@@ -107,11 +111,11 @@ public final class PluginServer {
     /** Starts serving with the given client settings; the caller prints {@link #handshakeLine()}. */
     public static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider)
             throws IOException {
-        // Key generation and the JDK TLS set-up are the slowest start-up steps: run them on a second thread
-        // while this one loads and initialises gRPC, Netty and the protocol descriptors.
-        CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> prepareTls(settings.clientCertPem()), PluginServer::startDaemon);
+        return start(settings, provider, tlsFor(settings));
+    }
+
+    private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
+                                      CompletableFuture<ServerTls> tls) throws IOException {
         Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
         StartupTrace.mark("server listening");
         int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
@@ -174,6 +178,27 @@ public final class PluginServer {
     }
 
     private record ServerTls(SslContext context, String certificateField) {}
+
+    private static HandshakeSettings settingsOrNull(Map<String, String> env) {
+        try {
+            return HandshakeSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            return null; // reported when the settings are read again below
+        }
+    }
+
+    /**
+     * Key generation and the JDK TLS set-up are the slowest start-up steps: they run on another thread while the
+     * caller loads and initialises gRPC, Netty and the protocol descriptors.
+     */
+    private static CompletableFuture<ServerTls> tlsFor(HandshakeSettings settings) {
+        return settings.clientCertPem() == null
+                ? CompletableFuture.completedFuture(null) : prepareTlsInBackground(settings.clientCertPem());
+    }
+
+    private static CompletableFuture<ServerTls> prepareTlsInBackground(String clientCertPem) {
+        return CompletableFuture.supplyAsync(() -> prepareTls(clientCertPem), PluginServer::startDaemon);
+    }
 
     private static ServerTls prepareTls(String clientCertPem) {
         X509Certificate clientCert = parsePem(clientCertPem);

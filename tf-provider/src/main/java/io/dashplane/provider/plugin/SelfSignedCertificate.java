@@ -1,12 +1,18 @@
 package io.dashplane.provider.plugin;
 
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -14,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -25,10 +32,11 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * An ECDSA key pair with a self-signed certificate shaped like go-plugin's AutoMTLS certificates: CN and SAN
@@ -61,12 +69,64 @@ public record SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
             StartupTrace.mark("certificate fields");
-            String signature = curve.equals(TERRAFORM_CLIENT_CURVE) ? "SHA512withECDSA" : "SHA256withECDSA";
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));
+            boolean sha512 = curve.equals(TERRAFORM_CLIENT_CURVE);
+            X509CertificateHolder signed = builder.build(new JdkEcdsaSigner(sha512 ? "SHA512withECDSA" : "SHA256withECDSA",
+                    sha512 ? X9ObjectIdentifiers.ecdsa_with_SHA512 : X9ObjectIdentifiers.ecdsa_with_SHA256,
+                    keyPair.getPrivate()));
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(signed.getEncoded()));
             return new SelfSignedCertificate(keyPair, certificate);
-        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+        } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot generate a self-signed certificate", e);
+        }
+    }
+
+    /**
+     * Signs with the JDK's Signature directly. BouncyCastle's JcaContentSignerBuilder would do the same after
+     * initialising its algorithm-name tables, which costs more start-up time than the signature itself.
+     */
+    private static final class JdkEcdsaSigner implements ContentSigner {
+        private final AlgorithmIdentifier algorithm;
+        private final Signature signature;
+        private final OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                try {
+                    signature.update(b, off, len);
+                } catch (SignatureException e) {
+                    throw new java.io.IOException(e);
+                }
+            }
+        };
+
+        JdkEcdsaSigner(String jdkName, ASN1ObjectIdentifier oid, PrivateKey key) throws GeneralSecurityException {
+            this.algorithm = new AlgorithmIdentifier(oid);
+            this.signature = Signature.getInstance(jdkName);
+            signature.initSign(key, new SecureRandom());
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return algorithm;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            try {
+                return signature.sign();
+            } catch (SignatureException e) {
+                throw new IllegalStateException("cannot sign the certificate", e);
+            }
         }
     }
 
