@@ -18,12 +18,16 @@ import java.util.logging.Logger;
 public final class HcLog {
     public enum Level { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
     private static volatile Level threshold = Level.WARN;
     private static volatile PrintStream out = System.err;
 
     private HcLog() {}
+
+    /** Built on the first log line, not at start-up: most plugin runs log nothing at the default level. */
+    private static final class Timestamp {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
+    }
 
     /** Reads the level from the environment and routes java.util.logging to stderr in hclog JSON. */
     static void install(PrintStream stderr, String tfLogProvider, String tfLog) {
@@ -66,7 +70,7 @@ public final class HcLog {
         appendJsonString(b, message);
         b.append(",\"@module\":");
         appendJsonString(b, module);
-        b.append(",\"@timestamp\":\"").append(TIMESTAMP.format(Instant.now())).append("\"}");
+        b.append(",\"@timestamp\":\"").append(Timestamp.FORMAT.format(Instant.now())).append("\"}");
         PrintStream stream = out;
         synchronized (stream) {
             stream.println(b);

@@ -5,13 +5,15 @@ import io.dashplane.provider.protocol.Tfplugin5ProviderService;
 import io.dashplane.provider.protocol.Tfplugin6ProviderService;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -28,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * Serves a provider the way a go-plugin plugin does: magic cookie check, protocol choice, port range,
@@ -58,9 +64,13 @@ public final class PluginServer {
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         Map<String, String> env = System.getenv();
-        if (env.get("PLUGIN_CLIENT_CERT") != null && !Arrays.asList(args).contains("--debug")) {
-            // Start the slow JDK TLS initialisation at once, in parallel with everything else.
+        // Start the slowest steps at once, on two more threads, while this one sets up logging and gRPC: the JDK
+        // TLS initialisation, and the key pair with its certificate (then the server's TLS context).
+        CompletableFuture<ServerTls> earlyTls = null;
+        HandshakeSettings early = Arrays.asList(args).contains("--debug") ? null : settingsOrNull(env);
+        if (early != null && early.cookieValid() && early.clientCertPem() != null) {
             startDaemon(PluginServer::initialiseNettyJdkTlsWithoutSystemTrustStore);
+            earlyTls = prepareTlsInBackground(early.clientCertPem());
         }
         HcLog.install(System.err, env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         StartupTrace.mark("logging");
@@ -83,7 +93,7 @@ public final class PluginServer {
                     System.err.flush();
                     System.exit(1);
                 }
-                running = start(settings, provider);
+                running = start(settings, provider, earlyTls != null ? earlyTls : tlsFor(settings));
                 stdout.println(running.handshakeLine());
                 stdout.flush();
                 StartupTrace.mark("handshake line");
@@ -101,11 +111,11 @@ public final class PluginServer {
     /** Starts serving with the given client settings; the caller prints {@link #handshakeLine()}. */
     public static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider)
             throws IOException {
-        // Key generation and the JDK TLS set-up are the slowest start-up steps: run them on a second thread
-        // while this one loads and initialises gRPC, Netty and the protocol descriptors.
-        CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> prepareTls(settings.clientCertPem()), PluginServer::startDaemon);
+        return start(settings, provider, tlsFor(settings));
+    }
+
+    private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
+                                      CompletableFuture<ServerTls> tls) throws IOException {
         Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
         StartupTrace.mark("server listening");
         int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
@@ -168,6 +178,27 @@ public final class PluginServer {
     }
 
     private record ServerTls(SslContext context, String certificateField) {}
+
+    private static HandshakeSettings settingsOrNull(Map<String, String> env) {
+        try {
+            return HandshakeSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            return null; // reported when the settings are read again below
+        }
+    }
+
+    /**
+     * Key generation and the JDK TLS set-up are the slowest start-up steps: they run on another thread while the
+     * caller loads and initialises gRPC, Netty and the protocol descriptors.
+     */
+    private static CompletableFuture<ServerTls> tlsFor(HandshakeSettings settings) {
+        return settings.clientCertPem() == null
+                ? CompletableFuture.completedFuture(null) : prepareTlsInBackground(settings.clientCertPem());
+    }
+
+    private static CompletableFuture<ServerTls> prepareTlsInBackground(String clientCertPem) {
+        return CompletableFuture.supplyAsync(() -> prepareTls(clientCertPem), PluginServer::startDaemon);
+    }
 
     private static ServerTls prepareTls(String clientCertPem) {
         X509Certificate clientCert = parsePem(clientCertPem);
@@ -236,26 +267,32 @@ public final class PluginServer {
         return builder.build();
     }
 
-    /** TLS 1.2+, ALPN h2, client certificate required and trusted only if it is exactly the client's PEM. */
+    /**
+     * TLS 1.2+, ALPN h2 only, client certificate required and trusted only if it is exactly the client's PEM.
+     * The JDK SSLContext is built here and wrapped as Netty's JdkSslContext directly: Netty's own server-context
+     * path (SslContextBuilder, GrpcSslContexts) runs start-up probes that cost more than everything else in
+     * TLS set-up together: one initialises a default SSLContext (parsing the whole cacerts store), another builds
+     * a PKCS12 key store with a password-encrypted RSA key and instantiates BouncyCastle's JCA provider.
+     */
     private static SslContext serverTls(SelfSignedCertificate serverCert, X509Certificate clientCert) {
         initialiseNettyJdkTlsWithoutSystemTrustStore();
         try {
-            return GrpcSslContexts.configure(
-                            io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(
-                                    new PinnedTlsManagers.SingleKeyManager(
-                                            serverCert.keyPair().getPrivate(), serverCert.certificate())),
-                            SslProvider.JDK)
-                    .trustManager(new PinnedTlsManagers.ExactCertificateTrustManager(clientCert))
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .protocols("TLSv1.3", "TLSv1.2")
-                    .build();
-        } catch (javax.net.ssl.SSLException e) {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new PinnedTlsManagers.SingleKeyManager(
+                            serverCert.keyPair().getPrivate(), serverCert.certificate())},
+                    new TrustManager[] {new PinnedTlsManagers.ExactCertificateTrustManager(clientCert)}, null);
+            return new JdkSslContext(context, false, Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE,
+                    new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2"),
+                    ClientAuth.REQUIRE, new String[] {"TLSv1.3", "TLSv1.2"}, false);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Netty's JdkSslContext probes a default SSLContext in its static initialiser, which parses the JDK's whole
+     * Netty's JdkSslContext and JdkAlpnSslUtils probe a default SSLContext in their static initialisers, which parses the JDK's whole
      * cacerts store (a large share of start-up time) only to be discarded: we trust exactly one certificate.
      * Let that probe see an empty trust store, then restore the property, so later default TLS contexts (the
      * provider's HTTPS client) load the system trust store as usual. Skipped if the user set the property.
@@ -267,8 +304,11 @@ public final class PluginServer {
         nettyTlsInitialised = true;
         System.setProperty("javax.net.ssl.trustStore", "NONE");
         try {
-            Class.forName("io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext", true,
-                    PluginServer.class.getClassLoader());
+            // both probe with SSLContext.init(null, null, null), i.e. with the default trust store
+            for (String probing : new String[] {"io.grpc.netty.shaded.io.netty.handler.ssl.JdkSslContext",
+                    "io.grpc.netty.shaded.io.netty.handler.ssl.JdkAlpnSslUtils"}) {
+                Class.forName(probing, true, PluginServer.class.getClassLoader());
+            }
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         } finally {
