@@ -1,0 +1,126 @@
+package io.dashplane.provider;
+
+import io.dashplane.provider.client.ClientConfig;
+import io.dashplane.provider.client.DashplaneApiException;
+import io.dashplane.provider.client.DashplaneAuthException;
+import io.dashplane.provider.client.DashplaneClient;
+import io.dashplane.provider.client.DashplaneException;
+import io.dashplane.provider.client.DashplaneUnreachableException;
+import io.dashplane.provider.client.TlsOptions;
+import io.dashplane.provider.cty.AttributePath;
+import io.dashplane.provider.framework.DataSource;
+import io.dashplane.provider.framework.Diagnostics;
+import io.dashplane.provider.framework.FrameworkProvider;
+import io.dashplane.provider.framework.ProviderDefinition;
+import io.dashplane.provider.framework.Resource;
+import io.dashplane.provider.framework.Schema;
+import io.dashplane.provider.framework.Values;
+import io.dashplane.provider.plugin.PluginServer;
+import io.dashplane.provider.resources.DashboardDataSource;
+import io.dashplane.provider.resources.DashboardResource;
+import io.dashplane.provider.resources.DashboardsDataSource;
+import io.dashplane.provider.resources.DatasourceDataSource;
+import io.dashplane.provider.resources.DatasourceResource;
+import io.dashplane.provider.resources.FolderDataSource;
+import io.dashplane.provider.resources.FolderResource;
+import io.dashplane.provider.resources.ProviderData;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Dashplane Terraform provider: the provider block ({@link ProviderSettings}), its resources and
+ * data sources. {@link #main} serves it as a plugin; the launcher finds it through
+ * {@link DashplaneProviderFactory} instead.
+ */
+public final class DashplaneProvider implements ProviderDefinition<ProviderData> {
+    private final Map<String, String> environment;
+
+    public DashplaneProvider() {
+        this(System.getenv());
+    }
+
+    /** With an explicit process environment for the {@code DASHPLANE_*} fallbacks (tests). */
+    public DashplaneProvider(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The provider as Terraform's plugin protocol sees it. */
+    public static FrameworkProvider<ProviderData> protocol() {
+        return new FrameworkProvider<>(new DashplaneProvider());
+    }
+
+    public static void main(String[] args) {
+        PluginServer.serve(args, DashplaneProvider::protocol);
+    }
+
+    @Override
+    public Schema schema() {
+        return ProviderSettings.SCHEMA;
+    }
+
+    @Override
+    public List<Resource<ProviderData>> resources() {
+        return List.of(new FolderResource(), new DatasourceResource(), new DashboardResource());
+    }
+
+    @Override
+    public List<DataSource<ProviderData>> dataSources() {
+        return List.of(new DatasourceDataSource(), new FolderDataSource(), new DashboardDataSource(),
+                new DashboardsDataSource());
+    }
+
+    /**
+     * Resolves the settings, builds the client and checks that the server is reachable, accepts the
+     * token and has the environment. A configuration that is not known yet (it depends on resources
+     * not created) configures nothing; Terraform configures again with known values before apply.
+     */
+    @Override
+    public ProviderData configure(Values config, Diagnostics diagnostics) {
+        if (config != null && !config.toCty().isWhollyKnown()) {
+            return null;
+        }
+        ProviderSettings settings = ProviderSettings.resolve(config, environment, diagnostics);
+        if (settings == null) {
+            return null;
+        }
+        DashplaneClient client;
+        try {
+            TlsOptions tls = new TlsOptions(settings.caCert(), settings.clientCert(), settings.clientKey(),
+                    settings.insecureSkipVerify());
+            client = new DashplaneClient(new ClientConfig(URI.create(settings.url()), settings.token(),
+                    settings.environment(), tls, settings.retries(), Duration.ofSeconds(settings.timeoutSeconds())));
+        } catch (IllegalArgumentException | DashplaneException e) {
+            diagnostics.error("Invalid provider configuration", e.getMessage());
+            return null;
+        }
+        String where = "the Dashplane server at " + settings.url();
+        try {
+            if (client.getEnvironment(settings.environment()).isEmpty()) {
+                diagnostics.error(AttributePath.of("environment"), "Unknown environment",
+                        "environment \"" + settings.environment() + "\" does not exist on " + where
+                                + "; create it (POST /api/v1/environments) or set environment / DASHPLANE_ENVIRONMENT");
+                return null;
+            }
+        } catch (DashplaneAuthException e) {
+            diagnostics.error(AttributePath.of("token"), "Token rejected",
+                    where + " rejected the token (HTTP " + e.status() + "); check token or DASHPLANE_TOKEN");
+            return null;
+        } catch (DashplaneUnreachableException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            diagnostics.error(AttributePath.of("url"), "Cannot reach the Dashplane server",
+                    message.contains(settings.url()) ? message : "cannot connect to " + where + ": " + message);
+            return null;
+        } catch (DashplaneApiException e) {
+            diagnostics.error("Dashplane server error", where + " answered the environment check with HTTP "
+                    + e.status() + ": " + e.problem().describe());
+            return null;
+        } catch (DashplaneException e) {
+            diagnostics.error("Dashplane server error", where + ": " + e.getMessage());
+            return null;
+        }
+        return new ProviderData(client, settings.environment());
+    }
+}

@@ -1,0 +1,12 @@
+package io.dashplane.provider;
+
+import io.dashplane.provider.plugin.ProviderFactory;
+import io.dashplane.provider.protocol.ProviderProtocol;
+
+/** Registers {@link DashplaneProvider} with the plugin host (META-INF/services). */
+public final class DashplaneProviderFactory implements ProviderFactory {
+    @Override
+    public ProviderProtocol create() {
+        return DashplaneProvider.protocol();
+    }
+}

@@ -1,0 +1,106 @@
+package io.dashplane.provider.e2e;
+
+import static io.dashplane.provider.e2e.Steps.noErrors;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dashplane.provider.harness.ConfigServer;
+import io.dashplane.provider.harness.Configuration;
+import io.dashplane.provider.harness.Diag;
+import io.dashplane.provider.harness.TerraformCore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Errors reach the user as diagnostics on the right attribute, in protocol 5 and 6. */
+class ErrorsIT {
+    @TempDir
+    static Path dataDir;
+    private static ConfigServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = ConfigServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static List<Diag> errors(List<Diag> diagnostics) {
+        return diagnostics.stream().filter(Diag::isError).toList();
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
+    void serverValidationErrorsArriveOnConfigJson(int protocol) {
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        String overlapping = "{\"uid\":\"bad-" + protocol + "\",\"title\":\"Bad\",\"panels\":[{\"id\":1,\"type\":\"stat\","
+                + "\"gridPos\":{\"x\":20,\"y\":0,\"w\":12,\"h\":4}}]}";
+        Configuration config = Configuration.provider(server.providerConfig())
+                .with("dashplane_dashboard.bad", Map.of("config_json", overlapping));
+        noErrors("validate", core.validate(config).diagnostics());
+        TerraformCore.Plan plan = Steps.plan(core, config);
+        TerraformCore.Outcome applied = core.apply(config, plan);
+        List<Diag> errors = errors(applied.diagnostics());
+        assertFalse(errors.isEmpty(), "the server refuses the dashboard");
+        for (Diag error : errors) {
+            assertEquals("config_json", error.pathText(), "on config_json: " + error);
+        }
+        assertTrue(errors.stream().anyMatch(e -> e.detail().contains("/panels/0/gridPos")), "names the JSON pointer: " + errors);
+        assertTrue(core.state().isEmpty(), "nothing in state after a refused create");
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
+    void invalidConfigIsRefusedAtValidateWithItsPath(int protocol) {
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        Configuration config = Configuration.provider(server.providerConfig())
+                .with("dashplane_dashboard.notjson", Map.of("config_json", "{not json"))
+                .with("dashplane_folder.baduid", Map.of("title", "x", "uid", "no spaces allowed"));
+        List<Diag> errors = errors(core.validate(config).diagnostics());
+        assertTrue(errors.stream().anyMatch(e -> e.pathText().equals("config_json")), "config_json: " + errors);
+        assertTrue(errors.stream().anyMatch(e -> e.pathText().equals("uid")), "uid: " + errors);
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
+    void unreachableServerIsAClearDiagnostic(int protocol) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        String url = "http://127.0.0.1:" + port;
+        Configuration config = Configuration.provider(Map.of("url", url, "retries", 0, "timeout", 5))
+                .with("dashplane_folder.f", Map.of("title", "x"));
+        TerraformCore.Plan plan = core.plan(config);
+        List<Diag> errors = errors(plan.diagnostics());
+        assertEquals(1, errors.size(), "one error: " + plan.diagnostics());
+        Diag error = errors.get(0);
+        assertEquals("url", error.pathText(), error.toString());
+        assertTrue(error.summary().toLowerCase().contains("reach"), error.toString());
+        assertTrue(error.detail().contains(url), "names the URL: " + error);
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
+    void importOfAMissingObjectIsAnError(int protocol) {
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        Configuration config = Configuration.provider(server.providerConfig())
+                .with("dashplane_dashboard.d", Map.of("config_json", "{\"title\":\"x\"}"));
+        List<Diag> errors = errors(core.importResource(config, "dashplane_dashboard.d", "does-not-exist").diagnostics());
+        assertFalse(errors.isEmpty());
+        assertTrue(errors.get(0).detail().contains("does-not-exist"), errors.toString());
+        assertTrue(core.state().isEmpty());
+    }
+}

@@ -1,0 +1,153 @@
+package io.dashplane.provider.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.provider.harness.ConfigServer;
+import io.dashplane.provider.harness.Fixtures;
+import io.dashplane.provider.harness.TerraformCore;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real Terraform CLI (a {@code terraform} on PATH; skipped without one) against
+ * examples/terraform/ml-monitoring copied to a temporary directory: the provider installed with
+ * install-mirror.sh into a filesystem mirror, a CLI configuration with only that mirror (no network),
+ * init, apply, a plan with -detailed-exitcode that must find no changes, destroy. Terraform 1.x offers
+ * protocols 5 and 6 and has no switch to offer only 5; for the protocol 5 run the installed executable is
+ * wrapped so that it is offered "5" only, and Terraform's log must show that it used protocol 5.
+ */
+class TerraformCliIT {
+    @TempDir
+    static Path dataDir;
+    private static ConfigServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = ConfigServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    static Optional<Path> terraformOnPath() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "terraform"))
+                .filter(Files::isExecutable).findFirst();
+    }
+
+    /** {@code output} is what the command printed, {@code transcript} that with the command line. */
+    record Result(int exit, String output, String transcript) {
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
+    void exampleWithTheRealTerraform(int protocol, @TempDir Path work) throws Exception {
+        Optional<Path> terraform = terraformOnPath();
+        assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
+
+        Path mirror = work.resolve("mirror");
+        Result installed = run(List.of(TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(),
+                mirror.toString()), work, Map.of());
+        assertEquals(0, installed.exit(), installed.transcript());
+        Path platformDir;
+        try (Stream<Path> dirs = Files.list(mirror.resolve("registry.terraform.io/dashplane/dashplane/0.1.0"))) {
+            platformDir = dirs.findFirst().orElseThrow();
+        }
+        Path executable = platformDir.resolve("terraform-provider-dashplane_v0.1.0");
+        if (protocol == 5) {
+            Path real = platformDir.resolve("terraform-provider-dashplane_v0.1.0-launcher");
+            Files.move(executable, real);
+            Files.writeString(executable, "#!/bin/sh\n# offers the provider protocol 5 only, as Terraform 0.13/0.14 do\n"
+                    + "PLUGIN_PROTOCOL_VERSIONS=5 exec \"$(dirname \"$0\")/terraform-provider-dashplane_v0.1.0-launcher\" \"$@\"\n");
+            executable.toFile().setExecutable(true);
+        }
+
+        Path example = work.resolve("ml-monitoring");
+        Files.createDirectories(example);
+        try (Stream<Path> files = Files.list(Fixtures.example("ml-monitoring"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, example.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path cliConfig = work.resolve("terraform.rc");
+        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
+                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
+        String environment = "cli-p" + protocol;
+        server.newEnvironment(environment);
+        Path log = work.resolve("terraform.log");
+        Map<String, String> env = new HashMap<>();
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_ENVIRONMENT", environment);
+        env.put("TF_LOG", "DEBUG");
+        env.put("TF_LOG_PATH", log.toString());
+        String tf = terraform.get().toString();
+
+        Result init = run(List.of(tf, "init", "-input=false", "-no-color"), example, env);
+        assertEquals(0, init.exit(), init.transcript());
+        Result apply = run(List.of(tf, "apply", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, apply.exit(), apply.transcript());
+        assertTrue(apply.output().contains("3 added"), apply.output());
+        JsonNode folder = server.object(environment, "folders/ml");
+        assertNotNull(folder, "the folder exists after apply");
+        assertNotNull(server.object(environment, "datasources/Prometheus"));
+
+        Result plan = run(List.of(tf, "plan", "-detailed-exitcode", "-input=false", "-no-color"), example, env);
+        assertEquals(0, plan.exit(), "a second plan must find no changes (exit 0):\n" + plan.transcript());
+
+        Result output = run(List.of(tf, "output", "-raw", "dashboard_url"), example, env);
+        assertEquals(0, output.exit(), output.transcript());
+        assertTrue(output.output().trim().startsWith("/d/"), output.transcript());
+
+        Result destroy = run(List.of(tf, "destroy", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, destroy.exit(), destroy.transcript());
+        assertTrue(destroy.output().contains("3 destroyed"), destroy.output());
+        assertNull(server.object(environment, "folders/ml"));
+
+        String logText = Files.readString(log);
+        assertTrue(logText.contains("using plugin: version=" + protocol),
+                "Terraform's log must show protocol " + protocol + " in use");
+    }
+
+    private static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in 5 minutes");
+        }
+        String text = new String(out);
+        return new Result(process.exitValue(), text, String.join(" ", command) + " ->\n" + text);
+    }
+}
