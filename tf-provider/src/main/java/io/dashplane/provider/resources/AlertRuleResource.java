@@ -11,7 +11,6 @@ import io.dashplane.provider.framework.Schema;
 import io.dashplane.provider.framework.SemanticEquality;
 import io.dashplane.provider.framework.Validators;
 import io.dashplane.provider.framework.Values;
-import io.dashplane.schema.alerting.AlertingCanonicalizer;
 
 import java.util.Map;
 
@@ -24,7 +23,8 @@ import static io.dashplane.provider.resources.Common.VERSION;
  * {@code dashplane_alert_rule}: one alert or recording rule (docs/resources/alert_rule.md). One resource per
  * rule, so modules own rules independently and reordering configuration never reassigns identity.
  * {@code data_json} is compared through the server's canonical form of queries (key order, number
- * spelling, defaulted expression time ranges do not count), durations by value.
+ * spelling, defaulted expression time ranges do not count), durations by value. The server stores a
+ * rule as sent, so members read back are exactly the configured ones (no server defaults to suppress).
  */
 public final class AlertRuleResource implements Resource<ProviderData> {
     public static final String TYPE_NAME = "dashplane_alert_rule";
@@ -175,15 +175,13 @@ public final class AlertRuleResource implements Resource<ProviderData> {
                 .with("rule_group", Common.text(rule, "ruleGroup"))
                 .with("condition", AlertingSupport.unlessDefault(rule, "condition", base, "condition", ""))
                 .with("data_json", AlertingSupport.jsonText(rule.get("data"), base, "data_json"))
-                .with("for", AlertingSupport.unlessDefault(rule, "for", base, "for", "0s"))
-                .with("keep_firing_for", AlertingSupport.unlessDefault(rule, "keepFiringFor", base, "keep_firing_for", "0s"))
-                .with("no_data_state", AlertingSupport.unlessDefault(rule, "noDataState", base, "no_data_state",
-                        AlertingCanonicalizer.DEFAULT_NO_DATA_STATE))
-                .with("exec_err_state", AlertingSupport.unlessDefault(rule, "execErrState", base, "exec_err_state",
-                        AlertingCanonicalizer.DEFAULT_EXEC_ERR_STATE))
+                .with("for", AlertingSupport.unlessDefault(rule, "for", base, "for", ""))
+                .with("keep_firing_for", AlertingSupport.unlessDefault(rule, "keepFiringFor", base, "keep_firing_for", ""))
+                .with("no_data_state", Common.text(rule, "noDataState"))
+                .with("exec_err_state", Common.text(rule, "execErrState"))
                 .with("labels", AlertingSupport.stringMapValue(rule.get("labels"), base, "labels"))
                 .with("annotations", AlertingSupport.stringMapValue(rule.get("annotations"), base, "annotations"))
-                .with("is_paused", AlertingSupport.unlessDefault(rule, "isPaused", base, "is_paused", false))
+                .with("is_paused", AlertingSupport.bool(rule, "isPaused"))
                 .with("notification_settings_json",
                         AlertingSupport.jsonText(rule.get("notification_settings"), base, "notification_settings_json"))
                 .with("record", AlertingSupport.stringMapValue(rule.get("record"), base, "record"))

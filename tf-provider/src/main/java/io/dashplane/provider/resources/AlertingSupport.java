@@ -138,6 +138,12 @@ final class AlertingSupport {
         return server;
     }
 
+    /** A boolean member; null when absent. */
+    static Boolean bool(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asBoolean();
+    }
+
     static Boolean unlessDefault(JsonNode object, String field, Values prior, String attribute, boolean defaultValue) {
         JsonNode value = object.get(field);
         boolean server = value != null && !value.isNull() ? value.asBoolean() : defaultValue;

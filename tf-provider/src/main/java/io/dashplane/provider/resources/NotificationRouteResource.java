@@ -170,7 +170,7 @@ public final class NotificationRouteResource implements Resource<ProviderData> {
                         AlertingSupport.stringListValue(route.get("mute_time_intervals"), base, "mute_time_intervals"))
                 .with("active_time_intervals",
                         AlertingSupport.stringListValue(route.get("active_time_intervals"), base, "active_time_intervals"))
-                .with("continue", AlertingSupport.unlessDefault(route, "continue", base, "continue", false))
+                .with("continue", AlertingSupport.bool(route, "continue"))
                 .with(ENVIRONMENT, environment)
                 .with(ID, ObjectId.of(environment, uid))
                 .with(VERSION, Common.number(route, "version"));

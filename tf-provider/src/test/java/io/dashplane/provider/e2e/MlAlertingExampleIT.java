@@ -176,11 +176,11 @@ class MlAlertingExampleIT {
         JsonNode slack = server.object(environment, "contact-points/ml-slack");
         assertTrue(slack.path("integrations").path(0).path("secureFields").path("url").asBoolean(), slack.toString());
         assertFalse(slack.toString().contains(SLACK_URL), "the secret is never read back");
-        assertEquals(SLACK_URL, core.stateValue("dashplane_contact_point.slack").getAttr("slack").index(0).getAttr("url").asString(),
+        assertEquals(SLACK_URL, core.stateValue("dashplane_contact_point.slack").getAttr("slack").index(0).asMap().get("url").asString(),
                 "the state keeps the configured secret");
         JsonNode policy = server.object(environment, "notification-policy");
         assertEquals("ml-slack", policy.path("receiver").asText());
-        assertEquals("ml-team", policy.path("routes").path(0).path("uid").asText(""), policy.toString());
+        assertEquals("[[\"team\",\"=\",\"ml\"]]", policy.path("routes").path(0).path("object_matchers").toString(), policy.toString());
         assertEquals("ml-pagerduty", policy.path("routes").path(0).path("routes").path(0).path("receiver").asText(), policy.toString());
         assertEquals(2, server.object(environment, "rule-groups/ml/ml-model-health").path("rules").size());
 
