@@ -233,7 +233,12 @@ class MlAlertingExampleIT {
             Action expected = change.typeName().equals("dashplane_contact_point") ? Action.UPDATE : Action.NOOP;
             assertEquals(expected, change.action(), () -> change.address() + " after import: " + afterImport);
         }
-        assertTrue(importer.importResource(config, "dashplane_rule_group.ml_model_health", "ml/no-such-group").hasErrors());
-        assertTrue(importer.importResource(config, "dashplane_message_template.ml", "a/b/c").hasErrors());
+        Configuration withMissing = config
+                .with("dashplane_rule_group.missing", map("folder_uid", "ml", "name", "no-such-group", "interval", "1m"))
+                .with("dashplane_message_template.missing", map("name", "x", "template", "x"));
+        assertTrue(importer.importResource(withMissing, "dashplane_rule_group.missing", "ml/no-such-group").hasErrors(),
+                "importing a missing rule group is an error");
+        assertTrue(importer.importResource(withMissing, "dashplane_message_template.missing", "a/b/c").hasErrors(),
+                "a malformed import id is an error");
     }
 }

@@ -137,6 +137,53 @@ class TerraformCliIT {
                 "Terraform's log must show protocol " + protocol + " in use");
     }
 
+    /**
+     * examples/terraform/ml-alerting with the real CLI (protocol 6): apply, a second plan without changes,
+     * destroy in Terraform's dependency order.
+     */
+    @org.junit.jupiter.api.Test
+    void alertingExampleWithTheRealTerraform(@TempDir Path work) throws Exception {
+        Optional<Path> terraform = terraformOnPath();
+        assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
+        Path mirror = work.resolve("mirror");
+        Result installed = run(List.of(TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(),
+                mirror.toString()), work, Map.of());
+        assertEquals(0, installed.exit(), installed.transcript());
+        Path example = work.resolve("ml-alerting");
+        Files.createDirectories(example);
+        Files.copy(Fixtures.example("ml-alerting").resolve("main.tf"), example.resolve("main.tf"));
+        Path cliConfig = work.resolve("terraform.rc");
+        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
+                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
+        String environment = "cli-alerting";
+        server.newEnvironment(environment);
+        Map<String, String> env = new HashMap<>();
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_ENVIRONMENT", environment);
+        String tf = terraform.get().toString();
+
+        Result init = run(List.of(tf, "init", "-input=false", "-no-color"), example, env);
+        assertEquals(0, init.exit(), init.transcript());
+        Result apply = run(List.of(tf, "apply", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, apply.exit(), apply.transcript());
+        assertTrue(apply.output().contains("12 added"), apply.output());
+        assertNotNull(server.object(environment, "alert-rules/ml-p99-latency-high"));
+        assertNotNull(server.object(environment, "notification-policy/routes/ml-pagerduty"));
+
+        Result plan = run(List.of(tf, "plan", "-detailed-exitcode", "-input=false", "-no-color"), example, env);
+        assertEquals(0, plan.exit(), "a second plan must find no changes (exit 0):\n" + plan.transcript());
+
+        Result destroy = run(List.of(tf, "destroy", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, destroy.exit(), destroy.transcript());
+        assertTrue(destroy.output().contains("12 destroyed"), destroy.output());
+        assertNull(server.object(environment, "alert-rules/ml-p99-latency-high"));
+        assertNull(server.object(environment, "contact-points/ml-slack"));
+    }
+
     private static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
