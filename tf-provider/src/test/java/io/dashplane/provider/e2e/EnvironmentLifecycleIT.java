@@ -70,7 +70,8 @@ class EnvironmentLifecycleIT {
         noErrors("import folder", importer.importResource(config, FOLDER, name + "/ml").diagnostics());
         assertEquals("pre-production", string(importer.stateValue(ENV), "description"));
         assertNoChanges(importer, config);
-        assertTrue(importer.importResource(config, ENV, "no-such-environment").hasErrors());
+        assertTrue(importer.importResource(config.with("dashplane_environment.missing", Map.of("name", "no-such-environment")),
+                "dashplane_environment.missing", "no-such-environment").hasErrors(), "importing a missing environment is an error");
 
         // an object Terraform does not manage keeps the environment from being deleted
         server.post("/api/v1/environments/" + name + "/folders", Map.of("uid", "manual", "title", "Manual"));
