@@ -23,6 +23,14 @@ import io.dashplane.provider.resources.DatasourceDataSource;
 import io.dashplane.provider.resources.DatasourceResource;
 import io.dashplane.provider.resources.FolderDataSource;
 import io.dashplane.provider.resources.FolderResource;
+import io.dashplane.provider.resources.AlertRuleResource;
+import io.dashplane.provider.resources.ContactPointResource;
+import io.dashplane.provider.resources.EnvironmentResource;
+import io.dashplane.provider.resources.MessageTemplateResource;
+import io.dashplane.provider.resources.MuteTimingResource;
+import io.dashplane.provider.resources.NotificationPolicyResource;
+import io.dashplane.provider.resources.NotificationRouteResource;
+import io.dashplane.provider.resources.RuleGroupResource;
 import io.dashplane.provider.resources.ProviderData;
 
 import java.net.URI;
@@ -63,7 +71,10 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
 
     @Override
     public List<Resource<ProviderData>> resources() {
-        return List.of(new FolderResource(), new DatasourceResource(), new DashboardResource());
+        return List.of(new FolderResource(), new DatasourceResource(), new DashboardResource(),
+                new EnvironmentResource(), new RuleGroupResource(), new AlertRuleResource(), new ContactPointResource(),
+                new NotificationPolicyResource(), new NotificationRouteResource(), new MuteTimingResource(),
+                new MessageTemplateResource());
     }
 
     @Override

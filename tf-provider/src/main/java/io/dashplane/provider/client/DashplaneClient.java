@@ -216,6 +216,34 @@ public final class DashplaneClient {
         return post(in(env, "dashboards").path(uid, "versions", Long.toString(version), "restore"), null);
     }
 
+    // ------------------------------------------------------------------ generic objects (alerting, see AlertingClient)
+
+    /** GET of an object below {@code /api/v1/environments/{env}/}; empty on 404. */
+    Optional<ObjectNode> getIn(String env, String... path) {
+        return getOptional(in(env, path));
+    }
+
+    ObjectNode postIn(String env, JsonNode body, String... path) {
+        return post(in(env, path), body);
+    }
+
+    Written putIn(String env, JsonNode body, Long ifMatchVersion, String... path) {
+        return put(in(env, path), body, ifMatchVersion);
+    }
+
+    /** False when the object did not exist. */
+    boolean deleteIn(String env, boolean force, String... path) {
+        return delete(in(env, path).query("force", force ? "true" : null));
+    }
+
+    List<ObjectNode> listAllIn(String env, String... path) {
+        return readAllPages(page -> in(env, path).query("page", page).query("perPage", MAX_PAGE_SIZE));
+    }
+
+    private ApiUrl in(String env, String... path) {
+        return api().path("environments", env == null ? config.environment() : env).path(path);
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private ApiUrl api() {

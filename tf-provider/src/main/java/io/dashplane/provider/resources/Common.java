@@ -41,6 +41,18 @@ final class Common {
      * environment and uid are).
      */
     static void planEnvironmentAndId(PlanContext<ProviderData> plan) {
+        planEnvironment(plan);
+        CtyValue environment = plan.planned().get(ENVIRONMENT);
+        CtyValue uid = plan.planned().get(UID);
+        if (environment.isPresent() && uid.isPresent()) {
+            plan.set(ID, ObjectId.of(environment.asString(), uid.asString()));
+        } else {
+            plan.setUnknown(ID);
+        }
+    }
+
+    /** Plans {@code environment}: the provider's when not configured. */
+    static void planEnvironment(PlanContext<ProviderData> plan) {
         if (plan.config().isNull(ENVIRONMENT)) {
             ProviderData provider = plan.providerOrNull();
             if (provider == null) {
@@ -48,13 +60,6 @@ final class Common {
             } else {
                 plan.set(ENVIRONMENT, provider.environment());
             }
-        }
-        CtyValue environment = plan.planned().get(ENVIRONMENT);
-        CtyValue uid = plan.planned().get(UID);
-        if (environment.isPresent() && uid.isPresent()) {
-            plan.set(ID, ObjectId.of(environment.asString(), uid.asString()));
-        } else {
-            plan.setUnknown(ID);
         }
     }
 

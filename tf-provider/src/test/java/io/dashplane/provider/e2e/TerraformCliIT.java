@@ -138,6 +138,88 @@ class TerraformCliIT {
                 "Terraform's log must show protocol " + protocol + " in use");
     }
 
+    /**
+     * examples/terraform/ml-alerting with the real CLI (protocol 6): apply, a second plan without changes,
+     * destroy in Terraform's dependency order.
+     */
+    @org.junit.jupiter.api.Test
+    void alertingExampleWithTheRealTerraform(@TempDir Path work) throws Exception {
+        String environment = "cli-alerting";
+        server.newEnvironment(environment);
+        applyPlanDestroy(work, "ml-alerting", environment, 12, () -> {
+            assertNotNull(server.object(environment, "alert-rules/ml-p99-latency-high"));
+            assertNotNull(server.object(environment, "notification-policy/routes/ml-pagerduty"));
+        });
+        assertNull(server.object(environment, "alert-rules/ml-p99-latency-high"));
+        assertNull(server.object(environment, "contact-points/ml-slack"));
+    }
+
+    /**
+     * examples/terraform/multi-env with the real CLI: three environments, each with its own datasource
+     * (different uids), the same module applied to each; every alert rule queries its own environment's
+     * datasource.
+     */
+    @org.junit.jupiter.api.Test
+    void multiEnvironmentExampleWithTheRealTerraform(@TempDir Path work) throws Exception {
+        applyPlanDestroy(work, "multi-env", "default", 18, () -> {
+            for (String env : List.of("dev", "staging", "prod")) {
+                String datasourceUid = server.get("/api/v1/environments/" + env + "/datasources/name/Prometheus")
+                        .body().path("uid").asText();
+                JsonNode rule = server.object(env, "alert-rules/ml-p99-latency-high");
+                assertEquals(datasourceUid, rule.path("data").path(0).path("datasourceUid").asText(), env + ": " + rule);
+                assertNotNull(server.object(env, "dashboards/ml-model-monitoring"), env);
+            }
+        });
+        for (String env : List.of("dev", "staging", "prod")) {
+            assertEquals(404, server.get("/api/v1/environments/" + env).status(), env + " is destroyed");
+        }
+    }
+
+    /** Copies an example, then init, apply (expecting {@code resources} added), plan without changes, destroy. */
+    private void applyPlanDestroy(Path work, String exampleName, String environment, int resources, Runnable afterApply)
+            throws Exception {
+        Optional<Path> terraform = terraformOnPath();
+        assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
+        Path mirror = work.resolve("mirror");
+        Result installed = run(List.of(TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(),
+                mirror.toString()), work, Map.of());
+        assertEquals(0, installed.exit(), installed.transcript());
+        Path example = work.resolve(exampleName);
+        Path source = Fixtures.example(exampleName);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".tf")).toList()) {
+                Path target = example.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        Path cliConfig = work.resolve("terraform.rc");
+        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
+                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_ENVIRONMENT", environment);
+        String tf = terraform.get().toString();
+
+        Result init = run(List.of(tf, "init", "-input=false", "-no-color"), example, env);
+        assertEquals(0, init.exit(), init.transcript());
+        Result apply = run(List.of(tf, "apply", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, apply.exit(), apply.transcript());
+        assertTrue(apply.output().contains(resources + " added"), apply.output());
+        afterApply.run();
+
+        Result plan = run(List.of(tf, "plan", "-detailed-exitcode", "-input=false", "-no-color"), example, env);
+        assertEquals(0, plan.exit(), "a second plan must find no changes (exit 0):\n" + plan.transcript());
+
+        Result destroy = run(List.of(tf, "destroy", "-auto-approve", "-input=false", "-no-color"), example, env);
+        assertEquals(0, destroy.exit(), destroy.transcript());
+        assertTrue(destroy.output().contains(resources + " destroyed"), destroy.output());
+    }
+
     private static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);

@@ -1,0 +1,135 @@
+package io.dashplane.provider.resources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.client.AlertingClient;
+import io.dashplane.provider.framework.Attr;
+import io.dashplane.provider.framework.PlanContext;
+import io.dashplane.provider.framework.ProviderException;
+import io.dashplane.provider.framework.Resource;
+import io.dashplane.provider.framework.ResourceContext;
+import io.dashplane.provider.framework.Schema;
+import io.dashplane.provider.framework.SemanticEquality;
+import io.dashplane.provider.framework.Validators;
+import io.dashplane.provider.framework.Values;
+
+import java.util.Map;
+
+import static io.dashplane.provider.resources.Common.ENVIRONMENT;
+import static io.dashplane.provider.resources.Common.ID;
+import static io.dashplane.provider.resources.Common.UID;
+import static io.dashplane.provider.resources.Common.VERSION;
+
+/** {@code dashplane_mute_timing} (docs/resources/mute_timing.md): named time intervals routes and rules mute or activate on. */
+public final class MuteTimingResource implements Resource<ProviderData> {
+    public static final String TYPE_NAME = "dashplane_mute_timing";
+    private static final Schema SCHEMA = Schema.of(0, "A mute timing: named recurring time intervals.",
+            Attr.string(UID).optional().computed().requiresReplace().useStateForUnknown().validate(Validators.uid())
+                    .description("generated when absent; changing it replaces the mute timing"),
+            Attr.string("name").required().validate(Validators.notBlank())
+                    .description("name routes and rules refer to, unique in the environment"),
+            Attr.string("time_intervals_json").optional().semanticEquality(SemanticEquality.json())
+                    .validate(jsonArray())
+                    .description("Grafana's time_intervals array as JSON (times, weekdays, days_of_month, months, years, location)"),
+            Common.environment("mute timing"),
+            Common.id(),
+            Common.version());
+    private static final ApiErrors.PointerMapping POINTERS = ApiErrors.fields(Map.of(
+            "uid", UID, "name", "name", "time_intervals", "time_intervals_json"));
+
+    @Override
+    public String typeName() {
+        return TYPE_NAME;
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public void modifyPlan(PlanContext<ProviderData> plan) {
+        Common.planEnvironmentAndId(plan);
+    }
+
+    @Override
+    public Values create(Values planned, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(planned, context.provider());
+        ObjectNode created = ApiErrors.call("creating mute timing \"" + planned.getString("name") + "\"", POINTERS,
+                () -> AlertingSupport.alerting(context).createMuteTiming(environment, body(planned)));
+        return state(planned, environment, created);
+    }
+
+    @Override
+    public Values read(Values state, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(state, context.provider());
+        String uid = state.getString(UID);
+        return ApiErrors.call("reading mute timing " + ObjectId.of(environment, uid), null,
+                        () -> AlertingSupport.alerting(context).getMuteTiming(environment, uid))
+                .map(timing -> state(state, environment, timing))
+                .orElse(null);
+    }
+
+    @Override
+    public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(prior, context.provider());
+        String uid = prior.getString(UID);
+        ObjectNode body = body(planned).put("uid", uid);
+        ObjectNode written = ApiErrors.call("updating mute timing " + ObjectId.of(environment, uid), POINTERS,
+                () -> AlertingSupport.alerting(context).putMuteTiming(environment, uid, body, prior.getLong(VERSION)).body());
+        return state(planned, environment, written);
+    }
+
+    @Override
+    public void delete(Values prior, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(prior, context.provider());
+        String uid = prior.getString(UID);
+        String what = "deleting mute timing " + ObjectId.of(environment, uid);
+        AlertingClient client = AlertingSupport.alerting(context);
+        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> client.getMuteTiming(environment, uid)))) {
+            ApiErrors.run(what, null, () -> client.deleteMuteTiming(environment, uid));
+        }
+    }
+
+    @Override
+    public Values importState(String id, ResourceContext<ProviderData> context) {
+        ObjectId objectId = ObjectId.parseImportId(id, context.provider().environment());
+        ObjectNode timing = ApiErrors.call("importing mute timing " + objectId, null,
+                        () -> AlertingSupport.alerting(context).getMuteTiming(objectId.environment(), objectId.uid()))
+                .orElseThrow(() -> new ProviderException("Cannot import non-existent mute timing",
+                        "there is no mute timing with uid \"" + objectId.uid() + "\" in environment \"" + objectId.environment() + "\""));
+        return state(Values.empty(SCHEMA.objectType()), objectId.environment(), timing);
+    }
+
+    static io.dashplane.provider.framework.Validator jsonArray() {
+        return (path, value, diagnostics) -> {
+            try {
+                if (!AlertingSupport.parseJson(value.asString(), path.toString()).isArray()) {
+                    diagnostics.error(path, "Invalid JSON", "expected a JSON array");
+                }
+            } catch (ProviderException e) {
+                diagnostics.error(path, "Invalid JSON", "not valid JSON");
+            }
+        };
+    }
+
+    private static ObjectNode body(Values planned) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        AlertingSupport.putIfPresent(body, "uid", planned.getString(UID));
+        body.put("name", planned.getString("name"));
+        if (planned.isPresent("time_intervals_json")) {
+            body.set("time_intervals", AlertingSupport.parseJson(planned.getString("time_intervals_json"), "time_intervals_json"));
+        }
+        return body;
+    }
+
+    private static Values state(Values base, String environment, ObjectNode timing) {
+        String uid = Common.text(timing, "uid");
+        return base.with(UID, uid)
+                .with("name", Common.text(timing, "name"))
+                .with("time_intervals_json", AlertingSupport.jsonText(timing.get("time_intervals"), base, "time_intervals_json"))
+                .with(ENVIRONMENT, environment)
+                .with(ID, ObjectId.of(environment, uid))
+                .with(VERSION, Common.number(timing, "version"));
+    }
+}
