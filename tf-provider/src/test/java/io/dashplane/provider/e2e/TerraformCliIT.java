@@ -202,6 +202,7 @@ class TerraformCliIT {
         env.put("TF_INPUT", "0");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_TOKEN", server.token());
         env.put("DASHPLANE_ENVIRONMENT", environment);
         String tf = terraform.get().toString();
 
