@@ -66,6 +66,32 @@ public final class AlertRuleResource implements Resource<ProviderData> {
             Map.entry("labels", "labels"), Map.entry("annotations", "annotations"), Map.entry("isPaused", "is_paused"),
             Map.entry("notification_settings", "notification_settings_json"), Map.entry("record", "record")));
 
+    private static final UidObjectCalls CALLS = new UidObjectCalls("alert rule", "title", POINTERS,
+            new UidObjectCalls.Endpoint() {
+                @Override
+                public java.util.Optional<ObjectNode> get(AlertingClient client, String env, String uid) {
+                    return client.getAlertRule(env, uid);
+                }
+
+                @Override
+                public ObjectNode create(AlertingClient client, String env, ObjectNode body) {
+                    return client.createAlertRule(env, body);
+                }
+
+                @Override
+                public io.dashplane.provider.client.Written put(AlertingClient client, String env, String uid,
+                                                               ObjectNode body, Long ifMatchVersion) {
+                    return client.putAlertRule(env, uid, body, ifMatchVersion);
+                }
+
+                @Override
+                public boolean delete(AlertingClient client, String env, String uid) {
+                    return client.deleteAlertRule(env, uid);
+                }
+            },
+            AlertRuleResource::body, AlertRuleResource::state,
+            environment -> Values.empty(SCHEMA.objectType()));
+
     @Override
     public String typeName() {
         return TYPE_NAME;
@@ -83,51 +109,27 @@ public final class AlertRuleResource implements Resource<ProviderData> {
 
     @Override
     public Values create(Values planned, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(planned, context.provider());
-        ObjectNode created = ApiErrors.call("creating alert rule \"" + planned.getString("title") + "\"", POINTERS,
-                () -> AlertingSupport.alerting(context).createAlertRule(environment, body(planned)));
-        return state(planned, environment, created);
+        return CALLS.create(planned, context);
     }
 
     @Override
     public Values read(Values state, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(state, context.provider());
-        String uid = state.getString(UID);
-        return ApiErrors.call("reading alert rule " + ObjectId.of(environment, uid), null,
-                        () -> AlertingSupport.alerting(context).getAlertRule(environment, uid))
-                .map(rule -> state(state, environment, rule))
-                .orElse(null);
+        return CALLS.read(state, context);
     }
 
     @Override
     public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(prior, context.provider());
-        String uid = prior.getString(UID);
-        ObjectNode body = body(planned).put("uid", uid);
-        ObjectNode written = ApiErrors.call("updating alert rule " + ObjectId.of(environment, uid), POINTERS,
-                () -> AlertingSupport.alerting(context).putAlertRule(environment, uid, body, prior.getLong(VERSION)).body());
-        return state(planned, environment, written);
+        return CALLS.update(prior, planned, context);
     }
 
     @Override
     public void delete(Values prior, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(prior, context.provider());
-        String uid = prior.getString(UID);
-        String what = "deleting alert rule " + ObjectId.of(environment, uid);
-        AlertingClient client = AlertingSupport.alerting(context);
-        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> client.getAlertRule(environment, uid)))) {
-            ApiErrors.run(what, null, () -> client.deleteAlertRule(environment, uid));
-        }
+        CALLS.delete(prior, context);
     }
 
     @Override
     public Values importState(String id, ResourceContext<ProviderData> context) {
-        ObjectId objectId = ObjectId.parseImportId(id, context.provider().environment());
-        ObjectNode rule = ApiErrors.call("importing alert rule " + objectId, null,
-                        () -> AlertingSupport.alerting(context).getAlertRule(objectId.environment(), objectId.uid()))
-                .orElseThrow(() -> new ProviderException("Cannot import non-existent alert rule",
-                        "there is no alert rule with uid \"" + objectId.uid() + "\" in environment \"" + objectId.environment() + "\""));
-        return state(Values.empty(SCHEMA.objectType()), objectId.environment(), rule);
+        return CALLS.importState(id, context);
     }
 
     private static io.dashplane.provider.framework.Validator dataArray() {

@@ -37,6 +37,32 @@ public final class MuteTimingResource implements Resource<ProviderData> {
     private static final ApiErrors.PointerMapping POINTERS = ApiErrors.fields(Map.of(
             "uid", UID, "name", "name", "time_intervals", "time_intervals_json"));
 
+    private static final UidObjectCalls CALLS = new UidObjectCalls("mute timing", "name", POINTERS,
+            new UidObjectCalls.Endpoint() {
+                @Override
+                public java.util.Optional<ObjectNode> get(AlertingClient client, String env, String uid) {
+                    return client.getMuteTiming(env, uid);
+                }
+
+                @Override
+                public ObjectNode create(AlertingClient client, String env, ObjectNode body) {
+                    return client.createMuteTiming(env, body);
+                }
+
+                @Override
+                public io.dashplane.provider.client.Written put(AlertingClient client, String env, String uid,
+                                                               ObjectNode body, Long ifMatchVersion) {
+                    return client.putMuteTiming(env, uid, body, ifMatchVersion);
+                }
+
+                @Override
+                public boolean delete(AlertingClient client, String env, String uid) {
+                    return client.deleteMuteTiming(env, uid);
+                }
+            },
+            MuteTimingResource::body, MuteTimingResource::state,
+            environment -> Values.empty(SCHEMA.objectType()));
+
     @Override
     public String typeName() {
         return TYPE_NAME;
@@ -54,51 +80,27 @@ public final class MuteTimingResource implements Resource<ProviderData> {
 
     @Override
     public Values create(Values planned, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(planned, context.provider());
-        ObjectNode created = ApiErrors.call("creating mute timing \"" + planned.getString("name") + "\"", POINTERS,
-                () -> AlertingSupport.alerting(context).createMuteTiming(environment, body(planned)));
-        return state(planned, environment, created);
+        return CALLS.create(planned, context);
     }
 
     @Override
     public Values read(Values state, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(state, context.provider());
-        String uid = state.getString(UID);
-        return ApiErrors.call("reading mute timing " + ObjectId.of(environment, uid), null,
-                        () -> AlertingSupport.alerting(context).getMuteTiming(environment, uid))
-                .map(timing -> state(state, environment, timing))
-                .orElse(null);
+        return CALLS.read(state, context);
     }
 
     @Override
     public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(prior, context.provider());
-        String uid = prior.getString(UID);
-        ObjectNode body = body(planned).put("uid", uid);
-        ObjectNode written = ApiErrors.call("updating mute timing " + ObjectId.of(environment, uid), POINTERS,
-                () -> AlertingSupport.alerting(context).putMuteTiming(environment, uid, body, prior.getLong(VERSION)).body());
-        return state(planned, environment, written);
+        return CALLS.update(prior, planned, context);
     }
 
     @Override
     public void delete(Values prior, ResourceContext<ProviderData> context) {
-        String environment = Common.environmentOf(prior, context.provider());
-        String uid = prior.getString(UID);
-        String what = "deleting mute timing " + ObjectId.of(environment, uid);
-        AlertingClient client = AlertingSupport.alerting(context);
-        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> client.getMuteTiming(environment, uid)))) {
-            ApiErrors.run(what, null, () -> client.deleteMuteTiming(environment, uid));
-        }
+        CALLS.delete(prior, context);
     }
 
     @Override
     public Values importState(String id, ResourceContext<ProviderData> context) {
-        ObjectId objectId = ObjectId.parseImportId(id, context.provider().environment());
-        ObjectNode timing = ApiErrors.call("importing mute timing " + objectId, null,
-                        () -> AlertingSupport.alerting(context).getMuteTiming(objectId.environment(), objectId.uid()))
-                .orElseThrow(() -> new ProviderException("Cannot import non-existent mute timing",
-                        "there is no mute timing with uid \"" + objectId.uid() + "\" in environment \"" + objectId.environment() + "\""));
-        return state(Values.empty(SCHEMA.objectType()), objectId.environment(), timing);
+        return CALLS.importState(id, context);
     }
 
     static io.dashplane.provider.framework.Validator jsonArray() {

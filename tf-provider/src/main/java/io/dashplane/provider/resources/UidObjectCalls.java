@@ -1,0 +1,102 @@
+package io.dashplane.provider.resources;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.client.AlertingClient;
+import io.dashplane.provider.client.Written;
+import io.dashplane.provider.framework.ProviderException;
+import io.dashplane.provider.framework.ResourceContext;
+import io.dashplane.provider.framework.Values;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import static io.dashplane.provider.resources.Common.UID;
+import static io.dashplane.provider.resources.Common.VERSION;
+
+/**
+ * The create/read/update/delete/import calls of an alerting object addressed by uid, written once for
+ * every resource of that shape: the resource supplies the endpoint, its request body and how a server
+ * answer becomes state.
+ */
+final class UidObjectCalls {
+    /** The four endpoints of one object kind. */
+    interface Endpoint {
+        Optional<ObjectNode> get(AlertingClient client, String env, String uid);
+
+        ObjectNode create(AlertingClient client, String env, ObjectNode body);
+
+        Written put(AlertingClient client, String env, String uid, ObjectNode body, Long ifMatchVersion);
+
+        boolean delete(AlertingClient client, String env, String uid);
+    }
+
+    /** Turns the server's object into state, keeping what {@code base} holds for attributes the server does not return. */
+    interface StateMapper {
+        Values state(Values base, String environment, ObjectNode server);
+    }
+
+    private final String kind;
+    private final String nameAttribute;
+    private final ApiErrors.PointerMapping pointers;
+    private final Endpoint endpoint;
+    private final Function<Values, ObjectNode> body;
+    private final StateMapper mapper;
+    private final Function<String, Values> empty;
+
+    UidObjectCalls(String kind, String nameAttribute, ApiErrors.PointerMapping pointers, Endpoint endpoint,
+                   Function<Values, ObjectNode> body, StateMapper mapper, Function<String, Values> empty) {
+        this.kind = kind;
+        this.nameAttribute = nameAttribute;
+        this.pointers = pointers;
+        this.endpoint = endpoint;
+        this.body = body;
+        this.mapper = mapper;
+        this.empty = empty;
+    }
+
+    Values create(Values planned, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(planned, context.provider());
+        ObjectNode created = ApiErrors.call("creating " + kind + " \"" + planned.getString(nameAttribute) + "\"", pointers,
+                () -> endpoint.create(AlertingSupport.alerting(context), environment, body.apply(planned)));
+        return mapper.state(planned, environment, created);
+    }
+
+    Values read(Values state, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(state, context.provider());
+        String uid = state.getString(UID);
+        return ApiErrors.call("reading " + kind + " " + ObjectId.of(environment, uid), null,
+                        () -> endpoint.get(AlertingSupport.alerting(context), environment, uid))
+                .map(server -> mapper.state(state, environment, server))
+                .orElse(null);
+    }
+
+    Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(prior, context.provider());
+        String uid = prior.getString(UID);
+        ObjectNode request = body.apply(planned).put("uid", uid);
+        ObjectNode written = ApiErrors.call("updating " + kind + " " + ObjectId.of(environment, uid), pointers,
+                () -> endpoint.put(AlertingSupport.alerting(context), environment, uid, request, prior.getLong(VERSION)).body());
+        return mapper.state(planned, environment, written);
+    }
+
+    void delete(Values prior, ResourceContext<ProviderData> context) {
+        String environment = Common.environmentOf(prior, context.provider());
+        String uid = prior.getString(UID);
+        String what = "deleting " + kind + " " + ObjectId.of(environment, uid);
+        AlertingClient client = AlertingSupport.alerting(context);
+        if (ApiErrors.unchangedSince(what, prior.getLong(VERSION),
+                ApiErrors.call(what, null, () -> endpoint.get(client, environment, uid)))) {
+            ApiErrors.run(what, null, () -> endpoint.delete(client, environment, uid));
+        }
+    }
+
+    Values importState(String id, ResourceContext<ProviderData> context) {
+        ObjectId objectId = ObjectId.parseImportId(id, context.provider().environment());
+        ObjectNode server = ApiErrors.call("importing " + kind + " " + objectId, null,
+                        () -> endpoint.get(AlertingSupport.alerting(context), objectId.environment(), objectId.uid()))
+                .orElseThrow(() -> new ProviderException("Cannot import non-existent " + kind,
+                        "there is no " + kind + " with uid \"" + objectId.uid() + "\" in environment \""
+                                + objectId.environment() + "\""));
+        return mapper.state(empty.apply(objectId.environment()), objectId.environment(), server);
+    }
+}
