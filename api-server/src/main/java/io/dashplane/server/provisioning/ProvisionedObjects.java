@@ -44,6 +44,9 @@ public final class ProvisionedObjects {
     }
 
     public void put(DSLContext tx, Entry e) {
+        if (find(tx, e.env(), e.kind(), e.uid()).filter(e::equals).isPresent()) {
+            return;
+        }
         remove(tx, e.env(), e.kind(), e.uid());
         tx.insertInto(PROVISIONED).set(ENV, e.env()).set(KIND, e.kind()).set(UID, e.uid()).set(FILE, e.file())
                 .set(ALLOW_UI_UPDATES, e.allowUiUpdates()).set(DISABLE_DELETION, e.disableDeletion()).execute();
