@@ -40,9 +40,13 @@ public final class ProvisioningRescanner implements AutoCloseable {
     private final Map<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
     private ProvisioningService.Loaded seen;
 
-    /** The state of one provider's rescans. */
-    public record ProviderStatus(String environment, String provider, String path, int intervalSeconds,
-                                 Instant lastRescanAt, Instant lastSuccessAt, String lastError, long failures) {
+    /**
+     * The state of one provider's rescans since the last load: how many ran, how many of those failed, when the last
+     * ran and succeeded, the error of the last one (null when it succeeded).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public record ProviderStatus(String environment, String provider, String path, int intervalSeconds, long rescans,
+                                 long failures, String lastRescanAt, String lastSuccessAt, String lastError) {
     }
 
     public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock) {
@@ -82,7 +86,7 @@ public final class ProvisioningRescanner implements AutoCloseable {
         for (ProvisioningPlan.Provider p : current.providers()) {
             ProviderStatus status = statuses.get(key(p));
             out.add(status != null ? status : new ProviderStatus(p.environment(), p.provider().name(),
-                    p.provider().options().path(), intervalSeconds(p), null, null, null, 0));
+                    p.provider().options().path(), intervalSeconds(p), 0, 0, null, null, null));
         }
         return out;
     }
@@ -117,7 +121,7 @@ public final class ProvisioningRescanner implements AutoCloseable {
     }
 
     private void rescan(ProvisioningPlan.Provider p) {
-        Instant started = clock.instant();
+        String started = io.dashplane.server.storage.Timestamps.format(clock.instant());
         ProviderStatus before = statuses.get(key(p));
         String path = p.provider().options().path();
         try {
@@ -128,7 +132,8 @@ public final class ProvisioningRescanner implements AutoCloseable {
             rescans.labels("ok").inc();
             failing.labels(p.environment(), p.provider().name()).set(0);
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
-                    started, started, null, before == null ? 0 : before.failures()));
+                    before == null ? 1 : before.rescans() + 1, before == null ? 0 : before.failures(), started, started,
+                    null));
             Map<String, Map<String, Integer>> counts = result.get().counts();
             boolean changed = counts.values().stream().anyMatch(c -> c.keySet().stream().anyMatch(k -> !k.equals("unchanged")));
             if (changed) {
@@ -141,8 +146,8 @@ public final class ProvisioningRescanner implements AutoCloseable {
             rescans.labels("error").inc();
             failing.labels(p.environment(), p.provider().name()).set(1);
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
-                    started, before == null ? null : before.lastSuccessAt(), message,
-                    before == null ? 1 : before.failures() + 1));
+                    before == null ? 1 : before.rescans() + 1, before == null ? 1 : before.failures() + 1, started,
+                    before == null ? null : before.lastSuccessAt(), message));
             LOG.warn("provisioning rescan of provider '{}' in environment '{}' failed, nothing changed: {}",
                     p.provider().name(), p.environment(), message);
         }

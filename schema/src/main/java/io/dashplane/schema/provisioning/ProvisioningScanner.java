@@ -407,7 +407,8 @@ public final class ProvisioningScanner {
             Path given = Path.of(path);
             Path resolved = (given.isAbsolute() ? given : root.resolve(given)).normalize();
             if (!Files.isDirectory(resolved)) {
-                error(file, pointer, "path '" + path + "' is not a directory");
+                error(file, pointer, "path '" + path + "' is not a directory" + (given.isAbsolute() ? ""
+                        : " (relative paths are resolved against the provisioning root: " + resolved + ")"));
                 return null;
             }
             Path real;
