@@ -101,6 +101,33 @@ class ProvisioningApiTest extends ServerTestSupport {
     }
 
     @Test
+    void byNameWritesAndAlertingImportsAreGuardedToo() {
+        JsonNode mute = api.get(STAGING + "/mute-timings/name/weekly-maintenance").json();
+        String body = "{\"name\":\"weekly-maintenance\",\"time_intervals\":[{\"weekdays\":[\"monday\"]}]}";
+        var byName = api.put(STAGING + "/mute-timings/name/weekly-maintenance", body);
+        assertEquals(409, byName.status(), byName.toString());
+        assertTrue(byName.json().get("detail").asText().contains("provisioned from file alerting/staging.yaml"), byName.toString());
+        assertEquals("alerting/staging.yaml", byName.json().get("file").asText());
+        assertEquals(409, api.delete(STAGING + "/mute-timings/name/weekly-maintenance").status());
+        assertEquals(409, api.delete(STAGING + "/mute-timings/" + mute.get("uid").asText()).status());
+        assertEquals(409, api.delete(STAGING + "/templates/ml-notifications").status());
+        assertEquals(mute, api.get(STAGING + "/mute-timings/name/weekly-maintenance").json(), "nothing changed");
+
+        var imported = api.post(STAGING + "/alerting/import", """
+                {"apiVersion": 1, "muteTimes": [
+                  {"orgId": 1, "name": "weekly-maintenance", "time_intervals": [{"weekdays": ["monday"]}]},
+                  {"orgId": 1, "name": "brand-new", "time_intervals": [{"weekdays": ["friday"]}]}]}""");
+        assertEquals(409, imported.status(), imported.toString());
+        assertTrue(imported.json().get("detail").asText().contains("provisioned from file alerting/staging.yaml"),
+                imported.toString());
+        assertEquals(404, api.get(STAGING + "/mute-timings/name/brand-new").status(), "the refused import is rolled back");
+        var untouched = api.post(STAGING + "/alerting/import", """
+                {"apiVersion": 1, "muteTimes": [
+                  {"orgId": 1, "name": "brand-new", "time_intervals": [{"weekdays": ["friday"]}]}]}""");
+        assertEquals(200, untouched.status(), "an import that leaves provisioned objects alone passes: " + untouched);
+    }
+
+    @Test
     void removingAFileRemovesItsDashboard() throws IOException {
         Files.delete(provisioning.resolve("dashboard-files/ml/ml-model-monitoring.json"));
         Files.writeString(provisioning.resolve("datasources/prod.yaml"), Files.readString(provisioning.resolve("datasources/prod.yaml"))
