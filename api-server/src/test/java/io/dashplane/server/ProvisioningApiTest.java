@@ -127,6 +127,43 @@ class ProvisioningApiTest extends ServerTestSupport {
         assertEquals(200, untouched.status(), "an import that leaves provisioned objects alone passes: " + untouched);
     }
 
+    /**
+     * The read-only check runs inside the API write's transaction: an API write racing the reload that provisions the
+     * dashboard either happens before it (and is overwritten) or is refused; it never lands on the provisioned object.
+     */
+    @Test
+    void apiWritesRacingAReloadNeverOverwriteTheFile() throws Exception {
+        Path file = provisioning.resolve("dashboard-files/ml/race.json");
+        String fromApi = "{\"dashboard\":{\"uid\":\"race\",\"title\":\"From the API\",\"schemaVersion\":39,\"panels\":[]}}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 4; i++) {
+                Files.deleteIfExists(file);
+                assertEquals(200, api.post("/api/v1/admin/provisioning/reload", "").status());
+                api.delete(STAGING + "/dashboards/race");
+                Files.writeString(file, "{\"uid\":\"race\",\"title\":\"From the file\",\"schemaVersion\":39,\"panels\":[]}");
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var reload = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/admin/provisioning/reload", "");
+                });
+                var write = pool.submit(() -> {
+                    start.await();
+                    return api.put(STAGING + "/dashboards/race", fromApi);
+                });
+                start.countDown();
+                assertEquals(200, reload.get().status(), reload.get().toString());
+                int status = write.get().status();
+                assertTrue(status == 200 || status == 201 || status == 409, write.get().toString());
+                JsonNode stored = api.get(STAGING + "/dashboards/race").json();
+                assertEquals("From the file", stored.at("/dashboard/title").asText(), "round " + i + ": " + stored);
+                assertEquals("file", stored.at("/meta/provenance").asText());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void removingAFileRemovesItsDashboard() throws IOException {
         Files.delete(provisioning.resolve("dashboard-files/ml/ml-model-monitoring.json"));
