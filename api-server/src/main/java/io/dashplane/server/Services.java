@@ -49,7 +49,8 @@ public record Services(Database database, ObjectMapper mapper,
         var provisioned = new ProvisionedObjects();
         var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, secretBox, mapper, provisioned);
         var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper, provisioned);
-        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
+        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder,
+                provisioned);
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper, provisioned);
         var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,

@@ -125,6 +125,12 @@ class ProvisioningApiTest extends ServerTestSupport {
                 {"apiVersion": 1, "muteTimes": [
                   {"orgId": 1, "name": "brand-new", "time_intervals": [{"weekdays": ["friday"]}]}]}""");
         assertEquals(200, untouched.status(), "an import that leaves provisioned objects alone passes: " + untouched);
+
+        var forced = api.delete(STAGING + "/folders/ml?force=true");
+        assertEquals(409, forced.status(), "a forced folder delete would take provisioned objects with it: " + forced);
+        assertTrue(forced.json().get("detail").asText().contains("is provisioned from file"), forced.toString());
+        assertEquals(200, api.get(STAGING + "/dashboards/ml-model-monitoring-v1").status());
+        assertEquals(200, api.get(STAGING + "/alert-rules/ml-p99-latency-high").status());
     }
 
     /**
