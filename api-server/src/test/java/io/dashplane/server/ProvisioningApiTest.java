@@ -111,6 +111,9 @@ class ProvisioningApiTest extends ServerTestSupport {
         assertEquals(409, api.delete(STAGING + "/mute-timings/name/weekly-maintenance").status());
         assertEquals(409, api.delete(STAGING + "/mute-timings/" + mute.get("uid").asText()).status());
         assertEquals(409, api.delete(STAGING + "/templates/ml-notifications").status());
+        var policy = api.delete(STAGING + "/notification-policy");
+        assertEquals(409, policy.status(), "the policy tree from policies: is read-only too: " + policy);
+        assertEquals(200, api.get(STAGING + "/notification-policy").status());
         assertEquals(mute, api.get(STAGING + "/mute-timings/name/weekly-maintenance").json(), "nothing changed");
 
         var imported = api.post(STAGING + "/alerting/import", """

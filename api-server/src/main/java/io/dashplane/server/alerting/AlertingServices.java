@@ -29,7 +29,7 @@ public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rul
         var ruleGroups = new RuleGroupService(db, environments, groupRepo, ruleRepo, folders, provisioned);
         var rules = new AlertRuleService(db, environments, ruleRepo, groupRepo, folders, lookups, provisioned);
         var contactPoints = new ContactPointService(db, environments, contactPointRepo, references, secretBox, json, provisioned);
-        var policies = new NotificationPolicyService(db, environments, policyRepo, lookups);
+        var policies = new NotificationPolicyService(db, environments, policyRepo, lookups, provisioned);
         var muteTimings = new MuteTimingService(db, environments, muteTimingRepo, references, provisioned);
         var templates = new MessageTemplateService(db, environments, templateRepo, provisioned);
         var transfer = new AlertingTransferService(db, environments, lookups, folders, groupRepo, ruleRepo, ruleGroups,

@@ -411,7 +411,7 @@ public final class ProvisioningService {
     public static final String KIND_DASHBOARD = "dashboard";
     /** Alerting kinds as the alerting import names them, also used as provisioned object kinds. */
     public static final Set<String> ALERTING_KINDS = Set.of("alert-rule", "rule-group", "contact-point", "mute-timing",
-            "template");
+            "template", "notification-policy");
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
