@@ -130,6 +130,10 @@ public final class ProvisioningRescanner implements AutoCloseable {
                 return;
             }
             rescans.labels("ok").inc();
+            if (before != null && before.lastError() != null) {
+                LOG.info("provisioning rescan of provider '{}' in environment '{}' succeeds again", p.provider().name(),
+                        p.environment());
+            }
             failing.labels(p.environment(), p.provider().name()).set(0);
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
                     before == null ? 1 : before.rescans() + 1, before == null ? 0 : before.failures(), started, started,
@@ -148,8 +152,14 @@ public final class ProvisioningRescanner implements AutoCloseable {
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
                     before == null ? 1 : before.rescans() + 1, before == null ? 1 : before.failures() + 1, started,
                     before == null ? null : before.lastSuccessAt(), message));
-            LOG.warn("provisioning rescan of provider '{}' in environment '{}' failed, nothing changed: {}",
-                    p.provider().name(), p.environment(), message);
+            // the same failure every interval is logged once (at WARN), until it changes or is fixed
+            if (before != null && message.equals(before.lastError())) {
+                LOG.debug("provisioning rescan of provider '{}' in environment '{}' still fails: {}",
+                        p.provider().name(), p.environment(), message);
+            } else {
+                LOG.warn("provisioning rescan of provider '{}' in environment '{}' failed, nothing changed: {}",
+                        p.provider().name(), p.environment(), message);
+            }
         }
     }
 
