@@ -70,6 +70,7 @@ public final class ProvisioningScanner {
         if (run.realRoot == null) {
             run.findings.add(FileFinding.at(root.toString(), "", "is not a readable directory"));
         } else {
+            run.read(providerFile); // its text locates findings of the provider by line
             run.provider(providerFile, pointer, environment, provider);
         }
         return run.plan();
