@@ -70,7 +70,13 @@ public final class ProvisioningScanner {
         if (run.realRoot == null) {
             run.findings.add(FileFinding.at(root.toString(), "", "is not a readable directory"));
         } else {
-            run.read(providerFile); // its text locates findings of the provider by line
+            // its text (when still there) locates findings of the provider by line; the provider itself is the one
+            // of the last load, so a changed or removed provider file does not stop its rescans (as in Grafana)
+            try {
+                run.texts.put(run.display(providerFile), Files.readString(providerFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // no lines then
+            }
             run.provider(providerFile, pointer, environment, provider);
         }
         return run.plan();
