@@ -4,7 +4,9 @@ import io.dashplane.server.auth.PemTls;
 import io.dashplane.server.config.ServerConfig;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResult;
+import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -13,6 +15,7 @@ import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,7 @@ public final class DashplaneServer {
             SLF4JBridgeHandler.install();
         }
         Services services = Services.open(config.dataDir(), config.secretKey());
+        ProvisioningRescanner rescanner = null;
         try {
             services.serviceAccounts().bootstrap(config.security().bootstrapToken()).ifPresent(token -> {
                 // Printed once, on stderr and never through the logger: log lines are kept and shipped.
@@ -59,11 +63,16 @@ public final class DashplaneServer {
             });
             CollectorRegistry registry = new CollectorRegistry();
             registry.register(new ObjectCountCollector(services::objectCounts));
-            ContentServices content = ContentServices.over(services);
-            if (config.provisioningDir() != null) {
-                provision(content, config.provisioningDir(), provisioningVariables);
+            ContentServices content = ContentServices.over(services, config.planTtl());
+            ProvisioningSource source = config.provisioningDir() == null ? null : new ProvisioningSource(
+                    config.provisioningDir(), config.provisioning().allowedRoots(), provisioningVariables);
+            if (source != null) {
+                provision(content, source);
+                if (config.provisioning().periodicRescan()) {
+                    rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC()).start();
+                }
             }
-            ResourceConfig app = ApiApplication.create(services, content, config.provisioningDir(), provisioningVariables, registry,
+            ResourceConfig app = ApiApplication.create(services, content, source, rescanner, registry,
                     config.maxBodyBytes(), config.security());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
@@ -87,13 +96,21 @@ public final class DashplaneServer {
             String scheme = config.security().tls() ? "https" : "http";
             URI base = URI.create(scheme + "://" + host + ":" + port + "/");
             LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
-            return new Handle(http, services, base, port, config);
+            return new Handle(http, services, rescanner, base, port, config);
         } catch (IOException e) {
+            closeQuietly(rescanner);
             services.close();
             throw new UncheckedIOException("cannot start the HTTP listener on " + config.bind() + ":" + config.port(), e);
         } catch (RuntimeException e) {
+            closeQuietly(rescanner);
             services.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(ProvisioningRescanner rescanner) {
+        if (rescanner != null) {
+            rescanner.close();
         }
     }
 
@@ -101,10 +118,10 @@ public final class DashplaneServer {
      * Loads the provisioning directory before the listener opens. Errors stop the start-up: serving a partly
      * provisioned or stale configuration would hide the broken file; every error is logged as file:line.
      */
-    private static void provision(ContentServices content, java.nio.file.Path dir,
-                                  java.util.Map<String, String> variables) {
+    private static void provision(ContentServices content, ProvisioningSource source) {
+        java.nio.file.Path dir = source.directory();
         try {
-            ProvisioningResult result = content.provisioning().load(dir, variables);
+            ProvisioningResult result = content.provisioning().load(source);
             result.warnings().forEach(w -> LOG.warn("provisioning: {}", w));
             LOG.info("provisioned from {}: {}", dir.toAbsolutePath(), result.counts());
         } catch (DomainException e) {
@@ -128,14 +145,17 @@ public final class DashplaneServer {
     private static final class Handle implements RunningServer {
         private final HttpServer http;
         private final Services services;
+        private final ProvisioningRescanner rescanner;
         private final URI base;
         private final int port;
         private final ServerConfig config;
         private boolean closed;
 
-        Handle(HttpServer http, Services services, URI base, int port, ServerConfig config) {
+        Handle(HttpServer http, Services services, ProvisioningRescanner rescanner, URI base, int port,
+               ServerConfig config) {
             this.http = http;
             this.services = services;
+            this.rescanner = rescanner;
             this.base = base;
             this.port = port;
             this.config = config;
@@ -173,6 +193,8 @@ public final class DashplaneServer {
                 LOG.warn("graceful shutdown did not finish in time; forcing", e);
                 http.shutdownNow();
             } finally {
+                // the rescans write to the database: stop them before it closes
+                closeQuietly(rescanner);
                 services.close();
                 LOG.info("server stopped");
             }

@@ -16,6 +16,7 @@ import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
+import io.dashplane.server.provisioning.ProvisionedObjects;
 import io.dashplane.server.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public record Services(Database database, ObjectMapper mapper,
                        FolderRepository folderRepository, DashboardRepository dashboardRepository,
                        EnvironmentService environments, DatasourceService datasources, FolderService folders,
                        DashboardService dashboards, AlertingServices alerting, ServiceAccountService serviceAccounts,
-                       AuditService audit) implements AutoCloseable {
+                       AuditService audit, ProvisionedObjects provisionedObjects) implements AutoCloseable {
 
     /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
     public static Services open(Path dataDir, String secretKey) {
@@ -45,13 +46,15 @@ public record Services(Database database, ObjectMapper mapper,
         var dashRepo = new DashboardRepository(mapper);
         var envs = new EnvironmentService(db, envRepo);
         var secretBox = new SecretBox(key);
-        var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, secretBox, mapper);
-        var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper);
-        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder);
-        var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper);
+        var provisioned = new ProvisionedObjects();
+        var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, secretBox, mapper, provisioned);
+        var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper, provisioned);
+        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder,
+                provisioned);
+        var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper, provisioned);
         var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
-                alerting, accounts, new AuditService(db));
+                alerting, accounts, new AuditService(db), provisioned);
     }
 
     /** Object counts per kind, for metrics. */

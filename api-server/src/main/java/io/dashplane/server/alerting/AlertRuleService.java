@@ -30,9 +30,12 @@ public final class AlertRuleService {
     private final FolderRepository folders;
     private final AlertingLookups lookups;
     private final AlertRuleValidator validator = new AlertRuleValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public AlertRuleService(Database db, EnvironmentService environments, AlertRuleRepository rules,
-                            RuleGroupRepository groups, FolderRepository folders, AlertingLookups lookups) {
+                            RuleGroupRepository groups, FolderRepository folders, AlertingLookups lookups,
+                            io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.rules = rules;
@@ -77,6 +80,7 @@ public final class AlertRuleService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, "alert-rule", uid);
             return writeInTx(tx, env, rule.withUid(uid), expected, null, "", "");
         });
     }
@@ -132,6 +136,7 @@ public final class AlertRuleService {
         db.write(tx -> {
             environments.requireExists(tx, env);
             StoredAlertRule current = rules.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, "alert-rule", uid);
             Versions.check(expected, current.meta().version(), "alert rule '" + uid + "'");
             rules.delete(tx, env, uid);
             return null;
@@ -160,6 +165,7 @@ public final class AlertRuleService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             StoredAlertRule current = rules.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, "alert-rule", uid);
             AlertRuleVersion old = rules.version(tx, env, uid, version)
                     .orElseThrow(() -> DomainException.notFound("alert rule '" + uid + "' has no version " + version));
             AlertRule restored = old.rule().inGroup(current.rule().folderUID(), current.rule().ruleGroup());

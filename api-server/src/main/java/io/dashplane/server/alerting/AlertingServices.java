@@ -14,7 +14,8 @@ public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rul
                                AlertRuleRepository ruleRepository, AlertingCounts counts, ObjectMapper mapper) {
 
     public static AlertingServices create(Database db, EnvironmentService environments, DatasourceRepository datasources,
-                                          FolderRepository folders, SecretBox secretBox, ObjectMapper mapper) {
+                                          FolderRepository folders, SecretBox secretBox, ObjectMapper mapper,
+                                          io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
         StoredJson json = new StoredJson(mapper);
         var groupRepo = new RuleGroupRepository();
         var ruleRepo = new AlertRuleRepository(json);
@@ -25,14 +26,14 @@ public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rul
         var lookups = new AlertingLookups(datasources, contactPointRepo, muteTimingRepo);
         var references = new AlertingReferences(policyRepo, ruleRepo);
 
-        var ruleGroups = new RuleGroupService(db, environments, groupRepo, ruleRepo, folders);
-        var rules = new AlertRuleService(db, environments, ruleRepo, groupRepo, folders, lookups);
-        var contactPoints = new ContactPointService(db, environments, contactPointRepo, references, secretBox, json);
-        var policies = new NotificationPolicyService(db, environments, policyRepo, lookups);
-        var muteTimings = new MuteTimingService(db, environments, muteTimingRepo, references);
-        var templates = new MessageTemplateService(db, environments, templateRepo);
+        var ruleGroups = new RuleGroupService(db, environments, groupRepo, ruleRepo, folders, provisioned);
+        var rules = new AlertRuleService(db, environments, ruleRepo, groupRepo, folders, lookups, provisioned);
+        var contactPoints = new ContactPointService(db, environments, contactPointRepo, references, secretBox, json, provisioned);
+        var policies = new NotificationPolicyService(db, environments, policyRepo, lookups, provisioned);
+        var muteTimings = new MuteTimingService(db, environments, muteTimingRepo, references, provisioned);
+        var templates = new MessageTemplateService(db, environments, templateRepo, provisioned);
         var transfer = new AlertingTransferService(db, environments, lookups, folders, groupRepo, ruleRepo, ruleGroups,
-                rules, contactPoints, policies, muteTimings, templates);
+                rules, contactPoints, policies, muteTimings, templates, provisioned);
         var counts = new AlertingCounts(groupRepo, ruleRepo, contactPointRepo, policyRepo, muteTimingRepo, templateRepo);
         return new AlertingServices(ruleGroups, rules, contactPoints, policies, muteTimings, templates, transfer,
                 ruleRepo, counts, mapper);

@@ -44,12 +44,15 @@ public final class AlertingTransferService {
     private final MuteTimingService muteTimings;
     private final MessageTemplateService templates;
     private final ProvisioningFileValidator validator = new ProvisioningFileValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public AlertingTransferService(Database db, EnvironmentService environments, AlertingLookups lookups,
                                    FolderRepository folders, RuleGroupRepository groupRepository,
                                    AlertRuleRepository ruleRepository, RuleGroupService ruleGroups, AlertRuleService rules,
                                    ContactPointService contactPoints, NotificationPolicyService policies,
-                                   MuteTimingService muteTimings, MessageTemplateService templates) {
+                                   MuteTimingService muteTimings, MessageTemplateService templates,
+                                   io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.lookups = lookups;
@@ -98,6 +101,12 @@ public final class AlertingTransferService {
             return db.write(tx -> {
                 environments.requireExists(tx, env);
                 ImportResult result = apply(tx, env, file, dryRun);
+                // an import through the API may not change what provisioning files own (rolls the import back)
+                for (ImportChange change : result.changes()) {
+                    if (!change.action().equals("unchanged")) {
+                        provisioned.requireWritable(tx, env, change.kind(), change.id());
+                    }
+                }
                 if (dryRun) {
                     throw new DryRun(result);
                 }

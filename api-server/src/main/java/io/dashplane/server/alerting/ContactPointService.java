@@ -45,9 +45,12 @@ public final class ContactPointService {
     private final SecretBox secretBox;
     private final StoredJson json;
     private final ContactPointValidator validator = new ContactPointValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public ContactPointService(Database db, EnvironmentService environments, ContactPointRepository repository,
-                               AlertingReferences references, SecretBox secretBox, StoredJson json) {
+                               AlertingReferences references, SecretBox secretBox, StoredJson json,
+                               io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.repository = repository;
@@ -93,6 +96,7 @@ public final class ContactPointService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, "contact-point", uid);
             return writeInTx(tx, env, withUid(contactPoint, uid), expected, "", "integrations");
         });
     }
@@ -166,7 +170,9 @@ public final class ContactPointService {
     public void delete(String env, String uid, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
-            deleteInTx(tx, env, repository.find(tx, env, uid).orElseThrow(() -> notFound(uid)), expected);
+            StoredContactPoint current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, "contact-point", uid);
+            deleteInTx(tx, env, current, expected);
             return null;
         });
     }

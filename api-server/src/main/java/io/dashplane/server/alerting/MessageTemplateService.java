@@ -23,8 +23,11 @@ public final class MessageTemplateService {
     private final EnvironmentService environments;
     private final MessageTemplateRepository repository;
     private final MessageTemplateValidator validator = new MessageTemplateValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
-    public MessageTemplateService(Database db, EnvironmentService environments, MessageTemplateRepository repository) {
+    public MessageTemplateService(Database db, EnvironmentService environments, MessageTemplateRepository repository,
+                                  io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.repository = repository;
@@ -50,6 +53,7 @@ public final class MessageTemplateService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, "template", name);
             return putInTx(tx, env, new MessageTemplate(name, template.template()), expected, "");
         });
     }
@@ -86,6 +90,7 @@ public final class MessageTemplateService {
     public void delete(String env, String name, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, "template", name);
             deleteInTx(tx, env, name, expected);
             return null;
         });

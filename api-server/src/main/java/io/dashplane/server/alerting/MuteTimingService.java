@@ -21,14 +21,19 @@ import org.jooq.DSLContext;
  * them by name, so a referenced one can be neither renamed nor deleted.
  */
 public final class MuteTimingService {
+    /** The kind of a provisioned mute timing in {@code provisioned_objects} (recorded by uid). */
+    public static final String KIND = "mute-timing";
+
     private final Database db;
     private final EnvironmentService environments;
     private final MuteTimingRepository repository;
     private final AlertingReferences references;
     private final MuteTimingValidator validator = new MuteTimingValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public MuteTimingService(Database db, EnvironmentService environments, MuteTimingRepository repository,
-                             AlertingReferences references) {
+                             AlertingReferences references, io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.repository = repository;
@@ -70,6 +75,7 @@ public final class MuteTimingService {
     public AlertingWrite<StoredMuteTiming> put(String env, String uid, MuteTiming timing, ExpectedVersion expected) {
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, uid);
             return writeInTx(tx, env, uid, timing, expected, "");
         });
     }
@@ -81,6 +87,7 @@ public final class MuteTimingService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            repository.findByName(tx, env, name).ifPresent(m -> provisioned.requireWritable(tx, env, KIND, m.uid()));
             return upsertByNameInTx(tx, env, new MuteTiming(name, timing.timeIntervals()), expected, "");
         });
     }
@@ -131,7 +138,9 @@ public final class MuteTimingService {
     public void delete(String env, String uid, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
-            deleteInTx(tx, env, repository.find(tx, env, uid).orElseThrow(() -> notFound("mute timing '" + uid + "'")), expected);
+            StoredMuteTiming current = repository.find(tx, env, uid).orElseThrow(() -> notFound("mute timing '" + uid + "'"));
+            provisioned.requireWritable(tx, env, KIND, uid);
+            deleteInTx(tx, env, current, expected);
             return null;
         });
     }
@@ -139,8 +148,10 @@ public final class MuteTimingService {
     public void deleteByName(String env, String name, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
-            deleteInTx(tx, env, repository.findByName(tx, env, name)
-                    .orElseThrow(() -> notFound("no mute timing named '" + name + "'")), expected);
+            StoredMuteTiming current = repository.findByName(tx, env, name)
+                    .orElseThrow(() -> notFound("no mute timing named '" + name + "'"));
+            provisioned.requireWritable(tx, env, KIND, current.uid());
+            deleteInTx(tx, env, current, expected);
             return null;
         });
     }

@@ -25,6 +25,9 @@ import org.jooq.DSLContext;
  * individually addressable routes below it, so that teams own their routes without overwriting each other.
  */
 public final class NotificationPolicyService {
+    /** The kind of a provisioned policy tree in {@code provisioned_objects}; its id is the environment. */
+    public static final String KIND = "notification-policy";
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
     private final Database db;
     private final EnvironmentService environments;
     private final NotificationPolicyRepository repository;
@@ -32,7 +35,9 @@ public final class NotificationPolicyService {
     private final NotificationPolicyValidator validator = new NotificationPolicyValidator();
 
     public NotificationPolicyService(Database db, EnvironmentService environments, NotificationPolicyRepository repository,
-                                     AlertingLookups lookups) {
+                                     AlertingLookups lookups,
+                                     io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.repository = repository;
@@ -60,6 +65,7 @@ public final class NotificationPolicyService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, env);
             return putRootInTx(tx, env, root.withoutRoutes(), expected, "");
         });
     }
@@ -85,6 +91,7 @@ public final class NotificationPolicyService {
     public void deleteRoot(String env, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, env);
             StoredPolicyRoot current = repository.findRoot(tx, env)
                     .orElseThrow(() -> DomainException.notFound("the notification policy root has not been written"));
             Versions.check(expected, current.meta().version(), "the notification policy");
@@ -139,6 +146,7 @@ public final class NotificationPolicyService {
         String uid = write.uid() != null ? write.uid() : Uid.generate();
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, env);
             if (repository.findRoute(tx, env, uid).isPresent()) {
                 throw DomainException.conflict("route '" + uid + "' already exists");
             }
@@ -153,6 +161,7 @@ public final class NotificationPolicyService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, env);
             return writeRouteInTx(tx, env, new RouteWrite(uid, write.parentUid(), write.position(), write.route()), expected);
         });
     }
@@ -219,6 +228,7 @@ public final class NotificationPolicyService {
     public void deleteRoute(String env, String uid, boolean force, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, env);
             StoredRoute current = repository.findRoute(tx, env, uid).orElseThrow(() -> routeNotFound(uid));
             Versions.check(expected, current.meta().version(), "route '" + uid + "'");
             List<String> children = repository.childUids(tx, env, uid);

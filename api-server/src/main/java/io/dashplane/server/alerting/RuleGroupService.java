@@ -23,9 +23,11 @@ public final class RuleGroupService {
     private final AlertRuleRepository rules;
     private final FolderRepository folders;
     private final RuleGroupValidator validator = new RuleGroupValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public RuleGroupService(Database db, EnvironmentService environments, RuleGroupRepository groups,
-                            AlertRuleRepository rules, FolderRepository folders) {
+                            AlertRuleRepository rules, FolderRepository folders, io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;
         this.groups = groups;
@@ -60,6 +62,7 @@ public final class RuleGroupService {
         RuleGroup group = new RuleGroup(folderUid, name, body.interval());
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, "rule-group", folderUid + "/" + name);
             AlertingWrite<StoredRuleGroup> write = putInTx(tx, env, group, expected, "");
             return write.map(stored -> view(tx, env, stored));
         });
@@ -92,6 +95,7 @@ public final class RuleGroupService {
         db.write(tx -> {
             environments.requireExists(tx, env);
             StoredRuleGroup current = groups.find(tx, env, folderUid, name).orElseThrow(() -> notFound(folderUid, name));
+            provisioned.requireWritable(tx, env, "rule-group", folderUid + "/" + name);
             Versions.check(expected, current.meta().version(), describe(folderUid, name));
             List<String> ruleUids = rules.uidsInGroup(tx, env, folderUid, name);
             if (!force && !ruleUids.isEmpty()) {

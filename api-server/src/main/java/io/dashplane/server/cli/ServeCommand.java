@@ -33,11 +33,17 @@ public final class ServeCommand implements Callable<Integer> {
             + "Env DASHPLANE_PROVISIONING_DIR.")
     Path provisioningDir;
 
+    @Option(names = "--provisioning-allowed-root", paramLabel = "DIR",
+            description = "A directory besides the provisioning directory that dashboard provider paths may lead into "
+                    + "(repeatable). Env DASHPLANE_PROVISIONING_ALLOWED_ROOTS (list separated by the path separator).")
+    java.util.List<Path> provisioningAllowedRoots;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config;
         try {
-            config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir));
+            config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir,
+                    provisioningAllowedRoots));
         } catch (IllegalArgumentException e) {
             System.err.println("dashplane: " + e.getMessage());
             return 2;

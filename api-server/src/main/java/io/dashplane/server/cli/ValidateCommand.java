@@ -34,6 +34,11 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "A variable for $NAME / ${NAME} in provisioning files (overrides the process environment)")
     Map<String, String> variables = new LinkedHashMap<>();
 
+    @Option(names = "--provisioning-allowed-root", paramLabel = "DIR",
+            description = "A directory besides the provisioning root that dashboard provider paths may lead into "
+                    + "(repeatable; as serve's option of that name)")
+    List<Path> allowedRoots = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.putAll(variables);
-        List<FileFinding> findings = new Validator().validate(paths, env);
+        List<FileFinding> findings = new Validator(allowedRoots).validate(paths, env);
         long errors = findings.stream().filter(FileFinding::isError).count();
         for (FileFinding f : findings) {
             if (f.isError()) {

@@ -6,15 +6,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Resolves the configuration with precedence command-line flag > DASHPLANE_* variable > file > default. */
 public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
-    public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
+    public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
+                        List<Path> provisioningAllowedRoots) {
         public Flags(Integer port, Path dataDir, Path configFile, String bind) {
-            this(port, dataDir, configFile, bind, null);
+            this(port, dataDir, configFile, bind, null, null);
+        }
+
+        public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
+            this(port, dataDir, configFile, bind, provisioningDir, null);
         }
     }
 
@@ -56,8 +62,28 @@ public final class ConfigLoader {
                 env.get("DASHPLANE_AUTH_FAILURE_LIMIT") != null ? Integer.parseInt(env.get("DASHPLANE_AUTH_FAILURE_LIMIT").trim())
                         : file.authFailureLimit() != null ? file.authFailureLimit() : SecurityConfig.DEFAULT_AUTH_FAILURE_LIMIT,
                 SecurityConfig.DEFAULT_AUTH_FAILURE_WINDOW);
+        ConfigFile.Provisioning fromFile = file.provisioning() == null ? new ConfigFile.Provisioning(null, null)
+                : file.provisioning();
+        String rootsVariable = env.get("DASHPLANE_PROVISIONING_ALLOWED_ROOTS");
+        List<Path> allowedRoots = flags.provisioningAllowedRoots() != null && !flags.provisioningAllowedRoots().isEmpty()
+                ? flags.provisioningAllowedRoots()
+                : rootsVariable != null && !rootsVariable.isBlank()
+                ? java.util.Arrays.stream(rootsVariable.split(java.io.File.pathSeparator)).map(String::trim)
+                        .filter(r -> !r.isEmpty()).map(Path::of).toList()
+                : fromFile.allowedRoots() == null ? List.of() : fromFile.allowedRoots().stream().map(Path::of).toList();
+        boolean rescan = env.get("DASHPLANE_PROVISIONING_PERIODIC_RESCAN") != null
+                && !env.get("DASHPLANE_PROVISIONING_PERIODIC_RESCAN").isBlank()
+                ? bool("DASHPLANE_PROVISIONING_PERIODIC_RESCAN", null)
+                : fromFile.periodicRescan() == null || fromFile.periodicRescan();
+        Duration planTtl = env.get("DASHPLANE_PLAN_TTL_SECONDS") != null
+                ? Duration.ofSeconds(parseLong("DASHPLANE_PLAN_TTL_SECONDS", env.get("DASHPLANE_PLAN_TTL_SECONDS")))
+                : file.planTtlSeconds() != null ? Duration.ofSeconds(file.planTtlSeconds()) : ServerConfig.DEFAULT_PLAN_TTL;
+        if (planTtl.isZero() || planTtl.isNegative()) {
+            throw new IllegalArgumentException("the plan lifetime (DASHPLANE_PLAN_TTL_SECONDS / planTtlSeconds) must be "
+                    + "positive, was " + planTtl.getSeconds());
+        }
         return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                provisioningDir, security);
+                provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl);
     }
 
     private static ConfigFile readFile(Path path) {
@@ -82,6 +108,14 @@ public final class ConfigLoader {
             };
         }
         return Boolean.TRUE.equals(fromFile);
+    }
+
+    private static long parseLong(String variable, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " is not a number: " + value);
+        }
     }
 
     private static int parsePort(String value) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * start when it has errors. {@code security}: authentication, TLS, CORS (see docs/security.md).
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
-                           long maxBodyBytes, Path provisioningDir, SecurityConfig security) {
+                           long maxBodyBytes, Path provisioningDir, SecurityConfig security,
+                           ProvisioningSettings provisioning, Duration planTtl) {
 
     /**
      * The bootstrap token of {@link #ephemeral} servers: the server admin {@code admin} of a fresh
@@ -24,18 +25,31 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** How long a stored promotion/import plan can be applied. */
+    public static final Duration DEFAULT_PLAN_TTL = Duration.ofHours(24);
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         security = security == null ? SecurityConfig.defaults() : security;
+        provisioning = provisioning == null ? ProvisioningSettings.defaults() : provisioning;
+        planTtl = planTtl == null ? DEFAULT_PLAN_TTL : planTtl;
+        if (planTtl.isNegative() || planTtl.isZero()) {
+            throw new IllegalArgumentException("planTtl must be positive");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+    }
+
+    /** Default provisioning settings and plan lifetime. */
+    public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
+                        long maxBodyBytes, Path provisioningDir, SecurityConfig security) {
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, null, null);
     }
 
     /** No provisioning directory, default security settings. */
@@ -65,18 +79,28 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl);
     }
 
     public ServerConfig withProvisioningDir(Path dir) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security, provisioning, planTtl);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl);
     }
 
     public ServerConfig withSecurity(SecurityConfig newSecurity) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity, provisioning, planTtl);
+    }
+
+    public ServerConfig withProvisioning(ProvisioningSettings settings) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security,
+                settings, planTtl);
+    }
+
+    public ServerConfig withPlanTtl(Duration ttl) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security,
+                provisioning, ttl);
     }
 }

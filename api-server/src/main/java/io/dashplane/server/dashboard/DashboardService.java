@@ -31,6 +31,8 @@ import org.jooq.DSLContext;
  */
 public final class DashboardService {
     public static final String PROVENANCE_API = "api";
+    /** The kind of a provisioned dashboard in {@code provisioned_objects}. */
+    public static final String KIND = "dashboard";
 
     private final Database db;
     private final DashboardRepository repository;
@@ -39,9 +41,12 @@ public final class DashboardService {
     private final EnvironmentService environments;
     private final JsonText json;
     private final DashboardValidator validator = new DashboardValidator();
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public DashboardService(Database db, DashboardRepository repository, FolderRepository folders,
-                            DatasourceRepository datasources, EnvironmentService environments, ObjectMapper mapper) {
+                            DatasourceRepository datasources, EnvironmentService environments, ObjectMapper mapper,
+                            io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
         this.folders = folders;
@@ -83,6 +88,7 @@ public final class DashboardService {
         db.write(tx -> {
             environments.requireExists(tx, env);
             Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current, "dashboard '" + uid + "'");
             repository.delete(tx, env, uid);
             return null;
@@ -116,6 +122,7 @@ public final class DashboardService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             StoredDashboard current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current.version(), "dashboard '" + uid + "'");
             DashboardVersion old = repository.version(tx, env, uid, version).orElseThrow(() ->
                     DomainException.notFound("dashboard '" + uid + "' has no version " + version));
@@ -144,6 +151,9 @@ public final class DashboardService {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources);
             ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
+            if (!createOnly) {
+                provisioned.requireWritable(tx, env, KIND, uid);
+            }
             return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
         };
         return dryRun ? db.read(work) : db.write(work);

@@ -25,15 +25,21 @@ import org.jooq.DSLContext;
 
 /** Datasource rules: unique names, one default per environment, write-only encrypted secrets, versions. */
 public final class DatasourceService {
+    /** The kind of a provisioned datasource in {@code provisioned_objects}. */
+    public static final String KIND = "datasource";
+
     private final Database db;
     private final DatasourceRepository repository;
     private final DashboardRepository dashboards;
     private final EnvironmentService environments;
     private final SecretBox secrets;
     private final ObjectMapper mapper;
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     public DatasourceService(Database db, DatasourceRepository repository, DashboardRepository dashboards,
-                             EnvironmentService environments, SecretBox secrets, ObjectMapper mapper) {
+                             EnvironmentService environments, SecretBox secrets, ObjectMapper mapper,
+                             io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
         this.dashboards = dashboards;
@@ -87,6 +93,7 @@ public final class DatasourceService {
         }
         return db.write(tx -> {
             environments.requireExists(tx, env);
+            provisioned.requireWritable(tx, env, KIND, uid);
             Optional<Datasource> current = repository.find(tx, env, uid);
             Versions.check(expected, current.map(Datasource::version).orElse(null), "datasource '" + uid + "'");
             if (current.isEmpty()) {
@@ -114,6 +121,7 @@ public final class DatasourceService {
         db.write(tx -> {
             environments.requireExists(tx, env);
             Datasource current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current.version(), "datasource '" + uid + "'");
             if (!force) {
                 List<DatasourceReferrer> referrers = dashboards.datasourceReferrers(tx, env,

@@ -11,7 +11,7 @@ import java.util.Map;
  * referrers). Services and repositories throw it; the HTTP layer decides how it is rendered.
  */
 public final class DomainException extends RuntimeException {
-    public enum Kind { MALFORMED, NOT_FOUND, CONFLICT, VERSION_CONFLICT, INVALID }
+    public enum Kind { MALFORMED, NOT_FOUND, GONE, CONFLICT, VERSION_CONFLICT, INVALID }
 
     private final Kind kind;
     private final List<Finding> errors;
@@ -34,6 +34,11 @@ public final class DomainException extends RuntimeException {
 
     public static DomainException notFound(String detail) {
         return new DomainException(Kind.NOT_FOUND, detail, null, null, null);
+    }
+
+    /** The thing existed but is no longer usable (an expired plan): 410. */
+    public static DomainException gone(String detail, Map<String, Object> extensions) {
+        return new DomainException(Kind.GONE, detail, null, null, extensions);
     }
 
     public static DomainException conflict(String detail) {

@@ -23,6 +23,7 @@ public final class FolderService {
     private final DashboardRepository dashboards;
     private final EnvironmentService environments;
     private final AlertRuleCounter alertRules;
+    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
 
     /** Counts the alert rules a folder holds (the alerting package owns them). */
     @FunctionalInterface
@@ -32,11 +33,15 @@ public final class FolderService {
 
     public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
                          EnvironmentService environments) {
-        this(db, repository, dashboards, environments, (tx, env, uid) -> 0);
+        this(db, repository, dashboards, environments, (tx, env, uid) -> 0,
+                new io.dashplane.server.provisioning.ProvisionedObjects());
     }
 
+    /** @param provisioned a forced delete may not take read-only provisioned dashboards or alert rules with it */
     public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
-                         EnvironmentService environments, AlertRuleCounter alertRules) {
+                         EnvironmentService environments, AlertRuleCounter alertRules,
+                         io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+        this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
         this.dashboards = dashboards;
@@ -117,10 +122,21 @@ public final class FolderService {
                     throw DomainException.conflict("folder '" + uid + "' holds " + children + " folders, " + boards
                             + " dashboards and " + rules + " alert rules; use force=true to delete them too");
                 }
+            } else {
+                provisioned.requireFolderContentsWritable(tx, env, subtree(tx, env, uid));
             }
             repository.delete(tx, env, uid);
             return null;
         });
+    }
+
+    /** The folder and every folder below it. */
+    private java.util.List<String> subtree(DSLContext tx, String env, String uid) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(uid));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(repository.childUids(tx, env, all.get(i)));
+        }
+        return all;
     }
 
     private Folder insert(DSLContext tx, String env, String uid, FolderRequest r) {

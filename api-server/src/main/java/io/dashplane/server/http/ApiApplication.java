@@ -15,8 +15,9 @@ import io.dashplane.server.bundle.BundleExportResource;
 import io.dashplane.server.bundle.BundleImportResource;
 import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.promotion.PromotionResource;
-import io.dashplane.server.provisioning.ProvisionedWriteFilter;
+import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResource;
+import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -57,6 +58,18 @@ public final class ApiApplication {
     public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
                                         Map<String, String> provisioningVariables, CollectorRegistry registry,
                                         long maxBodyBytes, SecurityConfig security) {
+        return create(services, content, provisioningDir == null ? null
+                : new ProvisioningSource(provisioningDir, List.of(), provisioningVariables), null, registry,
+                maxBodyBytes, security);
+    }
+
+    /**
+     * @param provisioning what reloads read (null: no provisioning directory)
+     * @param rescanner    the periodic rescans of dashboard providers (null: off)
+     */
+    public static ResourceConfig create(Services services, ContentServices content, ProvisioningSource provisioning,
+                                        ProvisioningRescanner rescanner, CollectorRegistry registry,
+                                        long maxBodyBytes, SecurityConfig security) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -80,7 +93,7 @@ public final class ApiApplication {
                 new PromotionResource(content.promotions()),
                 new BundleExportResource(content.bundles()),
                 new BundleImportResource(content.bundles()),
-                new ProvisioningResource(content.provisioning(), provisioningDir, provisioningVariables)));
+                new ProvisioningResource(content.provisioning(), provisioning, rescanner)));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
@@ -99,7 +112,6 @@ public final class ApiApplication {
         if (!security.corsOrigins().isEmpty()) {
             rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
         }
-        rc.register(new ProvisionedWriteFilter(content.provisioning()));
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());

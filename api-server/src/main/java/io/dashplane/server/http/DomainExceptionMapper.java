@@ -22,6 +22,7 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         return switch (e.kind()) {
             case MALFORMED -> new ProblemException(400, "malformed", "Malformed request", e.getMessage(), e.errors(), extensions);
             case NOT_FOUND -> new ProblemException(404, "not-found", "Not found", e.getMessage(), e.errors(), extensions);
+            case GONE -> new ProblemException(410, "gone", "Gone", e.getMessage(), e.errors(), extensions);
             case CONFLICT -> new ProblemException(409, "conflict", "Conflict", e.getMessage(), e.errors(), extensions);
             case VERSION_CONFLICT -> new ProblemException(409, "version-conflict", "Version conflict", e.getMessage(), e.errors(), extensions);
             case INVALID -> new ProblemException(422, "validation", "Validation failed", e.getMessage(), e.errors(), extensions);

@@ -49,6 +49,11 @@ public final class ChangePlanRepository {
                 .map(json -> read(json, new TypeReference<ChangePlan>() { }));
     }
 
+    /** Deletes the plans created before {@code cutoff} (an RFC 3339 UTC timestamp, as stored); returns how many. */
+    public int deletePlansCreatedBefore(DSLContext tx, String cutoff) {
+        return tx.deleteFrom(PLANS).where(CREATED_AT.lt(cutoff)).execute();
+    }
+
     public boolean isApplied(DSLContext tx, String id) {
         return tx.fetchExists(PROMOTIONS, ID.eq(id));
     }

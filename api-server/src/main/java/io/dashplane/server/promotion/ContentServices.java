@@ -12,15 +12,20 @@ public record ContentServices(PromotionService promotions, BundleService bundles
                               ProvisionedObjects provisionedObjects) {
 
     public static ContentServices over(Services s) {
+        return over(s, PromotionService.DEFAULT_PLAN_TTL);
+    }
+
+    /** @param planTtl how long stored promotion/import plans can be applied */
+    public static ContentServices over(Services s, java.time.Duration planTtl) {
         var alerting = new AlertingContent(s.alerting());
         var reader = new EnvironmentReader(s.datasourceRepository(), s.folderRepository(), s.dashboardRepository(),
                 alerting, s.mapper());
-        var provisioned = new ProvisionedObjects();
+        var provisioned = s.provisionedObjects();
         var builder = new PlanBuilder(reader, s.dashboardRepository(), s.mapper());
         var applier = new PlanApplier(s.datasources(), s.folders(), s.dashboards(), s.datasourceRepository(),
                 s.folderRepository(), s.dashboardRepository(), provisioned, builder, alerting, s.mapper());
         var promotions = new PromotionService(s.database(), s.environments(), s.datasources(), reader, builder, applier,
-                new ChangePlanRepository(s.mapper()));
+                new ChangePlanRepository(s.mapper()), planTtl, java.time.Clock.systemUTC());
         var bundles = new BundleService(s.database(), s.environments(), reader, builder, promotions, s.mapper());
         var provisioning = new ProvisioningService(s, provisioned, alerting);
         return new ContentServices(promotions, bundles, provisioning, provisioned);

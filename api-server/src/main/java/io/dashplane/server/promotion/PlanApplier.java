@@ -166,6 +166,7 @@ public final class PlanApplier {
         switch (item.kind()) {
             case PlanItem.RULE_GROUP -> provisioned.requireWritable(tx, env, "rule-group", item.uid());
             case PlanItem.TEMPLATE -> provisioned.requireWritable(tx, env, "template", item.uid());
+            case PlanItem.POLICIES -> provisioned.requireWritable(tx, env, "notification-policy", env);
             case PlanItem.CONTACT_POINT -> alerting.contactPointUid(tx, env, item.uid())
                     .ifPresent(uid -> provisioned.requireWritable(tx, env, "contact-point", uid));
             case PlanItem.MUTE_TIMING -> alerting.muteTimingUid(tx, env, item.uid())

@@ -29,6 +29,8 @@ import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,10 +54,25 @@ public final class PromotionService {
     private final PlanBuilder builder;
     private final PlanApplier applier;
     private final ChangePlanRepository repository;
+    private final Duration planTtl;
+    private final Clock clock;
+    public static final Duration DEFAULT_PLAN_TTL = Duration.ofHours(24);
 
     public PromotionService(Database db, EnvironmentService environments, DatasourceService datasources,
                             EnvironmentReader reader, PlanBuilder builder, PlanApplier applier,
                             ChangePlanRepository repository) {
+        this(db, environments, datasources, reader, builder, applier, repository, DEFAULT_PLAN_TTL, Clock.systemUTC());
+    }
+
+    /**
+     * @param planTtl how long a stored plan can be applied; older plans are refused (410) and deleted whenever a
+     *                new plan is stored
+     */
+    public PromotionService(Database db, EnvironmentService environments, DatasourceService datasources,
+                            EnvironmentReader reader, PlanBuilder builder, PlanApplier applier,
+                            ChangePlanRepository repository, Duration planTtl, Clock clock) {
+        this.planTtl = planTtl;
+        this.clock = clock;
         this.db = db;
         this.environments = environments;
         this.datasources = datasources;
@@ -93,14 +110,14 @@ public final class PromotionService {
         if (dryRun) {
             ChangePlan plan = db.read(compute);
             db.write(tx -> {
-                repository.insertPlan(tx, plan);
+                storePlan(tx, plan);
                 return null;
             });
             return new PromotionOutcome(plan, null);
         }
         return db.write(tx -> {
             ChangePlan plan = compute.apply(tx);
-            repository.insertPlan(tx, plan);
+            storePlan(tx, plan);
             return new PromotionOutcome(plan, applyAndRecord(tx, plan, secrets, actor));
         });
     }
@@ -109,8 +126,7 @@ public final class PromotionService {
     public PromotionOutcome apply(String planId, Map<String, Map<String, String>> importSecrets,
                                   Map<String, Map<String, String>> contactPointSecrets, String actor) {
         return db.write(tx -> {
-            ChangePlan plan = repository.findPlan(tx, planId)
-                    .orElseThrow(() -> DomainException.notFound("plan '" + planId + "' does not exist"));
+            ChangePlan plan = unexpired(repository.findPlan(tx, planId), planId);
             if (repository.isApplied(tx, planId)) {
                 throw DomainException.conflict("plan '" + planId + "' has been applied already");
             }
@@ -133,8 +149,25 @@ public final class PromotionService {
     }
 
     public ChangePlan getPlan(String id) {
-        return db.read(tx -> repository.findPlan(tx, id)
-                .orElseThrow(() -> DomainException.notFound("plan '" + id + "' does not exist")));
+        return db.read(tx -> unexpired(repository.findPlan(tx, id), id));
+    }
+
+    /** Stores a new plan and deletes the expired ones. */
+    private void storePlan(DSLContext tx, ChangePlan plan) {
+        repository.deletePlansCreatedBefore(tx, Timestamps.format(clock.instant().minus(planTtl)));
+        repository.insertPlan(tx, plan);
+    }
+
+    private ChangePlan unexpired(java.util.Optional<ChangePlan> found, String id) {
+        ChangePlan plan = found.orElseThrow(() -> DomainException.notFound("plan '" + id + "' does not exist (plans "
+                + "expire " + planTtl.toSeconds() + " s after they are computed)"));
+        java.time.Instant expiresAt = java.time.Instant.parse(plan.createdAt()).plus(planTtl);
+        if (!clock.instant().isBefore(expiresAt)) {
+            throw DomainException.gone("plan '" + id + "' expired at " + Timestamps.format(expiresAt) + " (plans can be "
+                    + "applied for " + planTtl.toSeconds() + " s); compute a new plan with a dry run",
+                    Map.of("expiredAt", Timestamps.format(expiresAt)));
+        }
+        return plan;
     }
 
     /**

@@ -44,6 +44,9 @@ public final class ProvisionedObjects {
     }
 
     public void put(DSLContext tx, Entry e) {
+        if (find(tx, e.env(), e.kind(), e.uid()).filter(e::equals).isPresent()) {
+            return;
+        }
         remove(tx, e.env(), e.kind(), e.uid());
         tx.insertInto(PROVISIONED).set(ENV, e.env()).set(KIND, e.kind()).set(UID, e.uid()).set(FILE, e.file())
                 .set(ALLOW_UI_UPDATES, e.allowUiUpdates()).set(DISABLE_DELETION, e.disableDeletion()).execute();
@@ -58,6 +61,37 @@ public final class ProvisionedObjects {
         find(tx, env, kind, uid).filter(e -> !e.allowUiUpdates()).ifPresent(e -> {
             throw readOnly(e);
         });
+    }
+
+    /**
+     * Throws a 409-kind conflict naming the file when one of the folders holds a dashboard, alert rule or rule group
+     * that is provisioned and read-only (a forced folder delete would delete it).
+     */
+    public void requireFolderContentsWritable(DSLContext tx, String env, java.util.Collection<String> folderUids) {
+        if (folderUids.isEmpty()) {
+            return;
+        }
+        Field<String> folder = text("folder_uid");
+        for (String[] kind : new String[][] {{"dashboard", "dashboards"}, {"alert-rule", "alert_rules"}}) {
+            Table<?> objects = table(kind[1]);
+            var inFolders = org.jooq.impl.DSL.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], "uid"), String.class))
+                    .from(objects).where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], "env"), String.class).eq(env)
+                            .and(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], folder.getName()), String.class)
+                                    .in(folderUids)));
+            firstReadOnly(tx, env, kind[0], UID.in(inFolders));
+        }
+        for (String folderUid : folderUids) {
+            firstReadOnly(tx, env, "rule-group", UID.startsWith(folderUid + "/"));
+        }
+    }
+
+    private void firstReadOnly(DSLContext tx, String env, String kind, org.jooq.Condition which) {
+        tx.select(ENV, KIND, UID, FILE, ALLOW_UI_UPDATES, DISABLE_DELETION).from(PROVISIONED)
+                .where(ENV.eq(env).and(KIND.eq(kind)).and(which).and(ALLOW_UI_UPDATES.isFalse())).limit(1)
+                .fetchOptional().ifPresent(r -> {
+                    throw readOnly(new Entry(r.get(ENV), r.get(KIND), r.get(UID), r.get(FILE), false,
+                            Boolean.TRUE.equals(r.get(DISABLE_DELETION))));
+                });
     }
 
     static DomainException readOnly(Entry e) {

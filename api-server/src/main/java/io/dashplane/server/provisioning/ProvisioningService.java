@@ -52,19 +52,27 @@ public final class ProvisioningService {
     private final ProvisionedObjects provisioned;
     private final AlertingContent alerting;
     private final ProvisioningScanner scanner = new ProvisioningScanner();
+    /** Full loads and provider rescans run one at a time: a rescan never applies a provider a reload replaced. */
+    private final java.util.concurrent.locks.ReentrantLock loading = new java.util.concurrent.locks.ReentrantLock();
+    /** What the last successful full load read: the source and its dashboard providers. */
+    private volatile Loaded loaded;
+    /** Dashboard uids per provider (environment + provider name), as last written. */
+    private final Map<String, Set<String>> providerDashboards = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Fingerprint (folder and JSON) of what each dashboard's file held when last provisioned, per environment + uid.
+     * A rescan leaves a dashboard whose file did not change alone, even when it was changed through the API
+     * ({@code allowUiUpdates}), as Grafana does; a full load (start-up, reload) writes the file's content.
+     */
+    private final Map<String, String> fileFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The source and dashboard providers of the last successful full load. */
+    public record Loaded(ProvisioningSource source, List<ProvisioningPlan.Provider> providers) {
+    }
 
     public ProvisioningService(Services services, ProvisionedObjects provisioned, AlertingContent alerting) {
         this.services = services;
         this.provisioned = provisioned;
         this.alerting = alerting;
-    }
-
-    /** Throws a conflict when the object is provisioned from a file and read-only through the API. */
-    public void requireWritable(String env, String kind, String uid) {
-        services.database().read(tx -> {
-            provisioned.requireWritable(tx, env, kind, uid);
-            return null;
-        });
     }
 
     /**
@@ -73,7 +81,71 @@ public final class ProvisioningService {
      * @throws DomainException (invalid) listing every error as {@code file:line: message}
      */
     public ProvisioningResult load(Path root, Map<String, String> environmentVariables) {
-        ProvisioningPlan plan = scanner.scan(root, environmentVariables, lookupOfExisting());
+        return load(new ProvisioningSource(root, List.of(), environmentVariables));
+    }
+
+    /**
+     * Scans and loads the source's directory; nothing is written when any file has an error.
+     *
+     * @throws DomainException (invalid) listing every error as {@code file:line: message}
+     */
+    public ProvisioningResult load(ProvisioningSource source) {
+        loading.lock();
+        try {
+            Path root = source.directory();
+            ProvisioningPlan plan = scanner.scan(root, source.allowedRoots(), source.variables(), lookupOfExisting());
+            List<String> warnings = warningsOrThrow(root, plan);
+            Load load = new Load(null, root, plan, warnings, null, null);
+            ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
+            providerDashboards.clear();
+            providerDashboards.putAll(load.written);
+            fileFingerprints.clear();
+            fileFingerprints.putAll(load.fingerprints);
+            loaded = new Loaded(source, plan.providers());
+            return result;
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    /** The last successful full load, or null before the first. */
+    public Loaded loaded() {
+        return loaded;
+    }
+
+    /**
+     * Reads one dashboard provider's path again and applies what changed: new and changed dashboard files are
+     * written, unchanged ones left alone (no new version), dashboards whose file disappeared deleted unless the
+     * provider has {@code disableDeletion}. Skipped (empty result) when a reload replaced the provider meanwhile.
+     *
+     * @throws DomainException (invalid) when a file of the provider has an error; nothing is written then
+     */
+    public Optional<ProvisioningResult> rescan(ProvisioningPlan.Provider provider) {
+        loading.lock();
+        try {
+            Loaded current = loaded;
+            if (current == null || !current.providers().contains(provider)) {
+                return Optional.empty();
+            }
+            Path root = current.source().directory();
+            ProvisioningPlan plan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
+                    provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting());
+            List<String> warnings = warningsOrThrow(root, plan);
+            String key = key(provider.environment(), List.of(provider.provider().name()));
+            Load load = new Load(null, root, plan, warnings, provider.environment(),
+                    providerDashboards.getOrDefault(key, Set.of()));
+            ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
+            providerDashboards.getOrDefault(key, Set.of()).forEach(uid ->
+                    fileFingerprints.remove(provider.environment() + "\u0000" + uid));
+            providerDashboards.put(key, load.written.getOrDefault(key, Set.of()));
+            fileFingerprints.putAll(load.fingerprints);
+            return Optional.of(result);
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    private List<String> warningsOrThrow(Path root, ProvisioningPlan plan) {
         List<String> warnings = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
         String prefix = root.toString().endsWith("/") ? root.toString() : root + "/";
@@ -90,7 +162,7 @@ public final class ProvisioningService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors, Map.of("directory", root.toString()));
         }
-        return services.database().write(tx -> new Load(tx, root, plan, warnings).run());
+        return warnings;
     }
 
     /** Datasources of every environment already in the database (a provisioned dashboard may use them). */
@@ -120,18 +192,37 @@ public final class ProvisioningService {
     }
 
     private final class Load {
-        final DSLContext tx;
+        DSLContext tx;
         final Path root;
         final ProvisioningPlan plan;
         final List<String> warnings;
+        /** null for a full load; for a provider rescan its environment and the dashboards it wrote before */
+        final String rescannedEnv;
+        final Set<String> rescanned;
         final List<String> created = new ArrayList<>();
         final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        /** dashboard uids per provider written by this load */
+        final Map<String, Set<String>> written = new HashMap<>();
+        final Map<String, String> fingerprints = new HashMap<>();
 
-        Load(DSLContext tx, Path root, ProvisioningPlan plan, List<String> warnings) {
+        Load(DSLContext tx, Path root, ProvisioningPlan plan, List<String> warnings, String rescannedEnv,
+             Set<String> rescanned) {
+            this.rescannedEnv = rescannedEnv;
             this.tx = tx;
             this.root = root;
             this.plan = plan;
             this.warnings = warnings;
+            this.rescanned = rescanned;
+        }
+
+        /** Runs in {@code transaction} (a retry of the write gets a fresh state). */
+        Load in(DSLContext transaction) {
+            this.tx = transaction;
+            created.clear();
+            counts.clear();
+            written.clear();
+            fingerprints.clear();
+            return this;
         }
 
         ProvisioningResult run() {
@@ -245,8 +336,20 @@ public final class ProvisioningService {
                         ? json.path("uid").asText() : stableUid(env, "dashboard:" + d.file());
                 String folderUid = d.folderPath().isEmpty() ? null : folderUids.get(key(env, d.folderPath()));
                 kept.computeIfAbsent(env, e -> new HashSet<>()).add(uid);
+                written.computeIfAbsent(key(env, List.of(d.provider().name())), k -> new HashSet<>()).add(uid);
+                if (rescanned != null && !rescanned.contains(uid)) {
+                    provisioned.find(tx, env, KIND_DASHBOARD, uid).ifPresent(other -> {
+                        throw DomainException.invalid(List.of(new Finding("", d.file() + ": duplicate dashboard uid '"
+                                + uid + "' in environment '" + env + "' (provisioned from " + other.file() + ")")),
+                                Map.of());
+                    });
+                }
                 Optional<StoredDashboard> current = services.dashboardRepository().find(tx, env, uid);
-                boolean same = current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
+                String fingerprint = sha256(folderUid + "\u0000" + json);
+                fingerprints.put(env + "\u0000" + uid, fingerprint);
+                boolean fileUnchanged = rescanned != null && current.isPresent()
+                        && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid));
+                boolean same = fileUnchanged || current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
                         && java.util.Objects.equals(current.get().folderUid(), folderUid)
                         && parse(current.get().json()).equals(json);
                 if (same) {
@@ -262,7 +365,8 @@ public final class ProvisioningService {
                         Boolean.TRUE.equals(provider.allowUiUpdates()), Boolean.TRUE.equals(provider.disableDeletion())));
             }
             for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
-                if (e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
+                boolean inScope = rescanned == null || e.env().equals(rescannedEnv) && rescanned.contains(e.uid());
+                if (inScope && e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
                     provisioned.remove(tx, e.env(), e.kind(), e.uid());
                     if (!e.disableDeletion() && services.dashboardRepository().currentVersion(tx, e.env(), e.uid()).isPresent()) {
                         services.dashboardRepository().delete(tx, e.env(), e.uid());
@@ -307,7 +411,7 @@ public final class ProvisioningService {
     public static final String KIND_DASHBOARD = "dashboard";
     /** Alerting kinds as the alerting import names them, also used as provisioned object kinds. */
     public static final Set<String> ALERTING_KINDS = Set.of("alert-rule", "rule-group", "contact-point", "mute-timing",
-            "template");
+            "template", "notification-policy");
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
@@ -319,10 +423,12 @@ public final class ProvisioningService {
 
     /** A uid that stays the same across reloads for an object the files give no uid. */
     static String stableUid(String env, String identity) {
+        return "p" + sha256(env + "\u0000" + identity).substring(0, 15);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((env + "\u0000" + identity).getBytes(StandardCharsets.UTF_8));
-            return "p" + HexFormat.of().formatHex(hash).substring(0, 15);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -73,6 +73,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void absoluteProviderPathsNeedAnAllowedRoot() throws IOException {
+        Path root = dir.resolve("prov");
+        Path grafana = Files.createDirectories(dir.resolve("var/lib/grafana/dashboards"));
+        Files.writeString(grafana.resolve("d.json"), "{\"uid\":\"d\",\"title\":\"D\",\"schemaVersion\":39,\"panels\":[]}");
+        Files.createDirectories(root.resolve("dashboards"));
+        Files.writeString(root.resolve("dashboards/grafana.yaml"),
+                "apiVersion: 1\nproviders:\n  - name: g\n    options:\n      path: " + grafana + "\n");
+
+        Run refused = run("validate", root.toString());
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains(root.resolve("dashboards/grafana.yaml") + ":5: path '" + grafana + "' ("),
+                refused.err());
+        assertTrue(refused.err().contains("is outside the allowed roots (the provisioning root " + root + ")"), refused.err());
+
+        Run allowed = run("validate", "--provisioning-allowed-root", dir.resolve("var/lib/grafana").toString(), root.toString());
+        assertEquals(0, allowed.code(), allowed.toString());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("validate").code());
     }

@@ -95,4 +95,43 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
                 .load(new ConfigLoader.Flags(null, null, file, null)), "certificate without key");
     }
+
+    @Test
+    void provisioningSettingsAndPlanLifetimeFollowThePrecedence() throws Exception {
+        ServerConfig defaults = new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, null, null));
+        assertEquals(ProvisioningSettings.defaults(), defaults.provisioning());
+        assertEquals(true, defaults.provisioning().periodicRescan());
+        assertEquals(java.time.Duration.ofHours(24), defaults.planTtl());
+
+        Path file = dir.resolve("provisioning.yaml");
+        Files.writeString(file, """
+                provisioning:
+                  allowedRoots: [/var/lib/grafana/dashboards, /srv/dashboards]
+                  periodicRescan: false
+                planTtlSeconds: 3600
+                """);
+        ServerConfig fromFile = new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, file, null));
+        assertEquals(java.util.List.of(Path.of("/var/lib/grafana/dashboards"), Path.of("/srv/dashboards")),
+                fromFile.provisioning().allowedRoots());
+        assertEquals(false, fromFile.provisioning().periodicRescan());
+        assertEquals(java.time.Duration.ofHours(1), fromFile.planTtl());
+
+        Map<String, String> env = Map.of("DASHPLANE_CONFIG", file.toString(),
+                "DASHPLANE_PROVISIONING_ALLOWED_ROOTS", "/a" + java.io.File.pathSeparator + "/b",
+                "DASHPLANE_PROVISIONING_PERIODIC_RESCAN", "true", "DASHPLANE_PLAN_TTL_SECONDS", "60");
+        ServerConfig fromEnv = new ConfigLoader(env).load(new ConfigLoader.Flags(null, null, null, null));
+        assertEquals(java.util.List.of(Path.of("/a"), Path.of("/b")), fromEnv.provisioning().allowedRoots());
+        assertEquals(true, fromEnv.provisioning().periodicRescan());
+        assertEquals(java.time.Duration.ofSeconds(60), fromEnv.planTtl());
+
+        ServerConfig fromFlags = new ConfigLoader(env).load(new ConfigLoader.Flags(null, null, null, null, null,
+                java.util.List.of(Path.of("/flag"))));
+        assertEquals(java.util.List.of(Path.of("/flag")), fromFlags.provisioning().allowedRoots());
+
+        assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of("DASHPLANE_PLAN_TTL_SECONDS", "0"))
+                .load(new ConfigLoader.Flags(null, null, null, null)));
+        Files.writeString(file, "provisioning:\n  allowedRoot: /typo\n");
+        assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
+                .load(new ConfigLoader.Flags(null, null, file, null)), "unknown keys are errors");
+    }
 }

@@ -17,8 +17,10 @@ public record ProvisioningPlan(
         List<Folder> folders,
         List<Dashboard> dashboards,
         List<Alerting> alerting,
+        List<Provider> providers,
         List<FileFinding> findings) {
     public ProvisioningPlan {
+        providers = List.copyOf(providers);
         datasources = List.copyOf(datasources);
         datasourceDeletions = List.copyOf(datasourceDeletions);
         pruneEnvironments = List.copyOf(pruneEnvironments);
@@ -62,6 +64,14 @@ public record ProvisioningPlan(
         public Dashboard {
             folderPath = List.copyOf(folderPath);
         }
+    }
+
+    /**
+     * A dashboard provider whose path was read: {@code providerFile} is its provisioning file as scanned,
+     * {@code pointer} its position there (for a later rescan of just this provider).
+     */
+    public record Provider(String environment, java.nio.file.Path providerFile, String pointer,
+                           DashboardProvider provider) {
     }
 
     public record Alerting(String environment, String file, ProvisioningFile content) {

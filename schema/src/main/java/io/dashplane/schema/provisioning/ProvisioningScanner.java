@@ -29,9 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads a provisioning root laid out as Grafana's ({@code datasources/}, {@code dashboards/}, {@code alerting/},
- * each holding {@code *.yaml}/{@code *.yml}) into a {@link ProvisioningPlan}. Dashboard provider paths are
- * resolved against the root and must stay inside it, symbolic links included. Uids and names must be unique
- * per environment across all files.
+ * each holding {@code *.yaml}/{@code *.yml}) into a {@link ProvisioningPlan}. A dashboard provider path is absolute
+ * (Grafana's {@code /var/lib/grafana/dashboards}) or relative to the provisioning root; its real path (symbolic links
+ * resolved) must lie inside the provisioning root or one of the extra allowed roots, and so must every dashboard file.
+ * Uids and names must be unique per environment across all files.
  */
 public final class ProvisioningScanner {
     public static final List<String> ACCESS_MODES = List.of("proxy", "direct");
@@ -49,12 +50,44 @@ public final class ProvisioningScanner {
      *                 where an environment that provisions no datasources is assumed to have every datasource
      */
     public ProvisioningPlan scan(Path root, Map<String, String> env, DatasourceLookup existing) {
-        return new Run(root, env, existing).scan();
+        return scan(root, List.of(), env, existing);
+    }
+
+    /**
+     * @param allowedRoots directories besides {@code root} that dashboard provider paths may lead into
+     */
+    public ProvisioningPlan scan(Path root, List<Path> allowedRoots, Map<String, String> env, DatasourceLookup existing) {
+        return new Run(root, allowedRoots, env, existing).scan();
+    }
+
+    /**
+     * Only the dashboards of one provider (for a periodic rescan of its path): folders and dashboards, checked as
+     * in a full scan. {@code providerFile} names the provider's file in findings.
+     */
+    public ProvisioningPlan scanProvider(Path root, List<Path> allowedRoots, String environment, DashboardProvider provider,
+                                         Path providerFile, String pointer, DatasourceLookup existing) {
+        Run run = new Run(root, allowedRoots, Map.of(), existing);
+        if (run.realRoot == null) {
+            run.findings.add(FileFinding.at(root.toString(), "", "is not a readable directory"));
+        } else {
+            // its text (when still there) locates findings of the provider by line; the provider itself is the one
+            // of the last load, so a changed or removed provider file does not stop its rescans (as in Grafana)
+            try {
+                run.texts.put(run.display(providerFile), Files.readString(providerFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // no lines then
+            }
+            run.provider(providerFile, pointer, environment, provider);
+        }
+        return run.plan();
     }
 
     private final class Run {
         final Path root;
         final Path realRoot;
+        /** the real paths of the provisioning root and the extra allowed roots that exist */
+        final List<Path> realAllowedRoots = new ArrayList<>();
+        final List<String> allowedRootNames = new ArrayList<>();
         final Map<String, String> env;
         final DatasourceLookup existing;
         final List<FileFinding> findings = new ArrayList<>();
@@ -64,22 +97,37 @@ public final class ProvisioningScanner {
         final Map<String, ProvisioningPlan.Folder> folders = new LinkedHashMap<>();
         final List<ProvisioningPlan.Dashboard> dashboards = new ArrayList<>();
         final List<ProvisioningPlan.Alerting> alerting = new ArrayList<>();
+        final List<ProvisioningPlan.Provider> providers = new ArrayList<>();
         /** environment + kind + key -> file#pointer of the first occurrence */
         final Map<String, String> seen = new HashMap<>();
         /** file as displayed -> its text, to find the line of a pointer */
         final Map<String, String> texts = new HashMap<>();
 
-        Run(Path root, Map<String, String> env, DatasourceLookup existing) {
+        Run(Path root, List<Path> allowedRoots, Map<String, String> env, DatasourceLookup existing) {
             this.root = root;
             this.env = env;
             this.existing = existing;
-            Path real = null;
-            try {
-                real = root.toRealPath();
-            } catch (IOException e) {
-                // reported in scan()
+            this.realRoot = realPathOrNull(root);
+            allowedRootNames.add(root.toString());
+            if (realRoot != null) {
+                realAllowedRoots.add(realRoot);
             }
-            this.realRoot = real;
+            for (Path extra : allowedRoots) {
+                allowedRootNames.add(extra.toString());
+                Path real = realPathOrNull(extra);
+                if (real != null && Files.isDirectory(real)) {
+                    realAllowedRoots.add(real);
+                }
+            }
+        }
+
+        boolean allowed(Path realPath) {
+            return realAllowedRoots.stream().anyMatch(realPath::startsWith);
+        }
+
+        String allowedRootsText() {
+            return "the provisioning root " + allowedRootNames.get(0) + (allowedRootNames.size() == 1 ? ""
+                    : " and " + String.join(", ", allowedRootNames.subList(1, allowedRootNames.size())));
         }
 
         ProvisioningPlan scan() {
@@ -101,7 +149,7 @@ public final class ProvisioningScanner {
 
         ProvisioningPlan plan() {
             return new ProvisioningPlan(datasources, deletions, List.copyOf(prune), List.copyOf(folders.values()),
-                    dashboards, alerting, findings.stream().map(this::withLine).toList());
+                    dashboards, alerting, providers, findings.stream().map(this::withLine).toList());
         }
 
         /** A finding located by pointer also gets the line of that key, so that every message reads file:line. */
@@ -143,8 +191,25 @@ public final class ProvisioningScanner {
             return false;
         }
 
+        boolean insideAllowedRoots(Path file) {
+            try {
+                if (allowed(file.toRealPath())) {
+                    return true;
+                }
+                findings.add(FileFinding.at(display(file), "", "is a symbolic link to a file outside the allowed roots ("
+                        + allowedRootsText() + ")"));
+            } catch (IOException e) {
+                findings.add(FileFinding.at(display(file), "", "cannot be read: " + e.getMessage()));
+            }
+            return false;
+        }
+
+        /** Relative to the provisioning root when inside it, else the absolute path. */
         String relative(Path file) {
-            return root.relativize(file).toString().replace('\\', '/');
+            Path normalized = file.toAbsolutePath().normalize();
+            Path normalRoot = root.toAbsolutePath().normalize();
+            Path named = normalized.startsWith(normalRoot) ? normalRoot.relativize(normalized) : normalized;
+            return named.toString().replace('\\', '/');
         }
 
         String display(Path file) {
@@ -301,6 +366,7 @@ public final class ProvisioningScanner {
             if (dir == null) {
                 return;
             }
+            providers.add(new ProvisioningPlan.Provider(environment, file, p, provider));
             List<String> providerFolder = blank(provider.folder()) ? List.of() : List.of(provider.folder());
             if (!providerFolder.isEmpty()) {
                 folder(environment, providerFolder, provider.folderUid(), file, p + "/folderUid");
@@ -339,37 +405,40 @@ public final class ProvisioningScanner {
             }
         }
 
+        /**
+         * The real directory of a provider path: absolute as given, relative against the provisioning root (Grafana
+         * resolves relative paths against its working directory; a server's working directory is an accident of how
+         * it was started, the provisioning root is not). It must lie inside an allowed root after resolving links.
+         */
         Path dashboardDirectory(Path file, String pointer, String path) {
             Path given = Path.of(path);
-            if (given.isAbsolute()) {
-                error(file, pointer, "path '" + path + "' must be relative to the provisioning root");
-                return null;
-            }
-            Path resolved = root.resolve(given).normalize();
-            if (!resolved.startsWith(root.normalize())) {
-                error(file, pointer, "path '" + path + "' leads outside the provisioning root");
-                return null;
-            }
+            Path resolved = (given.isAbsolute() ? given : root.resolve(given)).normalize();
             if (!Files.isDirectory(resolved)) {
-                error(file, pointer, "path '" + path + "' is not a directory under the provisioning root");
+                error(file, pointer, "path '" + path + "' is not a directory" + (given.isAbsolute() ? ""
+                        : " (relative paths are resolved against the provisioning root: " + resolved + ")"));
                 return null;
             }
+            Path real;
             try {
-                if (!resolved.toRealPath().startsWith(realRoot)) {
-                    error(file, pointer, "path '" + path + "' leads outside the provisioning root through a symbolic link");
-                    return null;
-                }
+                real = resolved.toRealPath();
             } catch (IOException e) {
                 error(file, pointer, "path '" + path + "' cannot be read: " + e.getMessage());
                 return null;
             }
-            return resolved;
+            if (!allowed(real)) {
+                error(file, pointer, "path '" + path + "' (" + real + ") is outside the allowed roots ("
+                        + allowedRootsText() + "); allow its directory with provisioning.allowedRoots, "
+                        + "DASHPLANE_PROVISIONING_ALLOWED_ROOTS or --provisioning-allowed-root");
+                return null;
+            }
+            // inside the provisioning root: named from the root as given, so that files read relative to it
+            return real.startsWith(realRoot) ? root.resolve(realRoot.relativize(real).toString()) : real;
         }
 
         List<Path> dashboardFiles(Path dir, Path providerFile, String pointer) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 return walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                        .sorted().filter(this::insideRoot).toList();
+                        .sorted().filter(this::insideAllowedRoots).toList();
             } catch (IOException | java.io.UncheckedIOException e) {
                 error(providerFile, pointer + "/options/path", "cannot be listed: " + e.getMessage());
                 return List.of();
@@ -474,6 +543,14 @@ public final class ProvisioningScanner {
             keys.add("basicAuthPassword");
         }
         return keys;
+    }
+
+    private static Path realPathOrNull(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean blank(String s) {

@@ -34,6 +34,16 @@ public final class Validator {
     private final ProvisioningScanner scanner = new ProvisioningScanner();
     private final BundleValidator bundleValidator = new BundleValidator();
     private final DashboardValidator dashboardValidator = new DashboardValidator();
+    private final List<Path> allowedRoots;
+
+    public Validator() {
+        this(List.of());
+    }
+
+    /** @param allowedRoots directories besides each provisioning root that dashboard provider paths may lead into */
+    public Validator(List<Path> allowedRoots) {
+        this.allowedRoots = List.copyOf(allowedRoots);
+    }
 
     public List<FileFinding> validate(List<Path> paths, Map<String, String> env) {
         List<FileFinding> findings = new ArrayList<>();
@@ -45,7 +55,7 @@ public final class Validator {
 
     public List<FileFinding> validate(Path path, Map<String, String> env) {
         if (Files.isDirectory(path)) {
-            return scanner.scan(path, env, null).findings();
+            return scanner.scan(path, allowedRoots, env, null).findings();
         }
         if (!Files.isRegularFile(path)) {
             return List.of(FileFinding.at(path.toString(), "", "no such file or directory"));
@@ -81,7 +91,7 @@ public final class Validator {
         Path absolute = file.toAbsolutePath();
         Path root = absolute.getParent().getParent();
         List<FileFinding> own = new ArrayList<>();
-        for (FileFinding f : scanner.scan(root, env, null).findings()) {
+        for (FileFinding f : scanner.scan(root, allowedRoots, env, null).findings()) {
             if (Path.of(f.file()).toAbsolutePath().normalize().equals(absolute.normalize())) {
                 own.add(new FileFinding(f.severity(), file.toString(), f.line(), f.pointer(), f.message()));
             }

@@ -130,9 +130,9 @@ class ProvisioningScannerTest {
     }
 
     @Test
-    void providerPathsMustStayInsideTheRoot() throws IOException {
+    void providerPathsMustStayInsideTheAllowedRoots() throws IOException {
         root = Files.createDirectories(tmp.resolve("provisioning"));
-        Files.createDirectories(tmp.resolve("outside"));
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(tmp.resolve("outside/x.json"), dashboard("x", "p"));
         Path providers = write("dashboards/p.yaml", """
                 apiVersion: 1
@@ -145,22 +145,60 @@ class ProvisioningScannerTest {
                       path: json/../../outside
                   - name: absolute
                     options:
-                      path: /etc
-                """);
+                      path: %s
+                """.formatted(outside));
         ProvisioningPlan plan = scan(Map.of());
+        String real = outside.toRealPath().toString();
+        String hint = " is outside the allowed roots (the provisioning root " + root + "); allow its directory with "
+                + "provisioning.allowedRoots, DASHPLANE_PROVISIONING_ALLOWED_ROOTS or --provisioning-allowed-root";
         assertEquals(List.of(
-                providers + ":5: path '../outside' leads outside the provisioning root (at /providers/0/options/path)",
-                providers + ":8: path 'json/../../outside' leads outside the provisioning root (at /providers/1/options/path)",
-                providers + ":11: path '/etc' must be relative to the provisioning root (at /providers/2/options/path)"),
+                providers + ":5: path '../outside' (" + real + ")" + hint + " (at /providers/0/options/path)",
+                providers + ":8: path 'json/../../outside' (" + real + ")" + hint + " (at /providers/1/options/path)",
+                providers + ":11: path '" + outside + "' (" + real + ")" + hint + " (at /providers/2/options/path)"),
                 messages(plan));
         assertTrue(plan.dashboards().isEmpty());
     }
 
     @Test
-    void symbolicLinksMayNotEscapeTheRoot() throws IOException {
+    void absoluteProviderPathsInsideAnAllowedRootAreRead() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        Path grafana = Files.createDirectories(tmp.resolve("var/lib/grafana"));
+        Path dashboards = Files.createDirectories(grafana.resolve("dashboards/Team/Sub"));
+        Files.writeString(grafana.resolve("dashboards/top.json"), dashboard("top", "p"));
+        Files.writeString(dashboards.resolve("deep.json"), dashboard("deep", "p"));
+        write("dashboards/grafana.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: grafana
+                    type: file
+                    updateIntervalSeconds: 10
+                    options:
+                      path: %s
+                      foldersFromFilesStructure: true
+                """.formatted(grafana.resolve("dashboards")));
+        ProvisioningPlan plan = new ProvisioningScanner().scan(root, List.of(grafana), Map.of(), null);
+        assertEquals(List.of(), messages(plan));
+        Path real = grafana.toRealPath().resolve("dashboards");
+        assertEquals(List.of(real.resolve("Team/Sub/deep.json").toString(), real.resolve("top.json").toString()),
+                plan.dashboards().stream().map(ProvisioningPlan.Dashboard::file).toList(),
+                "files outside the provisioning root are named by their absolute path");
+        assertEquals(List.of(List.of("Team", "Sub"), List.of()),
+                plan.dashboards().stream().map(ProvisioningPlan.Dashboard::folderPath).toList(),
+                "foldersFromFilesStructure: folders from the directories below the absolute path");
+        assertEquals(1, plan.providers().size());
+
+        ProvisioningPlan withoutRoot = scan(Map.of());
+        assertEquals(1, withoutRoot.findings().size(), messages(withoutRoot).toString());
+        assertTrue(messages(withoutRoot).get(0).contains("is outside the allowed roots"), messages(withoutRoot).toString());
+    }
+
+    @Test
+    void symbolicLinksMayNotEscapeTheAllowedRoots() throws IOException {
         root = Files.createDirectories(tmp.resolve("provisioning"));
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("x.json"), dashboard("x", "p"));
+        Path allowed = Files.createDirectories(tmp.resolve("allowed"));
+        Files.createSymbolicLink(allowed.resolve("linked"), outside);
         Files.createDirectories(root.resolve("json/inside"));
         Files.createSymbolicLink(root.resolve("json/linked"), outside);
         Files.createSymbolicLink(root.resolve("json/inside/file.json"), outside.resolve("x.json"));
@@ -173,11 +211,20 @@ class ProvisioningScannerTest {
                   - name: inside
                     options:
                       path: json/inside
-                """);
-        ProvisioningPlan plan = scan(Map.of());
+                  - name: absolute-linked
+                    options:
+                      path: %s
+                """.formatted(allowed.resolve("linked")));
+        ProvisioningPlan plan = new ProvisioningScanner().scan(root, List.of(allowed), Map.of(), null);
+        String roots = "(the provisioning root " + root + " and " + allowed + ")";
+        String hint = " is outside the allowed roots " + roots + "; allow its directory with "
+                + "provisioning.allowedRoots, DASHPLANE_PROVISIONING_ALLOWED_ROOTS or --provisioning-allowed-root";
+        String real = outside.toRealPath().toString();
         assertEquals(List.of(
-                providers + ":5: path 'json/linked' leads outside the provisioning root through a symbolic link (at /providers/0/options/path)",
-                root.resolve("json/inside/file.json") + ": is a symbolic link to a file outside the provisioning root"),
+                providers + ":5: path 'json/linked' (" + real + ")" + hint + " (at /providers/0/options/path)",
+                root.resolve("json/inside/file.json") + ": is a symbolic link to a file outside the allowed roots " + roots,
+                providers + ":11: path '" + allowed.resolve("linked") + "' (" + real + ")" + hint
+                        + " (at /providers/2/options/path)"),
                 messages(plan));
         assertTrue(plan.dashboards().isEmpty());
     }
@@ -283,7 +330,8 @@ class ProvisioningScannerTest {
                         + " (at /providers/0/options/foldersFromFilesStructure)",
                 p + ":9: duplicate dashboard provider 'a' in environment 'default' (first at " + p + "#/providers/0/name)"
                         + " (at /providers/1/name)",
-                p + ":11: path 'missing' is not a directory under the provisioning root (at /providers/1/options/path)"),
+                p + ":11: path 'missing' is not a directory (relative paths are resolved against the provisioning root: "
+                        + root.resolve("missing") + ") (at /providers/1/options/path)"),
                 messages(scan(Map.of())));
     }
 }
