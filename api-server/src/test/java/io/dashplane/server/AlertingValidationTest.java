@@ -68,6 +68,19 @@ class AlertingValidationTest extends AlertingTestSupport {
     }
 
     @Test
+    void pendingPeriodShorterThanTheGroupIntervalIsAWarning() {
+        var short_ = expect(201, api.put(RULES + "/short", rule("short", "Short", "health", "").replace("\"for\":\"5m\"", "\"for\":\"30s\"")));
+        var warnings = short_.json().get("warnings");
+        assertEquals(1, warnings.size(), short_.toString());
+        assertEquals("/for", warnings.get(0).get("pointer").asText());
+        assertTrue(warnings.get(0).get("message").asText().contains("shorter than the rule group's interval (1m)"), short_.toString());
+
+        var zero = expect(201, api.put(RULES + "/zero", rule("zero", "Zero", "health", "").replace("\"for\":\"5m\"", "\"for\":\"0s\"")));
+        assertEquals(0, zero.json().get("warnings").size(), zero.toString());
+        assertEquals(0, expect(201, api.put(RULES + "/ok", rule("ok", "OK", "health", ""))).json().get("warnings").size());
+    }
+
+    @Test
     void ruleNeedsAnExistingGroupAndFolder() {
         expectInvalid("/ruleGroup", api.put(RULES + "/r", rule("r", "R", "missing", "")));
         expectInvalid("/folderUID", api.put(RULES + "/r", rule("r", "R", "health", "").replace("\"folderUID\":\"ml\"", "\"folderUID\":\"gone\"")));

@@ -4,6 +4,7 @@ import io.dashplane.schema.Uid;
 import io.dashplane.schema.alerting.AlertRule;
 import io.dashplane.schema.alerting.AlertRuleValidator;
 import io.dashplane.schema.alerting.FindingCollector;
+import io.dashplane.schema.alerting.RuleGroupValidator;
 import io.dashplane.schema.validation.ValidationReport;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -121,15 +122,15 @@ public final class AlertRuleService {
     private ValidationReport validate(DSLContext tx, String env, AlertRule rule, String at) {
         FindingCollector findings = new FindingCollector(at);
         validator.validate(rule, findings, lookups.datasources(tx, env), lookups.notifications(tx, env), true);
-        ValidationReport report = Reports.requireValid(findings.report());
+        Reports.requireValid(findings.report());
         if (!folders.exists(tx, env, rule.folderUID())) {
             throw DomainException.invalid(at + "/folderUID", "folder '" + rule.folderUID() + "' does not exist in this environment");
         }
-        if (groups.find(tx, env, rule.folderUID(), rule.ruleGroup()).isEmpty()) {
-            throw DomainException.invalid(at + "/ruleGroup", RuleGroupService.describe(rule.folderUID(), rule.ruleGroup())
-                    + " does not exist; create it first (PUT .../rule-groups/{folderUid}/{name})");
-        }
-        return report;
+        StoredRuleGroup group = groups.find(tx, env, rule.folderUID(), rule.ruleGroup()).orElseThrow(() ->
+                DomainException.invalid(at + "/ruleGroup", RuleGroupService.describe(rule.folderUID(), rule.ruleGroup())
+                        + " does not exist; create it first (PUT .../rule-groups/{folderUid}/{name})"));
+        RuleGroupValidator.pendingPeriodAgainstInterval(rule.pendingPeriod(), group.interval(), findings);
+        return findings.report();
     }
 
     public void delete(String env, String uid, ExpectedVersion expected) {

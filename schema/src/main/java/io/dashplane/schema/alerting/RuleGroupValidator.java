@@ -60,6 +60,25 @@ public final class RuleGroupValidator {
         }
     }
 
+    /**
+     * Warns (at {@code /for} behind the collector's prefix) when a rule's pending period is positive but
+     * shorter than its group's interval: a rule changes state only at an evaluation, so it cannot fire before
+     * one interval has passed. Grafana's API accepts this too; its rule editor refuses it. Invalid durations
+     * are left to the rule and group checks.
+     */
+    public static void pendingPeriodAgainstInterval(String pendingPeriod, String interval, FindingCollector findings) {
+        if (pendingPeriod == null || Durations.problem(pendingPeriod) != null || intervalProblem(interval) != null) {
+            return;
+        }
+        Duration pending = Durations.parse(pendingPeriod);
+        Duration every = parseInterval(interval);
+        if (!pending.isZero() && pending.compareTo(every) < 0) {
+            findings.warn("/for", "for (" + pendingPeriod + ") is shorter than the rule group's interval (" + interval
+                    + "): the rule is evaluated only every " + interval + ", so it fires after " + interval
+                    + " at the earliest; use 0s or at least " + interval);
+        }
+    }
+
     /** Parses a group interval: a duration string, or a bare whole number of seconds. */
     public static Duration parseInterval(String interval) {
         if (interval != null && interval.matches("\\d{1,12}")) {

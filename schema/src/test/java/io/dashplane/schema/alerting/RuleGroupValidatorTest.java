@@ -10,6 +10,7 @@ import java.time.Duration;
 import static io.dashplane.schema.alerting.Findings.assertSingleError;
 import static io.dashplane.schema.alerting.Findings.assertValid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleGroupValidatorTest {
     private final RuleGroupValidator validator = new RuleGroupValidator();
@@ -29,6 +30,23 @@ class RuleGroupValidatorTest {
         assertSingleError(validator.validate(new RuleGroup("ml-alerts", "g", "10 s"), ""), "/interval", "interval:");
         assertSingleError(validator.validate(new RuleGroup("ml-alerts", "g", "1500ms"), ""), "/interval", "multiple of 10s");
         assertSingleError(validator.validate(new RuleGroup("ml-alerts", "g", null), ""), "/interval", "required");
+    }
+
+    @Test
+    void pendingPeriodShorterThanTheIntervalIsAWarningAtFor() {
+        FindingCollector findings = new FindingCollector("/groups/0/rules/1");
+        RuleGroupValidator.pendingPeriodAgainstInterval("30s", "1m", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval("0s", "1m", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval("1m", "60", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval("5m", "1m", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval(null, "1m", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval("soon", "1m", findings);
+        RuleGroupValidator.pendingPeriodAgainstInterval("30s", "15s", findings);
+        var report = findings.report();
+        assertEquals(0, report.errors().size(), report.toString());
+        assertEquals(1, report.warnings().size(), report.toString());
+        assertEquals("/groups/0/rules/1/for", report.warnings().get(0).pointer());
+        assertTrue(report.warnings().get(0).message().contains("fires after 1m at the earliest"), report.toString());
     }
 
     @Test

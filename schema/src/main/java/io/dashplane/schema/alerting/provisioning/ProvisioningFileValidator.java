@@ -143,6 +143,7 @@ public final class ProvisioningFileValidator {
                 // The panel link is checked above against the file's own fields, not as annotations.
                 rules.validate(rule.withoutPanelLink().toAlertRule(null, group.name()), findings.at(ruleAt), datasources,
                         lookup, false);
+                RuleGroupValidator.pendingPeriodAgainstInterval(rule.pendingPeriod(), group.interval(), findings.at(ruleAt));
             }
         }
     }

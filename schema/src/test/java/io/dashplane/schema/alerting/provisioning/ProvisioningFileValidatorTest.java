@@ -91,6 +91,15 @@ class ProvisioningFileValidatorTest {
     }
 
     @Test
+    void pendingPeriodShorterThanTheGroupIntervalIsAWarningOnTheRule() throws Exception {
+        // rule 0 waits 5m, rule 1 15m
+        ValidationReport report = validate(f -> at(f, "/groups/0").put("interval", "10m"));
+        assertEquals(List.of(), report.errors());
+        assertEquals(1, report.warnings().size(), report.toString());
+        assertEquals("/groups/0/rules/0/for", report.warnings().get(0).pointer());
+    }
+
+    @Test
     void rulesAreValidatedWithPointersIntoTheFile() throws Exception {
         assertOnlyError(validate(f -> at(f, "/groups/0/rules/1").put("condition", "X")), "/groups/0/rules/1/condition", "'X'");
         assertOnlyError(validate(f -> at(f, "/groups/0/rules/0/data/1/model").put("expression", "C")),
