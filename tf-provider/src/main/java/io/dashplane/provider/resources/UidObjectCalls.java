@@ -1,8 +1,10 @@
 package io.dashplane.provider.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
 import io.dashplane.provider.client.Written;
+import io.dashplane.provider.cty.AttributePath;
 import io.dashplane.provider.framework.ProviderException;
 import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.Values;
@@ -58,6 +60,7 @@ final class UidObjectCalls {
         String environment = Common.environmentOf(planned, context.provider());
         ObjectNode created = ApiErrors.call("creating " + kind + " \"" + planned.getString(nameAttribute) + "\"", pointers,
                 () -> endpoint.create(AlertingSupport.alerting(context), environment, body.apply(planned)));
+        showWarnings(created, context);
         return mapper.state(planned, environment, created);
     }
 
@@ -76,7 +79,27 @@ final class UidObjectCalls {
         ObjectNode request = body.apply(planned).put("uid", uid);
         ObjectNode written = ApiErrors.call("updating " + kind + " " + ObjectId.of(environment, uid), pointers,
                 () -> endpoint.put(AlertingSupport.alerting(context), environment, uid, request, prior.getLong(VERSION)).body());
+        showWarnings(written, context);
         return mapper.state(planned, environment, written);
+    }
+
+    /** The server's validation warnings of a write, as warning diagnostics on the attribute they concern. */
+    private void showWarnings(ObjectNode answer, ResourceContext<ProviderData> context) {
+        JsonNode warnings = answer.get("warnings");
+        if (warnings == null || !warnings.isArray()) {
+            return;
+        }
+        String summary = "Dashplane " + kind + " warning";
+        for (JsonNode warning : warnings) {
+            String pointer = warning.path("pointer").asText("");
+            String message = warning.path("message").asText("");
+            ApiErrors.Located located = pointers.apply(pointer);
+            if (located == null || located.attribute() == null) {
+                context.diagnostics().warning(summary, (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);
+            } else {
+                context.diagnostics().warning(AttributePath.of(located.attribute()), summary, located.detail() + message);
+            }
+        }
     }
 
     void delete(Values prior, ResourceContext<ProviderData> context) {

@@ -62,6 +62,32 @@ class ErrorsIT {
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {5, 6})
+    void serverWarningsArriveAsWarningsOnTheAttribute(int protocol) {
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        String suffix = "-warn-" + protocol;
+        Configuration config = Configuration.provider(server.providerConfig())
+                .with("dashplane_datasource.prometheus", MlAlertingExampleIT.map("uid", "prom" + suffix, "name", "Prometheus" + suffix,
+                        "type", "prometheus", "url", "http://prometheus:9090"))
+                .with("dashplane_folder.f", MlAlertingExampleIT.map("uid", "f" + suffix, "title", "Warnings" + suffix))
+                .with("dashplane_rule_group.slow", MlAlertingExampleIT.map("folder_uid", Configuration.ref("dashplane_folder.f", "uid"),
+                        "name", "slow", "interval", "5m"))
+                .with("dashplane_alert_rule.quick", MlAlertingExampleIT.map("uid", "quick" + suffix, "title", "Quick",
+                        "folder_uid", Configuration.ref("dashplane_rule_group.slow", "folder_uid"), "rule_group", "slow",
+                        "condition", "C", "for", "1m",
+                        "data_json", MlAlertingExampleIT.ruleData("max(up)", "max", 0.5)
+                                .replace("\"Prometheus\"", "\"prom" + suffix + "\"")));
+        TerraformCore.Plan plan = Steps.plan(core, config);
+        TerraformCore.Outcome applied = core.apply(config, plan);
+        noErrors("apply", applied.diagnostics());
+        List<Diag> warnings = applied.diagnostics().stream().filter(d -> d.severity() == Diag.Severity.WARNING).toList();
+        assertEquals(1, warnings.size(), "one warning: " + applied.diagnostics());
+        assertEquals("for", warnings.get(0).pathText(), warnings.toString());
+        assertTrue(warnings.get(0).detail().contains("shorter than the rule group's interval (5m)"), warnings.toString());
+        noErrors("destroy", core.destroy(config).diagnostics());
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
     void invalidConfigIsRefusedAtValidateWithItsPath(int protocol) {
         TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
         Configuration config = Configuration.provider(server.providerConfig())
