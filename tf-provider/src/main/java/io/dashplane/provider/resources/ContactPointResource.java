@@ -192,7 +192,8 @@ public final class ContactPointResource implements Resource<ProviderData> {
 
     private static Body body(Values planned) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        AlertingSupport.putIfPresent(body, "uid", planned.getString(UID));
+        // unknown on create without a configured uid: the server generates it
+        AlertingSupport.putIfPresent(body, "uid", planned.isKnown(UID) ? planned.getString(UID) : null);
         body.put("name", planned.getString("name"));
         ArrayNode integrations = body.putArray("integrations");
         List<Sent> sent = new ArrayList<>();

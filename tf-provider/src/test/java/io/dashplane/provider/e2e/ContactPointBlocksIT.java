@@ -184,6 +184,15 @@ class ContactPointBlocksIT {
         assertTrue(genericErrors.stream().anyMatch(d -> d.isError() && d.pathText().equals("integration[0].type")),
                 genericErrors.toString());
 
+        // the server's findings point into the block they came from
+        TerraformCore other = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        Configuration badUrl = Configuration.provider(provider).with("dashplane_contact_point.bad", map("name", "bad",
+                "email", List.of(map("addresses", List.of("a@example.com"))),
+                "teams", List.of(map("url", "https://teams.example.com/ok"), map("url", "ftp://teams.example.com/x"))));
+        List<Diag> refused = other.planAndApply(badUrl).diagnostics();
+        assertTrue(refused.stream().anyMatch(d -> d.isError() && d.pathText().equals("teams[1].url")), refused.toString());
+        assertTrue(other.state().isEmpty());
+
         importPlansOnlyTheSecretRewrite(protocol, withoutWebhook);
         versionZeroStateUpgradesWithoutChanges(protocol, environment, provider);
 

@@ -41,6 +41,12 @@ public record Configuration(Map<String, Object> provider, List<ResourceBlock> re
         public String typeName() {
             return address.substring(0, address.indexOf('.'));
         }
+
+        /** Whether a value, or an attribute of one of its nested blocks, refers to another resource. */
+        public boolean hasRefs() {
+            return attributes.values().stream().anyMatch(v -> v instanceof Ref || (v instanceof List<?> list
+                    && list.stream().anyMatch(e -> e instanceof Map<?, ?> map && map.values().stream().anyMatch(Ref.class::isInstance))));
+        }
     }
 
     /** An expression {@code <address>.<attribute>}: known once the referenced value is known. */

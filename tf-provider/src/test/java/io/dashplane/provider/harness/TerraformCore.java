@@ -726,8 +726,7 @@ public final class TerraformCore {
             List<Configuration.ResourceBlock> independent = new ArrayList<>();
             List<Configuration.ResourceBlock> dependent = new ArrayList<>();
             for (Configuration.ResourceBlock block : configuration.resources()) {
-                boolean hasRefs = block.attributes().values().stream().anyMatch(v -> v instanceof Configuration.Ref);
-                (hasRefs ? dependent : independent).add(block);
+                (block.hasRefs() ? dependent : independent).add(block);
             }
             Map<String, Change> results = new ConcurrentHashMap<>();
             parallel(independent, block -> {
