@@ -270,7 +270,7 @@ public final class ServerBenchmark {
         return results.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    private static List<ObjectNode> loadCorpus(Path dir) throws IOException {
+    static List<ObjectNode> loadCorpus(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<ObjectNode> corpus = new ArrayList<>();
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -281,7 +281,7 @@ public final class ServerBenchmark {
     }
 
     /** ../shared/corpus/dashboards relative to the repository root (searched upwards from the working directory). */
-    private static Path corpusDir() {
+    static Path corpusDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("../shared/corpus/dashboards").normalize();
             if (Files.isDirectory(candidate)) {
