@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.storage.Database;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +127,35 @@ class ContactPointSecretsTest extends ServerTestSupport {
         JsonNode decrypted = expect(200, api.get(COPY + "/alerting/export?format=json&decrypt=true"))
                 .json().at("/contactPoints/0/receivers");
         assertEquals("s2", decrypted.at("/2/settings/sigv4/secret_key").asText());
+    }
+
+    @Test
+    void secretsStoredInPlainTextByEarlierReleasesAreSealedAtStart() throws Exception {
+        expect(201, api.post(CONTACT_POINTS, """
+                {"uid":"legacy","name":"legacy","integrations":[{"uid":"po","type":"pushover","settings":{"userKey":"sealed-user","apiToken":"sealed-token"}}]}"""));
+        server.close();
+        // What a release that stored victorops settings as sent left behind: the url among the plain settings.
+        try (Database db = Database.open(dataDir)) {
+            db.write(tx -> tx.update(DSL.table("contact_points"))
+                    .set(DSL.field("data", String.class), """
+                            [{"uid":"vo","type":"victorops","settings":{"url":"%s","messageType":"WARNING"}},
+                             {"uid":"po","type":"pushover","settings":{"sound":"bike"}}]""".formatted(victoropsUrl))
+                    .set(DSL.field("secure_fields", String.class), "{\"po\":[\"apiToken\",\"userKey\"]}")
+                    .where(DSL.field("uid", String.class).eq("legacy")).execute());
+        }
+        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir));
+        api = new Api(server.baseUri());
+
+        Api.Reply read = expect(200, api.get(CONTACT_POINTS + "/legacy"));
+        assertFalse(read.body().contains(victoropsUrl), read.toString());
+        assertEquals("{\"url\":true}", read.json().at("/integrations/0/secureFields").toString(), read.toString());
+        assertEquals("WARNING", read.json().at("/integrations/0/settings/messageType").asText());
+        assertEquals(1, read.json().get("version").asLong(), "same content, same version");
+        JsonNode decrypted = expect(200, api.get(ENV + "/alerting/export?format=json&decrypt=true"))
+                .json().at("/contactPoints/0/receivers");
+        assertEquals(victoropsUrl, decrypted.at("/0/settings/url").asText());
+        assertEquals("sealed-token", decrypted.at("/1/settings/apiToken").asText(), "secrets sealed before stay");
+        assertFalse(expect(200, api.get(ENV + "/alerting/export?format=json")).body().contains(victoropsUrl));
     }
 
     @Test
