@@ -89,7 +89,8 @@ public final class ContactPointValidator {
         }
         Optional<IntegrationType> known = IntegrationTypes.find(type);
         if (known.isEmpty()) {
-            findings.error("/type", "unknown integration type '" + type + "'");
+            findings.error("/type", "unknown integration type '" + type + "'; Grafana's types are "
+                    + String.join(", ", IntegrationTypes.all().stream().map(IntegrationType::type).toList()));
             return;
         }
         Settings s = new Settings(integration.uid(), settings, findings, storedSecrets, known.get());
