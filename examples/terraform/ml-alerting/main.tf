@@ -68,23 +68,23 @@ resource "dashplane_mute_timing" "weekly_maintenance" {
 resource "dashplane_contact_point" "slack" {
   uid  = "ml-slack"
   name = "ml-slack"
-  slack = [{
+  slack {
     url       = var.slack_webhook_url
     recipient = "#ml-alerts"
     title     = "{{ template \"ml.title\" . }}"
     text      = "{{ template \"ml.text\" . }}"
-  }]
+  }
   depends_on = [dashplane_message_template.ml]
 }
 
 resource "dashplane_contact_point" "pagerduty" {
   uid  = "ml-pagerduty"
   name = "ml-pagerduty"
-  pagerduty = [{
-    integrationKey = var.pagerduty_integration_key
-    severity       = "critical"
-    summary        = "{{ template \"ml.title\" . }}"
-  }]
+  pagerduty {
+    integration_key = var.pagerduty_integration_key
+    severity        = "critical"
+    summary         = "{{ template \"ml.title\" . }}"
+  }
   depends_on = [dashplane_message_template.ml]
 }
 

@@ -2,6 +2,7 @@ package io.dashplane.provider.framework;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.cty.AttributePath;
 import io.dashplane.provider.cty.CtyException;
 import io.dashplane.provider.cty.CtyJson;
 import io.dashplane.provider.cty.CtyMsgpack;
@@ -35,6 +36,7 @@ import io.dashplane.provider.protocol.ValidationResponse;
 import io.dashplane.schema.json.Json;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,11 +136,32 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
         if (config == null) {
             return;
         }
-        for (Attr attribute : schema.attributes().values()) {
-            CtyValue value = config.get(attribute.name());
+        validateAttributes(schema.attributes().values(), config, AttributePath.root(), diagnostics);
+        for (ListBlock block : schema.blocks().values()) {
+            CtyValue blocks = config.get(block.name());
+            if (!blocks.isKnown()) {
+                continue;
+            }
+            List<Values> elements = config.blocks(block.name());
+            AttributePath path = AttributePath.of(block.name());
+            if (elements.size() < block.minItems() || (block.maxItems() > 0 && elements.size() > block.maxItems())) {
+                diagnostics.error(path, "Wrong number of " + block.name() + " blocks", "expected "
+                        + (block.maxItems() == 0 ? "at least " + block.minItems() : block.minItems() + " to " + block.maxItems())
+                        + ", got " + elements.size());
+            }
+            for (int i = 0; i < elements.size(); i++) {
+                validateAttributes(block.attributes().values(), elements.get(i), path.index(i), diagnostics);
+            }
+        }
+    }
+
+    private static void validateAttributes(Collection<Attr> attributes, Values values, AttributePath parent,
+                                           Diagnostics diagnostics) {
+        for (Attr attribute : attributes) {
+            CtyValue value = values.get(attribute.name());
             if (value.isPresent() && value.isWhollyKnown()) {
                 for (Validator validator : attribute.validators()) {
-                    validator.validate(io.dashplane.provider.cty.AttributePath.of(attribute.name()), value, diagnostics);
+                    validator.validate(parent.attr(attribute.name()), value, diagnostics);
                 }
             }
         }
@@ -169,7 +192,10 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
                 throw new ProviderException("Invalid state", "the stored state of this " + request.typeName()
                         + " does not fit its schema: " + e.getMessage());
             }
-            return CtyMsgpack.encode(decoded, schema.objectType());
+            if (!(decoded instanceof ObjectValue object)) {
+                throw new ProviderException("Invalid state", "the stored state of this " + request.typeName() + " is not an object");
+            }
+            return encode(schema.withEmptyBlocks(new Values(object)), schema);
         });
         return new UpgradeResourceStateResponse(upgraded, diagnostics.toList());
     }
@@ -213,7 +239,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
             if (read == null) {
                 return null;
             }
-            Values consistent = PlanRules.afterRead(resource.schema(), current, read);
+            Values consistent = PlanRules.afterRead(resource.schema(), current, resource.schema().withEmptyBlocks(read));
             requireWhollyKnown(consistent, "ReadResource", request.typeName());
             return encode(consistent, resource.schema());
         }), request.currentState());
@@ -252,7 +278,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
                 return encodeNull(schema);
             }
             Values result = prior == null ? resource.create(planned, context) : resource.update(prior, planned, context);
-            Values consistent = PlanRules.afterApply(schema, planned, result);
+            Values consistent = PlanRules.afterApply(schema, planned, schema.withEmptyBlocks(result));
             requireWhollyKnown(consistent, "ApplyResourceChange", request.typeName());
             List<String> broken = PlanRules.inconsistentWithPlan(planned, consistent);
             if (!broken.isEmpty()) {
@@ -272,7 +298,7 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
         byte[] state = call(diagnostics, () -> tracked(() -> {
             Resource<P> resource = resource(request.typeName());
             Values imported = resource.importState(request.id(), context);
-            return imported == null ? null : encode(imported, resource.schema());
+            return imported == null ? null : encode(resource.schema().withEmptyBlocks(imported), resource.schema());
         }));
         List<ImportedResource> imported = state == null || diagnostics.hasErrors() ? List.of()
                 : List.of(new ImportedResource(request.typeName(), state, context.privateState()));

@@ -59,6 +59,12 @@ public final class PlanContext<P> {
         setByResource.add(attribute);
     }
 
+    /** Plans the blocks of a nested block type; there must be as many as the configuration has. */
+    public void setBlocks(String block, List<Values> blocks) {
+        planned = planned.withBlocks(block, blocks);
+        setByResource.add(block);
+    }
+
     public void setUnknown(String attribute) {
         planned = planned.withUnknown(attribute);
         setByResource.add(attribute);

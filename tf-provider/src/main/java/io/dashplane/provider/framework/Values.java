@@ -2,6 +2,7 @@ package io.dashplane.provider.framework;
 
 import io.dashplane.provider.cty.CtyType;
 import io.dashplane.provider.cty.CtyValue;
+import io.dashplane.provider.cty.ListType;
 import io.dashplane.provider.cty.ObjectType;
 import io.dashplane.provider.cty.ObjectValue;
 
@@ -80,6 +81,24 @@ public final class Values {
             return null;
         }
         return v.elements().stream().filter(e -> !e.isNull()).map(CtyValue::asString).toList();
+    }
+
+    /**
+     * The blocks of a nested block type ({@link ListBlock}), each as values of the block's attributes;
+     * empty when there are none. Throws when the list is unknown (a dynamic block with unknown for_each).
+     */
+    public List<Values> blocks(String name) {
+        CtyValue v = known(name);
+        if (v.isNull()) {
+            return List.of();
+        }
+        return v.elements().stream().map(e -> new Values((ObjectValue) e)).toList();
+    }
+
+    /** Sets the blocks of a nested block type. */
+    public Values withBlocks(String name, List<Values> blocks) {
+        CtyType elementType = ((ListType) attrType(name)).elementType();
+        return with(name, CtyValue.list(elementType, blocks.stream().map(Values::toCty).toList()));
     }
 
     private CtyValue known(String name) {

@@ -11,7 +11,7 @@
  * provider data; {@link io.dashplane.provider.framework.FrameworkProvider} serves it. Terraform's plan rules
  * live in one place, {@link io.dashplane.provider.framework.PlanRules}.
  *
- * <p>Schemas use only top-level attributes (no blocks, no protocol 6 nested attribute types), so one code path
- * serves protocol 5 and 6.
+ * <p>Schemas hold top-level attributes and nested {@link io.dashplane.provider.framework.ListBlock}s (LIST nesting,
+ * attributes only); there are no protocol 6 nested attribute types, so one code path serves protocol 5 and 6.
  */
 package io.dashplane.provider.framework;

@@ -31,7 +31,11 @@ final class ApiErrors {
     interface PointerMapping extends Function<String, Located> {
     }
 
-    record Located(String attribute, String detail) {
+    /** Where a finding belongs: an attribute path (into a nested block too) and the detail to show. */
+    record Located(AttributePath path, String detail) {
+        Located(String attribute, String detail) {
+            this(attribute == null ? null : AttributePath.of(attribute), detail);
+        }
     }
 
     /** Runs a server call; a failure becomes a {@link ProviderException} about {@code what}. */
@@ -72,11 +76,11 @@ final class ApiErrors {
             for (FieldError error : api.errors()) {
                 Located located = pointers == null ? null : pointers.apply(error.pointer() == null ? "" : error.pointer());
                 String summary = api.title() == null ? "Invalid " + what : api.title();
-                if (located == null || located.attribute() == null) {
+                if (located == null || located.path() == null) {
                     diagnostics.add(Diagnostic.error(summary, what + ": " + pointerText(error.pointer()) + error.message()));
                 } else {
                     diagnostics.add(Diagnostic.error(summary, located.detail() + error.message(),
-                            io.dashplane.provider.framework.Diagnostics.toProtocol(AttributePath.of(located.attribute()))));
+                            io.dashplane.provider.framework.Diagnostics.toProtocol(located.path())));
                 }
             }
             return new ProviderException(diagnostics);

@@ -1,14 +1,16 @@
 package io.dashplane.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
-import io.dashplane.provider.cty.CtyType;
+import io.dashplane.provider.cty.AttributePath;
+import io.dashplane.provider.cty.CtyJson;
 import io.dashplane.provider.cty.CtyValue;
 import io.dashplane.provider.framework.Attr;
 import io.dashplane.provider.framework.Diagnostics;
+import io.dashplane.provider.framework.ListBlock;
 import io.dashplane.provider.framework.PlanContext;
 import io.dashplane.provider.framework.ProviderException;
 import io.dashplane.provider.framework.Resource;
@@ -16,15 +18,15 @@ import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.Schema;
 import io.dashplane.provider.framework.Validators;
 import io.dashplane.provider.framework.Values;
-import io.dashplane.schema.alerting.IntegrationTypes;
+import io.dashplane.schema.json.Json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.dashplane.provider.resources.Common.ENVIRONMENT;
 import static io.dashplane.provider.resources.Common.ID;
@@ -32,23 +34,14 @@ import static io.dashplane.provider.resources.Common.UID;
 import static io.dashplane.provider.resources.Common.VERSION;
 
 /**
- * {@code dashplane_contact_point} (docs/resources/contact_point.md): a named set of integrations. Each
- * integration type is an attribute holding a list of settings maps (Grafana's setting names; the keys
- * {@code uid} and {@code disable_resolve_message} are the integration's own fields). Secret settings are
- * write-only on the server: a read keeps the values Terraform last wrote.
+ * {@code dashplane_contact_point} (docs/resources/contact_point.md): a named set of integrations, one
+ * nested block per integration ({@code email { ... }}, {@code slack { ... }}, ..., and {@code integration}
+ * for any other type). Secret settings are write-only on the server: the state keeps the values Terraform
+ * last wrote. Schema version 1; version 0 held one list-of-maps attribute per type ({@link #upgradeState}).
  */
 public final class ContactPointResource implements Resource<ProviderData> {
     public static final String TYPE_NAME = "dashplane_contact_point";
-    static final String INTEGRATION_UID = "uid";
-    static final String DISABLE_RESOLVE = "disable_resolve_message";
-    /** The integration types with an attribute, in the order integrations are sent. */
-    static final List<String> TYPES = List.of(IntegrationTypes.EMAIL, IntegrationTypes.SLACK, IntegrationTypes.PAGERDUTY,
-            IntegrationTypes.WEBHOOK, IntegrationTypes.TEAMS, IntegrationTypes.OPSGENIE, IntegrationTypes.TELEGRAM,
-            IntegrationTypes.DISCORD, IntegrationTypes.GOOGLECHAT);
-    private static final CtyType SETTINGS = CtyType.map(CtyType.STRING);
-    private static final CtyType INTEGRATIONS = CtyType.list(SETTINGS);
     private static final Schema SCHEMA = buildSchema();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Schema buildSchema() {
         List<Attr> attributes = new ArrayList<>();
@@ -56,33 +49,12 @@ public final class ContactPointResource implements Resource<ProviderData> {
                 .description("generated when absent; changing it replaces the contact point"));
         attributes.add(Attr.string("name").required().validate(Validators.notBlank())
                 .description("contact point name (the receiver name policies and rules use), unique in the environment"));
-        for (String type : TYPES) {
-            Attr attribute = Attr.of(type, INTEGRATIONS).optional().description(type + " integrations: one map of Grafana's "
-                    + type + " settings each (values are strings; \"true\"/\"false\" are sent as booleans, JSON objects as"
-                    + " objects); optional keys uid and disable_resolve_message"
-                    + (IntegrationTypes.secretSettings(type).isEmpty() ? ""
-                    : "; secret settings (" + String.join(", ", IntegrationTypes.secretSettings(type)) + ") are never read back"));
-            if (!IntegrationTypes.secretSettings(type).isEmpty()) {
-                attribute.sensitive();
-            }
-            attributes.add(attribute);
-        }
         attributes.add(Common.environment("contact point"));
         attributes.add(Common.id());
         attributes.add(Common.version());
-        return Schema.of(0, "A contact point: a named set of notification integrations.", attributes);
+        return Schema.of(1, "A contact point: a named set of notification integrations, one block per integration.",
+                attributes, ContactPointIntegrations.BLOCKS.stream().map(IntegrationBlock::listBlock).toList());
     }
-
-    private static final ApiErrors.PointerMapping POINTERS = pointer -> {
-        String[] parts = pointer.split("/", 3);
-        if (parts.length >= 2 && parts[1].equals("name")) {
-            return new ApiErrors.Located("name", "");
-        }
-        if (parts.length >= 2 && parts[1].equals("uid")) {
-            return new ApiErrors.Located(UID, "");
-        }
-        return null;
-    };
 
     @Override
     public String typeName() {
@@ -96,30 +68,42 @@ public final class ContactPointResource implements Resource<ProviderData> {
 
     @Override
     public void validateConfig(Values config, Diagnostics diagnostics) {
-        boolean any = false;
-        for (String type : TYPES) {
-            CtyValue value = config.get(type);
-            if (!value.isKnown() || (value.isPresent() && value.length() > 0)) {
-                any = true;
+        for (IntegrationBlock block : ContactPointIntegrations.BLOCKS) {
+            CtyValue blocks = config.get(block.name());
+            if (!blocks.isKnown() || (blocks.isPresent() && blocks.length() > 0)) {
+                return;
             }
         }
-        if (!any) {
-            diagnostics.error("Contact point without integrations",
-                    "set at least one of " + String.join(", ", TYPES));
-        }
+        diagnostics.error("Contact point without integrations", "add at least one integration block ("
+                + String.join(", ", ContactPointIntegrations.BLOCKS.stream().map(IntegrationBlock::name).toList()) + ")");
     }
 
     @Override
     public void modifyPlan(PlanContext<ProviderData> plan) {
         Common.planEnvironmentAndId(plan);
+        if (plan.isCreate()) {
+            return;
+        }
+        for (IntegrationBlock block : ContactPointIntegrations.BLOCKS) {
+            String name = block.name();
+            if (!plan.planned().isKnown(name)) {
+                continue;
+            }
+            List<Values> planned = plan.planned().blocks(name);
+            List<Values> matched = IntegrationIdentity.match(plan.config().blocks(name), planned, plan.prior().blocks(name));
+            if (!matched.equals(planned)) {
+                plan.setBlocks(name, matched);
+            }
+        }
     }
 
     @Override
     public Values create(Values planned, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(planned, context.provider());
-        ObjectNode created = ApiErrors.call("creating contact point \"" + planned.getString("name") + "\"", POINTERS,
-                () -> AlertingSupport.alerting(context).createContactPoint(environment, body(planned)));
-        return state(planned, environment, created);
+        Body body = body(planned);
+        ObjectNode created = ApiErrors.call("creating contact point \"" + planned.getString("name") + "\"", body.pointers(),
+                () -> AlertingSupport.alerting(context).createContactPoint(environment, body.json()));
+        return state(planned, environment, created, true);
     }
 
     @Override
@@ -128,7 +112,7 @@ public final class ContactPointResource implements Resource<ProviderData> {
         String uid = state.getString(UID);
         return ApiErrors.call("reading contact point " + ObjectId.of(environment, uid), null,
                         () -> AlertingSupport.alerting(context).getContactPoint(environment, uid))
-                .map(contactPoint -> state(state, environment, contactPoint))
+                .map(contactPoint -> state(state, environment, contactPoint, false))
                 .orElse(null);
     }
 
@@ -136,10 +120,11 @@ public final class ContactPointResource implements Resource<ProviderData> {
     public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(prior, context.provider());
         String uid = prior.getString(UID);
-        ObjectNode body = body(planned).put("uid", uid);
-        ObjectNode written = ApiErrors.call("updating contact point " + ObjectId.of(environment, uid), POINTERS,
-                () -> AlertingSupport.alerting(context).putContactPoint(environment, uid, body, prior.getLong(VERSION)).body());
-        return state(planned, environment, written);
+        Body body = body(planned);
+        body.json().put("uid", uid);
+        ObjectNode written = ApiErrors.call("updating contact point " + ObjectId.of(environment, uid), body.pointers(),
+                () -> AlertingSupport.alerting(context).putContactPoint(environment, uid, body.json(), prior.getLong(VERSION)).body());
+        return state(planned, environment, written, true);
     }
 
     @Override
@@ -160,104 +145,123 @@ public final class ContactPointResource implements Resource<ProviderData> {
                         () -> AlertingSupport.alerting(context).getContactPoint(objectId.environment(), objectId.uid()))
                 .orElseThrow(() -> new ProviderException("Cannot import non-existent contact point",
                         "there is no contact point with uid \"" + objectId.uid() + "\" in environment \"" + objectId.environment() + "\""));
-        return state(Values.empty(SCHEMA.objectType()), objectId.environment(), contactPoint);
+        return state(SCHEMA.withEmptyBlocks(Values.empty(SCHEMA.objectType())), objectId.environment(), contactPoint, false);
     }
 
-    private static ObjectNode body(Values planned) {
-        ObjectNode body = JSON.createObjectNode();
-        AlertingSupport.putIfPresent(body, "uid", planned.getString(UID));
-        body.put("name", planned.getString("name"));
-        ArrayNode integrations = body.putArray("integrations");
-        for (String type : TYPES) {
-            for (Map<String, String> settings : settingsList(planned, type)) {
-                ObjectNode integration = integrations.addObject();
-                Map<String, String> rest = new TreeMap<>(settings);
-                String uid = rest.remove(INTEGRATION_UID);
-                String disableResolve = rest.remove(DISABLE_RESOLVE);
-                if (uid != null) {
-                    integration.put("uid", uid);
-                }
-                integration.put("type", type);
-                ObjectNode settingsJson = integration.putObject("settings");
-                rest.forEach((key, value) -> settingsJson.set(key, AlertingSupport.settingJson(value)));
-                if (disableResolve != null) {
-                    integration.put("disableResolveMessage", Boolean.parseBoolean(disableResolve));
-                }
-            }
+    /**
+     * Version 0 held one attribute per type, a list of string maps with Grafana's setting names (plus the keys
+     * {@code uid} and {@code disable_resolve_message}); each map becomes a block of that type.
+     */
+    @Override
+    public ObjectNode upgradeState(long version, ObjectNode rawState) {
+        if (version != 0) {
+            return rawState;
         }
-        return body;
-    }
-
-    private static List<Map<String, String>> settingsList(Values values, String type) {
-        CtyValue list = values.get(type);
-        List<Map<String, String>> out = new ArrayList<>();
-        if (list.isPresent()) {
-            for (CtyValue element : list.elements()) {
-                Map<String, String> settings = new LinkedHashMap<>();
-                if (element.isPresent()) {
-                    element.asMap().forEach((key, value) -> {
-                        if (value.isPresent()) {
-                            settings.put(key, value.asString());
+        ObjectNode upgraded = rawState.deepCopy();
+        for (IntegrationBlock block : ContactPointIntegrations.BLOCKS) {
+            JsonNode legacy = rawState.path(block.name());
+            List<CtyValue> blocks = new ArrayList<>();
+            if (legacy.isArray() && !block.name().equals(ContactPointIntegrations.GENERIC)) {
+                for (JsonNode settings : legacy) {
+                    Map<String, String> map = new LinkedHashMap<>();
+                    settings.fields().forEachRemaining(e -> {
+                        if (!e.getValue().isNull()) {
+                            map.put(e.getKey(), e.getValue().asText());
                         }
                     });
+                    blocks.add(block.fromJson(IntegrationBlock.legacyIntegration(block.name(), map), null).toCty());
                 }
-                out.add(settings);
+            }
+            ListBlock listBlock = block.listBlock();
+            try {
+                upgraded.set(block.name(), Json.mapper().readTree(CtyJson.encode(CtyValue.list(listBlock.elementType(), blocks),
+                        listBlock.type())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return out;
+        return upgraded;
     }
 
-    private static Values state(Values base, String environment, ObjectNode contactPoint) {
+    /** A request body and the mapping of its JSON pointers to the blocks they came from. */
+    private record Body(ObjectNode json, ApiErrors.PointerMapping pointers) {
+    }
+
+    private record Sent(IntegrationBlock block, int index) {
+    }
+
+    private static Body body(Values planned) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        // unknown on create without a configured uid: the server generates it
+        AlertingSupport.putIfPresent(body, "uid", planned.isKnown(UID) ? planned.getString(UID) : null);
+        body.put("name", planned.getString("name"));
+        ArrayNode integrations = body.putArray("integrations");
+        List<Sent> sent = new ArrayList<>();
+        for (IntegrationBlock block : ContactPointIntegrations.BLOCKS) {
+            List<Values> blocks = planned.blocks(block.name());
+            for (int i = 0; i < blocks.size(); i++) {
+                integrations.add(block.toJson(blocks.get(i)));
+                sent.add(new Sent(block, i));
+            }
+        }
+        return new Body(body, pointer -> locate(pointer, sent));
+    }
+
+    /** "/integrations/3/settings/url" names the url attribute of the block sent fourth, e.g. slack[1].url. */
+    private static ApiErrors.Located locate(String pointer, List<Sent> sent) {
+        String[] parts = pointer.split("/");
+        if (parts.length >= 2 && (parts[1].equals("name") || parts[1].equals("uid"))) {
+            return new ApiErrors.Located(parts[1], "");
+        }
+        if (parts.length < 3 || !parts[1].equals("integrations") || !parts[2].matches("\\d{1,9}")
+                || Integer.parseInt(parts[2]) >= sent.size()) {
+            return null;
+        }
+        Sent integration = sent.get(Integer.parseInt(parts[2]));
+        AttributePath block = AttributePath.of(integration.block().name()).index(integration.index());
+        if (parts.length == 3) {
+            return new ApiErrors.Located(block, "");
+        }
+        if (parts[3].equals("uid")) {
+            return new ApiErrors.Located(block.attr(IntegrationBlock.UID), "");
+        }
+        if (parts[3].equals("type")) {
+            return new ApiErrors.Located(block, "");
+        }
+        if (parts[3].equals("settings") && parts.length >= 5) {
+            String attribute = integration.block().attributeOf(parts[4]);
+            return attribute != null ? new ApiErrors.Located(block.attr(attribute), "")
+                    : new ApiErrors.Located(block.attr(IntegrationBlock.SETTINGS), "setting " + parts[4] + ": ");
+        }
+        return new ApiErrors.Located(block, "");
+    }
+
+    /**
+     * The state for a server contact point. {@code base} supplies the prior blocks: after a write they are the
+     * planned blocks, which the server keeps in the order sent ({@code byPosition}); on refresh or import the
+     * state's blocks, matched by integration uid.
+     */
+    private static Values state(Values base, String environment, ObjectNode contactPoint, boolean byPosition) {
         String uid = Common.text(contactPoint, "uid");
-        Map<String, List<CtyValue>> byType = new HashMap<>();
+        Map<String, List<Values>> byBlock = new HashMap<>();
         JsonNode integrations = contactPoint.has("integrations") ? contactPoint.get("integrations") : contactPoint.path("receivers");
         for (JsonNode integration : integrations) {
-            String type = Common.text(integration, "type");
-            if (!TYPES.contains(type)) {
-                continue;
-            }
-            List<CtyValue> ofType = byType.computeIfAbsent(type, t -> new ArrayList<>());
-            List<Map<String, String>> priorList = settingsList(base, type);
-            Map<String, String> prior = ofType.size() < priorList.size() ? priorList.get(ofType.size()) : Map.of();
-            ofType.add(settingsValue(integration, prior));
+            IntegrationBlock block = ContactPointIntegrations.blockFor(Common.text(integration, "type"));
+            List<Values> blocks = byBlock.computeIfAbsent(block.name(), name -> new ArrayList<>());
+            List<Values> prior = base.isKnown(block.name()) ? base.blocks(block.name()) : List.of();
+            blocks.add(block.fromJson(integration, byPosition ? at(prior, blocks.size())
+                    : IntegrationIdentity.priorOf(integration, blocks.size(), prior)));
         }
         Values state = base.with(UID, uid).with("name", Common.text(contactPoint, "name"));
-        for (String type : TYPES) {
-            List<CtyValue> ofType = byType.get(type);
-            if (ofType == null && AlertingSupport.priorNull(base, type)) {
-                state = state.withNull(type);
-            } else {
-                state = state.with(type, CtyValue.list(SETTINGS, ofType == null ? List.of() : ofType));
-            }
+        for (IntegrationBlock block : ContactPointIntegrations.BLOCKS) {
+            state = state.withBlocks(block.name(), byBlock.getOrDefault(block.name(), List.of()));
         }
         return state.with(ENVIRONMENT, environment)
                 .with(ID, ObjectId.of(environment, uid))
                 .with(VERSION, Common.number(contactPoint, "version"));
     }
 
-    /** The server's settings, the prior values of secret settings, uid and disable flag as configured. */
-    private static CtyValue settingsValue(JsonNode integration, Map<String, String> prior) {
-        Map<String, CtyValue> entries = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = integration.path("settings").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isNull()) {
-                entries.put(field.getKey(), CtyValue.string(AlertingSupport.settingText(field.getValue())));
-            }
-        }
-        integration.path("secureFields").fields().forEachRemaining(secure -> {
-            String top = secure.getKey().split("\\.", 2)[0];
-            if (secure.getValue().asBoolean() && prior.containsKey(top)) {
-                entries.put(top, CtyValue.string(prior.get(top)));
-            }
-        });
-        if (prior.containsKey(INTEGRATION_UID) && integration.hasNonNull("uid")) {
-            entries.put(INTEGRATION_UID, CtyValue.string(integration.get("uid").asText()));
-        }
-        boolean disableResolve = integration.path("disableResolveMessage").asBoolean(false);
-        if (disableResolve || prior.containsKey(DISABLE_RESOLVE)) {
-            entries.put(DISABLE_RESOLVE, CtyValue.string(Boolean.toString(disableResolve)));
-        }
-        return CtyValue.map(CtyType.STRING, entries);
+    private static Values at(List<Values> blocks, int index) {
+        return index < blocks.size() ? blocks.get(index) : null;
     }
 }

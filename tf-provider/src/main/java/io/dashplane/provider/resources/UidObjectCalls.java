@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
 import io.dashplane.provider.client.Written;
-import io.dashplane.provider.cty.AttributePath;
 import io.dashplane.provider.framework.ProviderException;
 import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.Values;
@@ -94,10 +93,10 @@ final class UidObjectCalls {
             String pointer = warning.path("pointer").asText("");
             String message = warning.path("message").asText("");
             ApiErrors.Located located = pointers.apply(pointer);
-            if (located == null || located.attribute() == null) {
+            if (located == null || located.path() == null) {
                 context.diagnostics().warning(summary, (pointer.isEmpty() ? "" : "at " + pointer + ": ") + message);
             } else {
-                context.diagnostics().warning(AttributePath.of(located.attribute()), summary, located.detail() + message);
+                context.diagnostics().warning(located.path(), summary, located.detail() + message);
             }
         }
     }

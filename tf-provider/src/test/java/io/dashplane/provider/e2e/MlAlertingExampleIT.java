@@ -102,7 +102,7 @@ class MlAlertingExampleIT {
                         "slack", List.of(map("url", SLACK_URL, "recipient", "#ml-alerts",
                                 "title", "{{ template \"ml.title\" . }}", "text", "{{ template \"ml.text\" . }}"))))
                 .with("dashplane_contact_point.pagerduty", map("uid", "ml-pagerduty", "name", "ml-pagerduty",
-                        "pagerduty", List.of(map("integrationKey", PAGERDUTY_KEY, "severity", "critical",
+                        "pagerduty", List.of(map("integration_key", PAGERDUTY_KEY, "severity", "critical",
                                 "summary", "{{ template \"ml.title\" . }}"))))
                 .with("dashplane_notification_policy.root", map(
                         "contact_point", Configuration.ref("dashplane_contact_point.slack", "name"),

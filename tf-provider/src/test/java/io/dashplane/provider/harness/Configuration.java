@@ -18,6 +18,10 @@ import java.util.function.Function;
  * A Terraform configuration written in Java: the provider block and resource blocks in dependency order,
  * each a small map of attribute values (String, Boolean, Number, List, Map, a {@link CtyValue}, or a
  * {@link Ref} to an attribute of an earlier resource). Attributes not given are null, as in HCL.
+ * A nested LIST block type is given as a list of such maps, one per block in configuration order
+ * ({@code "slack", List.of(Map.of("url", ...))} stands for one {@code slack { url = ... }}); block types not
+ * given have no blocks (an empty list, as Terraform decodes them). A {@link CtyValue} instead of the list
+ * stands for a dynamic block, e.g. unknown.
  */
 public record Configuration(Map<String, Object> provider, List<ResourceBlock> resources) {
     public Configuration {
@@ -36,6 +40,12 @@ public record Configuration(Map<String, Object> provider, List<ResourceBlock> re
 
         public String typeName() {
             return address.substring(0, address.indexOf('.'));
+        }
+
+        /** Whether a value, or an attribute of one of its nested blocks, refers to another resource. */
+        public boolean hasRefs() {
+            return attributes.values().stream().anyMatch(v -> v instanceof Ref || (v instanceof List<?> list
+                    && list.stream().anyMatch(e -> e instanceof Map<?, ?> map && map.values().stream().anyMatch(Ref.class::isInstance))));
         }
     }
 
@@ -84,7 +94,11 @@ public record Configuration(Map<String, Object> provider, List<ResourceBlock> re
     /** The object value of {@code schema} for attribute values; {@link Ref}s are resolved by {@code refs}. */
     public static ObjectValue object(BlockSchema schema, Map<String, Object> attributes, Function<Ref, CtyValue> refs) {
         ObjectValue.Builder builder = ObjectValue.builder(schema.objectType());
+        schema.blocks().forEach((name, block) -> builder.put(name, blocks(block, attributes.get(name), refs)));
         attributes.forEach((name, value) -> {
+            if (schema.blocks().containsKey(name)) {
+                return;
+            }
             BlockSchema.AttributeSchema attribute = schema.attribute(name);
             CtyValue v = value instanceof Ref ref ? refs.apply(ref) : toCty(value, attribute.type());
             if (v.isKnown() && !v.isNull() && !v.type().equals(attribute.type())) {
@@ -94,6 +108,31 @@ public record Configuration(Map<String, Object> provider, List<ResourceBlock> re
             builder.put(name, v);
         });
         return builder.build();
+    }
+
+    private static CtyValue blocks(BlockSchema.ListBlockSchema block, Object value, Function<Ref, CtyValue> refs) {
+        if (value == null) {
+            return CtyValue.list(block.elementType(), List.of());
+        }
+        if (value instanceof CtyValue v) {
+            return v;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("block type " + block.name() + " takes a list of attribute maps, got " + value);
+        }
+        List<CtyValue> elements = new ArrayList<>();
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("a " + block.name() + " block is a map of attribute values, got " + element);
+            }
+            ObjectValue.Builder builder = ObjectValue.builder(block.elementType());
+            map.forEach((name, v) -> {
+                BlockSchema.AttributeSchema attribute = block.attribute((String) name);
+                builder.put((String) name, v instanceof Ref ref ? refs.apply(ref) : toCty(v, attribute.type()));
+            });
+            elements.add(builder.build());
+        }
+        return CtyValue.list(block.elementType(), elements);
     }
 
     public static ObjectValue object(BlockSchema schema, Map<String, Object> attributes) {

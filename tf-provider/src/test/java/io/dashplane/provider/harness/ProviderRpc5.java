@@ -54,13 +54,27 @@ final class ProviderRpc5 implements ProviderRpc {
     }
 
     private static BlockSchema schema(Schema schema) {
+        Map<String, BlockSchema.ListBlockSchema> blocks = new LinkedHashMap<>();
+        for (Schema.NestedBlock nested : schema.getBlock().getBlockTypesList()) {
+            if (nested.getNesting() != Schema.NestedBlock.NestingMode.LIST || nested.getBlock().getBlockTypesCount() > 0) {
+                throw new AssertionError("block " + nested.getTypeName() + " has nesting " + nested.getNesting()
+                        + (nested.getBlock().getBlockTypesCount() > 0 ? " and nested blocks" : "")
+                        + "; the harness supports LIST blocks of attributes only");
+            }
+            blocks.put(nested.getTypeName(), new BlockSchema.ListBlockSchema(nested.getTypeName(),
+                    attributes(nested.getBlock()), nested.getMinItems(), nested.getMaxItems()));
+        }
+        return new BlockSchema(schema.getVersion(), attributes(schema.getBlock()), blocks);
+    }
+
+    private static Map<String, BlockSchema.AttributeSchema> attributes(Schema.Block block) {
         Map<String, BlockSchema.AttributeSchema> attributes = new LinkedHashMap<>();
-        for (Schema.Attribute a : schema.getBlock().getAttributesList()) {
+        for (Schema.Attribute a : block.getAttributesList()) {
             attributes.put(a.getName(), new BlockSchema.AttributeSchema(a.getName(),
                     CtyType.fromJson(a.getType().toStringUtf8()), a.getRequired(), a.getOptional(), a.getComputed(),
                     a.getSensitive()));
         }
-        return new BlockSchema(schema.getVersion(), attributes, schema.getBlock().getBlockTypesCount());
+        return attributes;
     }
 
     /** PrepareProviderConfig; a prepared_config, when answered, must still fit the schema (Terraform >= 0.15 ignores it). */

@@ -54,8 +54,22 @@ final class ProviderRpc6 implements ProviderRpc {
     }
 
     private static BlockSchema schema(Schema schema) {
+        Map<String, BlockSchema.ListBlockSchema> blocks = new LinkedHashMap<>();
+        for (Schema.NestedBlock nested : schema.getBlock().getBlockTypesList()) {
+            if (nested.getNesting() != Schema.NestedBlock.NestingMode.LIST || nested.getBlock().getBlockTypesCount() > 0) {
+                throw new AssertionError("block " + nested.getTypeName() + " has nesting " + nested.getNesting()
+                        + (nested.getBlock().getBlockTypesCount() > 0 ? " and nested blocks" : "")
+                        + "; the harness supports LIST blocks of attributes only");
+            }
+            blocks.put(nested.getTypeName(), new BlockSchema.ListBlockSchema(nested.getTypeName(),
+                    attributes(nested.getBlock()), nested.getMinItems(), nested.getMaxItems()));
+        }
+        return new BlockSchema(schema.getVersion(), attributes(schema.getBlock()), blocks);
+    }
+
+    private static Map<String, BlockSchema.AttributeSchema> attributes(Schema.Block block) {
         Map<String, BlockSchema.AttributeSchema> attributes = new LinkedHashMap<>();
-        for (Schema.Attribute a : schema.getBlock().getAttributesList()) {
+        for (Schema.Attribute a : block.getAttributesList()) {
             if (a.hasNestedType()) {
                 throw new AssertionError("attribute " + a.getName() + " has a nested type; the harness supports none");
             }
@@ -63,7 +77,7 @@ final class ProviderRpc6 implements ProviderRpc {
                     CtyType.fromJson(a.getType().toStringUtf8()), a.getRequired(), a.getOptional(), a.getComputed(),
                     a.getSensitive()));
         }
-        return new BlockSchema(schema.getVersion(), attributes, schema.getBlock().getBlockTypesCount());
+        return attributes;
     }
 
     @Override

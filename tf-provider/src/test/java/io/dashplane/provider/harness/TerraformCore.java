@@ -385,11 +385,6 @@ public final class TerraformCore {
             if (Diag.hasErrors(schemas.diagnostics())) {
                 throw new AssertionError("GetProviderSchema failed: " + schemas.diagnostics());
             }
-            schemas.resources().forEach((type, schema) -> {
-                if (schema.nestedBlocks() > 0) {
-                    throw new AssertionError(type + " has nested blocks; the harness builds attribute-only values");
-                }
-            });
             lastSchemas = schemas;
         }
 
@@ -423,6 +418,10 @@ public final class TerraformCore {
         }
 
         List<Diag> validateResource(String address, BlockSchema schema, CtyValue config) {
+            List<Diag> decoding = TerraformRules.blockCountErrors(schema, config);
+            if (!decoding.isEmpty()) {
+                return decoding;
+            }
             String typeName = address.substring(0, address.indexOf('.'));
             List<Diag> diagnostics = rpc.validateResourceConfig(typeName, config, schema.objectType());
             record((protocol == 5 ? "ValidateResourceTypeConfig " : "ValidateResourceConfig ") + address);
@@ -555,9 +554,17 @@ public final class TerraformCore {
         /** Terraform replaces when a requires_replace path differs between prior and plan. */
         boolean requiresReplacement(ProviderRpc.Planned plan, CtyValue prior) {
             for (List<Diag.Step> path : plan.requiresReplace()) {
-                String attribute = path.get(0).attributeName();
-                CtyValue planned = plan.plannedState().getAttr(attribute);
-                if (!planned.isKnown() || !planned.equals(prior.getAttr(attribute))) {
+                CtyValue planned = TerraformRules.valueAt(plan.plannedState(), path);
+                CtyValue before = TerraformRules.valueAt(prior, path);
+                if (planned == null && before == null) {
+                    throw new TerraformRules.Violation("Provider produced invalid plan: requires_replace path " + path
+                            + " exists neither in the prior nor in the planned value");
+                }
+                // a path missing on one side stands for a null there
+                boolean changed = planned == null ? !before.isNull()
+                        : before == null ? !planned.isKnown() || !planned.isNull()
+                        : !planned.isKnown() || !planned.equals(before);
+                if (changed) {
                     return true;
                 }
             }
@@ -719,8 +726,7 @@ public final class TerraformCore {
             List<Configuration.ResourceBlock> independent = new ArrayList<>();
             List<Configuration.ResourceBlock> dependent = new ArrayList<>();
             for (Configuration.ResourceBlock block : configuration.resources()) {
-                boolean hasRefs = block.attributes().values().stream().anyMatch(v -> v instanceof Configuration.Ref);
-                (hasRefs ? dependent : independent).add(block);
+                (block.hasRefs() ? dependent : independent).add(block);
             }
             Map<String, Change> results = new ConcurrentHashMap<>();
             parallel(independent, block -> {

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * Terraform core's own checks on provider answers (objchange.AssertPlanValid, AssertObjectCompatible and
- * the checks around ReadResource, ImportResourceState and ReadDataSource), applied to top-level attributes
- * (the Dashplane schemas have no nested blocks). A violation is what Terraform reports as "Provider
+ * the checks around ReadResource, ImportResourceState and ReadDataSource), applied to top-level attributes and
+ * to the attributes of nested LIST blocks (paired by index, as Terraform pairs list blocks). A violation is what Terraform reports as "Provider
  * produced invalid plan", "inconsistent final plan", "inconsistent result after apply" or "invalid
  * object"; here it fails the test with the same kind of message.
  */
@@ -48,8 +48,17 @@ public final class TerraformRules {
                 Diag.Step first = d.path().get(0);
                 if (first.attributeName() == null) {
                     problems.add("attribute path must start with an attribute name: " + d);
-                } else if (schema != null && !schema.attributes().containsKey(first.attributeName())) {
+                } else if (schema != null && !schema.hasMember(first.attributeName())) {
                     problems.add("attribute path names no attribute of the schema: " + d);
+                } else if (schema != null && schema.blocks().containsKey(first.attributeName()) && d.path().size() > 1) {
+                    BlockSchema.ListBlockSchema block = schema.blocks().get(first.attributeName());
+                    Diag.Step index = d.path().get(1);
+                    if (index.elementKeyInt() == null) {
+                        problems.add("a path into list block " + block.name() + " must continue with an index: " + d);
+                    } else if (d.path().size() > 2 && (d.path().get(2).attributeName() == null
+                            || !block.attributes().containsKey(d.path().get(2).attributeName()))) {
+                        problems.add("attribute path names no attribute of block " + block.name() + ": " + d);
+                    }
                 }
             }
         }
@@ -71,7 +80,7 @@ public final class TerraformRules {
         }
         for (List<Diag.Step> path : plan.requiresReplace()) {
             if (path.isEmpty() || path.get(0).attributeName() == null
-                    || !schema.attributes().containsKey(path.get(0).attributeName())) {
+                    || !schema.hasMember(path.get(0).attributeName())) {
                 problems.add("requires_replace names a path that is not an attribute of the schema: " + path);
             }
         }
@@ -97,8 +106,111 @@ public final class TerraformRules {
                     problems.add("." + name + ": " + problem);
                 }
             }
+            for (BlockSchema.ListBlockSchema block : schema.blocks().values()) {
+                CtyValue pr = prior.isNull() ? CtyValue.nullOf(block.type()) : prior.getAttr(block.name());
+                plannedBlocksProblems(block, pr, config.getAttr(block.name()), planned.getAttr(block.name()), problems);
+            }
         }
         fail("Provider produced invalid plan for " + address, problems);
+    }
+
+    /** assertPlanValid for a LIST block type: the planned list has the configured count; blocks paired by index. */
+    private static void plannedBlocksProblems(BlockSchema.ListBlockSchema block, CtyValue prior, CtyValue config,
+                                              CtyValue planned, List<String> problems) {
+        String path = "." + block.name();
+        if (planned.equals(config)) {
+            return;
+        }
+        if (!config.isKnown()) {
+            problems.add(path + ": planned value " + planned + " for unknown dynamic block");
+            return;
+        }
+        if (!planned.isKnown()) {
+            problems.add(path + ": attribute representing nested block must not be unknown itself;"
+                    + " set nested attribute values to unknown instead");
+            return;
+        }
+        if (planned.isNull()) {
+            problems.add(path + ": attribute representing a list of nested blocks must be empty to indicate no blocks, not null");
+            return;
+        }
+        List<CtyValue> configBlocks = config.isNull() ? List.of() : config.elements();
+        List<CtyValue> plannedBlocks = planned.elements();
+        if (plannedBlocks.size() != configBlocks.size()) {
+            problems.add(path + ": block count in plan (" + plannedBlocks.size() + ") disagrees with count in config ("
+                    + configBlocks.size() + ")");
+            return;
+        }
+        List<CtyValue> priorBlocks = prior.isKnown() && !prior.isNull() ? prior.elements() : List.of();
+        for (int i = 0; i < plannedBlocks.size(); i++) {
+            CtyValue p = plannedBlocks.get(i);
+            if (!p.isKnown()) {
+                problems.add(path + "[" + i + "]: element representing nested block must not be unknown itself;"
+                        + " set nested attribute values to unknown instead");
+                continue;
+            }
+            CtyValue c = configBlocks.get(i);
+            CtyValue pr = i < priorBlocks.size() ? priorBlocks.get(i) : CtyValue.nullOf(block.elementType());
+            for (BlockSchema.AttributeSchema attribute : block.attributes().values()) {
+                String problem = plannedValueProblem(attribute,
+                        pr.isNull() ? CtyValue.nullOf(attribute.type()) : pr.getAttr(attribute.name()),
+                        c.getAttr(attribute.name()), p.getAttr(attribute.name()));
+                if (problem != null) {
+                    problems.add(path + "[" + i + "]." + attribute.name() + ": " + problem);
+                }
+            }
+        }
+    }
+
+    /**
+     * The errors Terraform's configuration decoder reports before any provider call: fewer or more blocks
+     * of a LIST block type than its min_items/max_items allow.
+     */
+    public static List<Diag> blockCountErrors(BlockSchema schema, CtyValue config) {
+        List<Diag> errors = new ArrayList<>();
+        for (BlockSchema.ListBlockSchema block : schema.blocks().values()) {
+            CtyValue blocks = config.getAttr(block.name());
+            if (!blocks.isKnown() || blocks.isNull()) {
+                continue;
+            }
+            int count = blocks.length();
+            List<Diag.Step> path = List.of(new Diag.Step(block.name(), null, null));
+            if (count < block.minItems()) {
+                errors.add(new Diag(Diag.Severity.ERROR, "Insufficient " + block.name() + " blocks",
+                        "At least " + block.minItems() + " \"" + block.name() + "\" blocks are required.", path));
+            }
+            if (block.maxItems() > 0 && count > block.maxItems()) {
+                errors.add(new Diag(Diag.Severity.ERROR, "Too many " + block.name() + " blocks",
+                        "No more than " + block.maxItems() + " \"" + block.name() + "\" blocks are allowed", path));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * The value at a path (attribute names and list indexes), as hcl.ApplyPath finds it; null where the
+     * path does not exist in {@code value}.
+     */
+    public static CtyValue valueAt(CtyValue value, List<Diag.Step> path) {
+        CtyValue current = value;
+        for (Diag.Step step : path) {
+            if (current == null || !current.isKnown() || current.isNull()) {
+                return null;
+            }
+            if (step.attributeName() != null && current instanceof ObjectValue object
+                    && object.type().hasAttribute(step.attributeName())) {
+                current = object.getAttr(step.attributeName());
+            } else if (step.elementKeyInt() != null && (current instanceof ListValue || current instanceof TupleValue)
+                    && step.elementKeyInt() >= 0 && step.elementKeyInt() < current.length()) {
+                current = current.elements().get(step.elementKeyInt().intValue());
+            } else if (step.elementKeyString() != null && current instanceof MapValue
+                    && current.asMap().containsKey(step.elementKeyString())) {
+                current = current.asMap().get(step.elementKeyString());
+            } else {
+                return null;
+            }
+        }
+        return current;
     }
 
     private static String plannedValueProblem(BlockSchema.AttributeSchema attribute, CtyValue prior, CtyValue config,
@@ -226,6 +338,39 @@ public final class TerraformRules {
             CtyValue p = prior.isNull() ? CtyValue.nullOf(attribute.type()) : prior.getAttr(attribute.name());
             proposed.put(attribute.name(), attribute.computed() && c.isNull() ? p : c);
         }
+        for (BlockSchema.ListBlockSchema block : schema.blocks().values()) {
+            CtyValue c = config.getAttr(block.name());
+            CtyValue p = prior.isNull() ? CtyValue.nullOf(block.type()) : prior.getAttr(block.name());
+            proposed.put(block.name(), proposedNewBlocks(block, p, c));
+        }
         return proposed.build();
+    }
+
+    /** Blocks of a LIST block type correlated by index; a block without a prior block at its index is taken as configured. */
+    private static CtyValue proposedNewBlocks(BlockSchema.ListBlockSchema block, CtyValue prior, CtyValue config) {
+        if (!config.isKnown()) {
+            return config;
+        }
+        List<CtyValue> configBlocks = config.isNull() ? List.of() : config.elements();
+        List<CtyValue> proposed = new ArrayList<>();
+        for (int i = 0; i < configBlocks.size(); i++) {
+            CtyValue c = configBlocks.get(i);
+            if (prior.isKnown() && (prior.isNull() || i >= prior.length())) {
+                proposed.add(c);
+                continue;
+            }
+            if (!prior.isKnown()) {
+                proposed.add(c);
+                continue;
+            }
+            CtyValue p = prior.elements().get(i);
+            ObjectValue.Builder element = ObjectValue.builder(block.elementType());
+            for (BlockSchema.AttributeSchema attribute : block.attributes().values()) {
+                CtyValue ca = c.getAttr(attribute.name());
+                element.put(attribute.name(), attribute.computed() && ca.isNull() ? p.getAttr(attribute.name()) : ca);
+            }
+            proposed.add(element.build());
+        }
+        return CtyValue.list(block.elementType(), proposed);
     }
 }
