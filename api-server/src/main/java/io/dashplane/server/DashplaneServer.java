@@ -55,6 +55,10 @@ public final class DashplaneServer {
         Services services = Services.open(config.dataDir(), config.secretKey());
         ProvisioningRescanner rescanner = null;
         try {
+            int sealed = services.alerting().contactPoints().sealPlaintextSecrets();
+            if (sealed > 0) {
+                LOG.info("sealed plain-text secret settings of {} contact point(s) stored before their types were known", sealed);
+            }
             services.serviceAccounts().bootstrap(config.security().bootstrapToken()).ifPresent(token -> {
                 // Printed once, on stderr and never through the logger: log lines are kept and shipped.
                 System.err.println("Dashplane created the server admin 'admin' with the token " + token

@@ -31,6 +31,10 @@ class KeyRotationTest extends ServerTestSupport {
         }
         assertEquals(201, api.post(ENV + "/datasources", "{\"uid\":\"plain\",\"name\":\"No secrets\",\"type\":\"x\"}").status());
         assertEquals(201, api.post(ENV + "/contact-points", AlertingTestSupport.SLACK).status());
+        assertEquals(201, api.post(ENV + "/contact-points", """
+                {"uid":"ops","name":"ml-ops","integrations":[{"type":"victorops","settings":{"url":"https://v/SECRETVICTOROPS"}},
+                 {"type":"sns","settings":{"phone_number":"+15555550100","sigv4":{"access_key":"AK","secret_key":"SECRETSNSKEY"}}}]}""")
+                .status());
         server.close();
         String oldKey = Files.readString(dataDir.resolve(SecretKeys.FILE_NAME)).trim();
 
@@ -60,6 +64,10 @@ class KeyRotationTest extends ServerTestSupport {
                 .from(org.jooq.impl.DSL.table("contact_points")).where("uid = 'slack'").fetchSingle().value1());
         String opened = new SecretBox(SecretKeys.decode(newKey)).open(sealedContact, "contact-point:default/slack");
         assertTrue(opened.contains("SECRETSLACKTOKEN"), "contact-point secret readable with the new key");
+        String sealedOps = services.database().read(tx -> tx.select(org.jooq.impl.DSL.field("secure_data", String.class))
+                .from(org.jooq.impl.DSL.table("contact_points")).where("uid = 'ops'").fetchSingle().value1());
+        String openedOps = new SecretBox(SecretKeys.decode(newKey)).open(sealedOps, "contact-point:default/ops");
+        assertTrue(openedOps.contains("SECRETVICTOROPS") && openedOps.contains("SECRETSNSKEY"), "victorops and sns secrets moved");
         // ... and the API still serves the contact point with its secret field kept.
         assertTrue(api.get(ENV + "/contact-points/slack").json().at("/integrations/0/secureFields/url").asBoolean());
         // The API still works and the rotation is audited.

@@ -69,7 +69,7 @@ class SecretExposureTest extends ServerTestSupport {
                     assertFalse(r.raw().headers().toString().contains(s), "a secret in the headers of " + r);
                 }
             }
-            assertNoDatabaseFileContains(secrets);
+            assertNoDatabaseFileContains(dataDir, secrets);
         } finally {
             server.close();
             server = null;
@@ -83,10 +83,10 @@ class SecretExposureTest extends ServerTestSupport {
         for (String s : secrets) {
             assertFalse(logText.contains(s), "a secret in the logs");
         }
-        assertNoDatabaseFileContains(secrets);
+        assertNoDatabaseFileContains(dataDir, secrets);
     }
 
-    private void assertNoDatabaseFileContains(List<String> secrets) throws java.io.IOException {
+    static void assertNoDatabaseFileContains(Path dataDir, List<String> secrets) throws java.io.IOException {
         try (Stream<Path> files = Files.list(dataDir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("dashplane.db")).toList()) {
                 byte[] bytes = Files.readAllBytes(f);

@@ -75,6 +75,22 @@ public final class ContactPointRepository {
         tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 
+    /** The environments that hold at least one contact point. */
+    public List<String> environments(DSLContext tx) {
+        return tx.selectDistinct(ENV).from(CONTACT_POINTS).orderBy(ENV).fetch(ENV);
+    }
+
+    /**
+     * Rewrites how a contact point is stored (plain settings, secure fields, sealed secrets) without a new
+     * version: for storage changes that leave its content as it was.
+     */
+    public void restore(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets, String auditAction) {
+        tx.update(CONTACT_POINTS).set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
+                .set(SECURE_DATA, sealedSecrets).where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.record(tx, env, "contact-point", c.uid(), auditAction,
+                c.meta().version(), c.meta().version(), json.write(c.integrations()));
+    }
+
     public long countAll(DSLContext tx) {
         return tx.fetchCount(CONTACT_POINTS);
     }

@@ -167,6 +167,49 @@ public final class ContactPointService {
         return AlertingWrite.updated(updated, report.warnings());
     }
 
+    /**
+     * Seals secret settings found in plain stored settings: contact points written before Dashplane knew
+     * the secrets of their integration types (victorops, pushover, sns, ...) kept them as sent. The
+     * version stays, since the content is the same; a sealed value wins over a plain one of the same path.
+     *
+     * @return how many contact points were rewritten
+     */
+    public int sealPlaintextSecrets() {
+        return db.write(tx -> {
+            int rewritten = 0;
+            for (String env : repository.environments(tx)) {
+                for (StoredContactPoint point : repository.list(tx, env)) {
+                    if (sealPlaintextSecrets(tx, env, point)) {
+                        rewritten++;
+                    }
+                }
+            }
+            return rewritten;
+        });
+    }
+
+    private boolean sealPlaintextSecrets(DSLContext tx, String env, StoredContactPoint point) {
+        if (point.integrations().stream().allMatch(i -> SecretSettings.split(i.type(), i.settings()).secrets().isEmpty())) {
+            return false;
+        }
+        Map<String, Map<String, String>> secrets = new TreeMap<>(openSecrets(tx, env, point.uid()));
+        List<Integration> plain = new ArrayList<>();
+        Map<String, List<String>> secureFields = new TreeMap<>();
+        for (Integration integration : point.integrations()) {
+            SplitSettings split = SecretSettings.split(integration.type(), integration.settings());
+            Map<String, String> mine = new TreeMap<>(split.secrets());
+            mine.putAll(secrets.getOrDefault(integration.uid(), Map.of()));
+            plain.add(integration.withSettings(split.settings()));
+            if (!mine.isEmpty()) {
+                secrets.put(integration.uid(), mine);
+                secureFields.put(integration.uid(), List.copyOf(mine.keySet()));
+            }
+        }
+        StoredContactPoint sealed = new StoredContactPoint(point.uid(), point.name(), plain, secureFields, point.meta());
+        repository.restore(tx, env, sealed, seal(env, point.uid(), secrets), "seal-secrets");
+        return true;
+    }
+
     public void delete(String env, String uid, ExpectedVersion expected) {
         db.write(tx -> {
             environments.requireExists(tx, env);

@@ -18,6 +18,9 @@ public final class ContactPointValidator {
     private static final Set<String> OPSGENIE_SEND_TAGS_AS = Set.of("tags", "details", "both");
     private static final Set<String> WEBHOOK_METHODS = Set.of("POST", "PUT");
     private static final Set<String> SLACK_MENTION_CHANNEL = Set.of("", "here", "channel");
+    private static final Set<String> KAFKA_API_VERSIONS = Set.of("", "v2", "v3");
+    private static final Set<String> MQTT_MESSAGE_FORMATS = Set.of("", "json", "text");
+    private static final Set<String> MQTT_QOS = Set.of("", "0", "1", "2");
 
     public ValidationReport validate(ContactPoint contactPoint, String pointerPrefix, StoredSecrets storedSecrets) {
         FindingCollector findings = new FindingCollector(pointerPrefix);
@@ -86,11 +89,8 @@ public final class ContactPointValidator {
         }
         Optional<IntegrationType> known = IntegrationTypes.find(type);
         if (known.isEmpty()) {
-            if (IntegrationTypes.PASS_THROUGH_TYPES.contains(type)) {
-                findings.warn("/type", "settings of '" + type + "' integrations are not checked by Dashplane");
-            } else {
-                findings.error("/type", "unknown integration type '" + type + "'");
-            }
+            findings.error("/type", "unknown integration type '" + type + "'; Grafana's types are "
+                    + String.join(", ", IntegrationTypes.all().stream().map(IntegrationType::type).toList()));
             return;
         }
         Settings s = new Settings(integration.uid(), settings, findings, storedSecrets, known.get());
@@ -114,6 +114,61 @@ public final class ContactPointValidator {
             }
             case IntegrationTypes.OPSGENIE -> s.oneOf("sendTagsAs", OPSGENIE_SEND_TAGS_AS);
             case IntegrationTypes.WEBHOOK -> s.oneOf("httpMethod", WEBHOOK_METHODS);
+            case IntegrationTypes.ALERTMANAGER -> s.urlList("url");
+            case IntegrationTypes.JIRA -> {
+                boolean token = s.present("api_token");
+                boolean userOrPassword = s.present("user") || s.present("password");
+                if (token && userOrPassword) {
+                    findings.error("/settings/api_token", "jira takes either api_token or user and password, not both");
+                } else if (!token) {
+                    if (!userOrPassword) {
+                        findings.error("/settings", "jira needs either an api_token or a user and a password");
+                    } else {
+                        s.require("user");
+                        s.require("password");
+                    }
+                }
+            }
+            case IntegrationTypes.KAFKA -> {
+                s.oneOf("apiVersion", KAFKA_API_VERSIONS);
+                if ("v3".equals(s.text("apiVersion"))) {
+                    s.require("kafkaClusterId");
+                }
+            }
+            case IntegrationTypes.MQTT -> {
+                s.oneOf("messageFormat", MQTT_MESSAGE_FORMATS);
+                s.oneOf("qos", MQTT_QOS);
+            }
+            case IntegrationTypes.SNS -> {
+                if (!s.present("topic_arn") && !s.present("target_arn") && !s.present("phone_number")) {
+                    findings.error("/settings", "sns needs a topic_arn, a target_arn or a phone_number");
+                }
+                boolean accessKey = s.present("sigv4.access_key");
+                if (accessKey != s.present("sigv4.secret_key")) {
+                    s.require(accessKey ? "sigv4.secret_key" : "sigv4.access_key");
+                }
+            }
+            case IntegrationTypes.THREEMA -> {
+                String gatewayId = s.text("gateway_id");
+                if (gatewayId != null && !gatewayId.isBlank() && (!gatewayId.startsWith("*") || gatewayId.length() != 8)) {
+                    findings.error("/settings/gateway_id", "gateway_id must be 8 characters starting with '*' (got '"
+                            + gatewayId + "')");
+                }
+                String recipientId = s.text("recipient_id");
+                if (recipientId != null && !recipientId.isBlank() && recipientId.length() != 8) {
+                    findings.error("/settings/recipient_id", "recipient_id must be 8 characters (got '" + recipientId + "')");
+                }
+            }
+            case IntegrationTypes.WECOM -> {
+                if (!s.present("url")) {
+                    if (!s.present("secret")) {
+                        findings.error("/settings", "wecom needs either a webhook url or an API app secret, agent_id and corp_id");
+                    } else {
+                        s.require("agent_id");
+                        s.require("corp_id");
+                    }
+                }
+            }
             default -> {
             }
         }
@@ -121,9 +176,25 @@ public final class ContactPointValidator {
 
     private record Settings(String integrationUid, JsonNode settings, FindingCollector findings,
                             StoredSecrets storedSecrets, IntegrationType type) {
+        /** The setting at dotted path {@code key} (e.g. {@code sigv4.access_key}), or null. */
+        JsonNode value(String key) {
+            JsonNode node = settings;
+            for (String part : key.split("\\.")) {
+                if (node == null || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(part);
+            }
+            return node;
+        }
+
         String text(String key) {
-            JsonNode value = settings == null ? null : settings.get(key);
+            JsonNode value = value(key);
             return value != null && value.isTextual() ? value.asText() : null;
+        }
+
+        static String pointer(String key) {
+            return "/settings/" + key.replace('.', '/');
         }
 
         boolean present(String key) {
@@ -136,11 +207,11 @@ public final class ContactPointValidator {
         }
 
         void require(String key) {
-            JsonNode value = settings == null ? null : settings.get(key);
+            JsonNode value = value(key);
             if (value != null && !value.isNull() && !value.isTextual()) {
-                findings.error("/settings/" + key, type.type() + " setting '" + key + "' must be a string");
+                findings.error(pointer(key), type.type() + " setting '" + key + "' must be a string");
             } else if (!present(key)) {
-                findings.error("/settings/" + key, type.type() + " needs setting '" + key + "'");
+                findings.error(pointer(key), type.type() + " needs setting '" + key + "'");
             }
         }
 
@@ -149,22 +220,47 @@ public final class ContactPointValidator {
             if (value == null || value.isBlank()) {
                 return;
             }
+            String problem = urlProblem(value.strip());
+            if (problem != null) {
+                findings.error(pointer(key), key + problem);
+            }
+        }
+
+        /** A comma-separated list of absolute http(s) URLs (Alertmanager's {@code url}). */
+        void urlList(String key) {
+            String value = text(key);
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                String problem = urlProblem(part.strip());
+                if (problem != null) {
+                    findings.error(pointer(key), key + " lists '" + part.strip() + "', which" + problem);
+                }
+            }
+        }
+
+        private static String urlProblem(String value) {
             try {
-                URI uri = new URI(value.strip());
+                URI uri = new URI(value);
                 String scheme = uri.getScheme();
                 if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                         || uri.getHost() == null) {
-                    findings.error("/settings/" + key, key + " must be an absolute http or https URL");
+                    return " must be an absolute http or https URL";
                 }
+                return null;
             } catch (URISyntaxException e) {
-                findings.error("/settings/" + key, key + " is not a valid URL: " + e.getReason());
+                return " is not a valid URL: " + e.getReason();
             }
         }
 
         void oneOf(String key, Set<String> allowed) {
             String value = text(key);
             if (value != null && !allowed.contains(value)) {
-                findings.error("/settings/" + key, key + " must be one of "
+                findings.error(pointer(key), key + " must be one of "
                         + String.join(", ", allowed.stream().filter(a -> !a.isEmpty()).sorted().toList())
                         + " (got '" + value + "')");
             }

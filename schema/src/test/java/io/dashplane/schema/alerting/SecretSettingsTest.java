@@ -24,6 +24,24 @@ class SecretSettingsTest {
     }
 
     @Test
+    void splitsSecretsOfFormerlyUncheckedTypes() throws Exception {
+        JsonNode sns = Json.mapper().readTree("""
+                {"topic_arn":"arn:aws:sns:us-east-1:1:a","sigv4":{"region":"us-east-1","access_key":"AK","secret_key":"SK"}}""");
+        SplitSettings split = SecretSettings.split("sns", sns);
+        assertEquals(Map.of("sigv4.access_key", "AK", "sigv4.secret_key", "SK"), split.secrets());
+        assertEquals(Json.mapper().readTree("""
+                {"topic_arn":"arn:aws:sns:us-east-1:1:a","sigv4":{"region":"us-east-1"}}"""), split.settings());
+
+        JsonNode pushover = Json.mapper().readTree("{\"userKey\":\"UK\",\"apiToken\":\"AT\",\"sound\":\"bike\"}");
+        assertEquals(Map.of("userKey", "UK", "apiToken", "AT"), SecretSettings.split("pushover", pushover).secrets());
+        assertEquals(Map.of("url", "https://alert.victorops.com/x"), SecretSettings.split("victorops",
+                Json.mapper().readTree("{\"url\":\"https://alert.victorops.com/x\"}")).secrets());
+        assertEquals(Map.of("http_config.oauth2.client_secret", "CS"), SecretSettings.split("webhook",
+                Json.mapper().readTree("""
+                        {"url":"https://h/x","http_config":{"oauth2":{"client_id":"c","client_secret":"CS"}}}""")).secrets());
+    }
+
+    @Test
     void typesWithoutSecretsSplitNothing() throws Exception {
         JsonNode settings = Json.mapper().readTree("{\"url\":\"https://teams/x\"}");
         SplitSettings split = SecretSettings.split("teams", settings);

@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * attributes ({@code slack { url = ... }}), or the generic {@code integration} block whose {@code type}
  * attribute names any other type. Converts between a block's values and the server's integration JSON.
  * Every block has a computed {@code uid}, {@code disable_resolve_message} and a {@code settings} map for
- * settings without an attribute; secret settings the server reports in {@code secureFields} are taken from
- * the block the state held before (the server never returns them).
+ * settings without an attribute; secret settings the server reports in {@code secureFields} (typed
+ * attributes and {@code settings} entries alike) are taken from the block the state held before (the
+ * server never returns them).
  */
 final class IntegrationBlock {
     static final String UID = "uid";
@@ -54,8 +55,9 @@ final class IntegrationBlock {
         settings.forEach(setting -> attributes.add(setting.toAttr()));
         attributes.add(Attr.of(SETTINGS, CtyType.map(CtyType.STRING)).optional().sensitive().description(typeAttribute == null
                 ? "further Grafana settings without an attribute here (\"true\"/\"false\" are sent as booleans, JSON text as JSON)"
-                : "the integration's Grafana settings (\"true\"/\"false\" are sent as booleans, JSON text as JSON); stored and"
-                  + " returned as sent, so they are never secret on the server"));
+                : "the integration's Grafana settings (\"true\"/\"false\" are sent as booleans, JSON text as JSON); the"
+                  + " server never returns the secret ones (e.g. victorops url, pushover userKey and apiToken, sns"
+                  + " sigv4.secret_key inside the sigv4 JSON): the state keeps the configured values"));
         this.listBlock = ListBlock.of(name, attributes).description(description);
     }
 
@@ -152,12 +154,72 @@ final class IntegrationBlock {
             }
         }
         rest.values().removeIf(JsonNode::isNull);
-        if (!rest.isEmpty() || (prior != null && prior.isPresent(SETTINGS))) {
-            Map<String, CtyValue> extra = new TreeMap<>();
-            rest.forEach((key, node) -> extra.put(key, CtyValue.string(AlertingSupport.settingText(node))));
+        Map<String, CtyValue> extra = new TreeMap<>();
+        rest.forEach((key, node) -> extra.put(key, CtyValue.string(AlertingSupport.settingText(node))));
+        if (prior != null && prior.isPresent(SETTINGS)) {
+            keepSecretSettings(extra, rest, secure, prior.get(SETTINGS).asMap());
+        }
+        if (!extra.isEmpty() || (prior != null && prior.isPresent(SETTINGS))) {
             block = block.with(SETTINGS, CtyValue.map(CtyType.STRING, extra));
         }
         return block;
+    }
+
+    /**
+     * Puts the configured values of secret settings without an attribute back into the {@code settings} map
+     * (the server reports them only in {@code secureFields}, e.g. victorops {@code url}): a secret setting takes
+     * its prior value; a setting holding nested secrets (JSON text such as sns {@code sigv4} with
+     * {@code sigv4.secret_key}) gets the prior values of those merged into the server's object, and keeps its
+     * prior text when that is the same JSON, so a configured {@code jsonencode(...)} plans no change.
+     */
+    private void keepSecretSettings(Map<String, CtyValue> extra, Map<String, JsonNode> fromServer, Set<String> secure,
+                                    Map<String, CtyValue> priorSettings) {
+        Map<String, List<String>> nestedByKey = new TreeMap<>();
+        Set<String> wholeKeys = new HashSet<>();
+        for (String path : secure) {
+            String[] parts = path.split("\\.", 2);
+            if (attributeOf(parts[0]) != null) {
+                continue;
+            }
+            if (parts.length == 1) {
+                wholeKeys.add(parts[0]);
+            } else {
+                nestedByKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add(parts[1]);
+            }
+        }
+        for (String key : wholeKeys) {
+            CtyValue before = priorSettings.get(key);
+            if (before != null && before.isPresent()) {
+                extra.put(key, before);
+            }
+        }
+        nestedByKey.forEach((key, nestedPaths) -> {
+            CtyValue before = priorSettings.get(key);
+            if (wholeKeys.contains(key) || before == null || !before.isPresent()) {
+                return;
+            }
+            JsonNode configured = AlertingSupport.settingJson(before.asString());
+            if (!configured.isObject()) {
+                return;
+            }
+            ObjectNode merged = fromServer.get(key) instanceof ObjectNode object ? object.deepCopy() : NODES.objectNode();
+            for (String nested : nestedPaths) {
+                JsonNode value = configured.at("/" + nested.replace(".", "/"));
+                if (!value.isMissingNode()) {
+                    putAt(merged, nested, value);
+                }
+            }
+            extra.put(key, CtyValue.string(merged.equals(configured) ? before.asString() : AlertingSupport.settingText(merged)));
+        });
+    }
+
+    private static void putAt(ObjectNode root, String dottedPath, JsonNode value) {
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.get(parts[i]) instanceof ObjectNode child ? child : node.putObject(parts[i]);
+        }
+        node.set(parts[parts.length - 1], value);
     }
 
     /** A map setting with the prior values of its secret keys (reported as "key.subkey" in secureFields). */

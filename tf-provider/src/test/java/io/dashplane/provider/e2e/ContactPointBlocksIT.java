@@ -41,6 +41,8 @@ class ContactPointBlocksIT {
     private static final String SLACK_B = "https://hooks.slack.com/services/T0/B0/BBBBBBBB";
     private static final String SLACK_A2 = "https://hooks.slack.com/services/T0/B0/A2A2A2A2";
     private static final String WEBHOOK_PASSWORD = "webhook-password-1";
+    private static final String VICTOROPS_URL = "https://alert.victorops.com/integrations/generic/1/alert/VOSECRET/ml";
+    private static final String SNS_SECRET = "sns-secret-key-1";
 
     @TempDir
     static Path dataDir;
@@ -71,8 +73,10 @@ class ContactPointBlocksIT {
                         "subject", "{{ .CommonLabels.alertname }}")),
                 "slack", slack,
                 "webhook", webhook,
-                "integration", List.of(map("type", "victorops", "settings", map("url", "https://alert.victorops.com/ml",
-                        "messageType", "CRITICAL"))));
+                "integration", List.of(map("type", "victorops", "settings", map("url", VICTOROPS_URL,
+                        "messageType", "CRITICAL")),
+                        map("type", "sns", "settings", map("topic_arn", "arn:aws:sns:us-east-1:123456789012:ml",
+                                "sigv4", "{\"region\":\"us-east-1\",\"access_key\":\"AKIAEXAMPLE\",\"secret_key\":\"" + SNS_SECRET + "\"}"))));
     }
 
     private static List<JsonNode> integrations(String environment) {
@@ -117,7 +121,7 @@ class ContactPointBlocksIT {
         noErrors("validate", core.validate(config).diagnostics());
         planAndApply(core, config);
         Steps.assertWhollyKnownState(core, ADDRESS);
-        assertEquals(5, integrations(environment).size(), integrations(environment).toString());
+        assertEquals(6, integrations(environment).size(), integrations(environment).toString());
         JsonNode slackA = integration(environment, "slack", "#a");
         assertTrue(slackA.path("secureFields").path("url").asBoolean(), slackA.toString());
         assertFalse(server.object(environment, "contact-points/team").toString().contains(SLACK_A), "secrets are never read back");
@@ -128,6 +132,14 @@ class ContactPointBlocksIT {
         assertEquals(10, integration(environment, "webhook", null).path("settings").path("maxAlerts").asInt());
         assertEquals("CRITICAL", integration(environment, "victorops", null).path("settings").path("messageType").asText());
         assertEquals("victorops", block(core, "integration", 0).getAttr("type").asString());
+        // generic blocks: the server seals victorops url and sns sigv4 keys; the state keeps the configured values
+        JsonNode victorops = integration(environment, "victorops", null);
+        assertTrue(victorops.path("secureFields").path("url").asBoolean(), victorops.toString());
+        assertTrue(integration(environment, "sns", null).path("secureFields").path("sigv4.secret_key").asBoolean());
+        assertFalse(server.object(environment, "contact-points/team").toString().contains("VOSECRET"));
+        assertFalse(server.object(environment, "contact-points/team").toString().contains(SNS_SECRET));
+        assertEquals(VICTOROPS_URL, block(core, "integration", 0).getAttr("settings").asMap().get("url").asString());
+        assertTrue(block(core, "integration", 1).getAttr("settings").asMap().get("sigv4").asString().contains(SNS_SECRET));
         assertNoChanges(core, config);
 
         // reordering blocks keeps each integration's uid
@@ -164,7 +176,7 @@ class ContactPointBlocksIT {
         Configuration withoutWebhook = config.with(ADDRESS, contactPoint(
                 List.of(slack(SLACK_B, "#b"), slack(SLACK_A2, "#a")), List.of()));
         assertAction(planAndApply(core, withoutWebhook), ADDRESS, Action.UPDATE);
-        assertEquals(4, integrations(environment).size());
+        assertEquals(5, integrations(environment).size());
         assertTrue(integrations(environment).stream().noneMatch(i -> i.path("type").asText().equals("webhook")));
         assertEquals(0, core.stateValue(ADDRESS).getAttr("webhook").length());
         assertNoChanges(core, withoutWebhook);
@@ -207,6 +219,8 @@ class ContactPointBlocksIT {
         CtyValue imported = importer.stateValue(ADDRESS);
         assertTrue(imported.getAttr("slack").index(0).getAttr("url").isNull(), "the server returns no secret");
         assertEquals("#b", imported.getAttr("slack").index(0).getAttr("recipient").asString());
+        assertFalse(imported.getAttr("integration").index(0).getAttr("settings").asMap().containsKey("url"), "no victorops url either");
+        assertEquals("CRITICAL", imported.getAttr("integration").index(0).getAttr("settings").asMap().get("messageType").asString());
         TerraformCore.Plan afterImport = plan(importer, config);
         assertAction(afterImport, ADDRESS, Action.UPDATE);
         CtyValue prior = afterImport.change(ADDRESS).prior();
@@ -216,7 +230,9 @@ class ContactPointBlocksIT {
                 CtyValue before = prior.getAttr(type).index(i);
                 CtyValue after = planned.getAttr(type).index(i);
                 for (String attribute : before.asMap().keySet()) {
-                    boolean secret = type.equals("slack") && attribute.equals("url");
+                    // the generic blocks' settings hold the victorops url and the sns sigv4 keys
+                    boolean secret = type.equals("slack") && attribute.equals("url")
+                            || type.equals("integration") && attribute.equals("settings");
                     if (!secret) {
                         assertEquals(before.getAttr(attribute), after.getAttr(attribute), type + "[" + i + "]." + attribute);
                     }

@@ -138,6 +138,36 @@ class ContactPointResourceTest {
         assertEquals("victorops", generic.toJson(block).path("type").asText());
     }
 
+    @Test
+    void genericBlockKeepsTheConfiguredSecretsTheServerOnlyReports() throws Exception {
+        IntegrationBlock generic = ContactPointIntegrations.blockFor("victorops");
+        Values configured = Values.empty(SCHEMA.block("integration").elementType()).with("type", "victorops")
+                .with("uid", "v1").with("disable_resolve_message", Boolean.FALSE)
+                .with("settings", CtyValue.map(CtyType.STRING, Map.of("url", CtyValue.string("https://alert.victorops.com/x"),
+                        "messageType", CtyValue.string("CRITICAL"))));
+        ObjectNode returned = (ObjectNode) Json.mapper().readTree("{\"uid\":\"v1\",\"type\":\"victorops\","
+                + "\"settings\":{\"messageType\":\"CRITICAL\"},\"secureFields\":{\"url\":true},\"disableResolveMessage\":false}");
+        assertEquals(configured, generic.fromJson(returned, configured));
+        assertEquals(Map.of("messageType", CtyValue.string("CRITICAL")), generic.fromJson(returned, null).get("settings").asMap(),
+                "imported: the secret is unknown to Terraform");
+        ObjectNode drifted = returned.deepCopy();
+        ((ObjectNode) drifted.get("settings")).put("messageType", "WARNING");
+        assertEquals(CtyValue.string("WARNING"), generic.fromJson(drifted, configured).get("settings").asMap().get("messageType"),
+                "settings that are not secret are refreshed");
+
+        String sigv4 = "{\"access_key\":\"AK\",\"region\":\"us-east-1\",\"secret_key\":\"SK\"}";
+        Values sns = configured.with("type", "sns").with("settings", CtyValue.map(CtyType.STRING, Map.of(
+                "topic_arn", CtyValue.string("arn:aws:sns:us-east-1:1:t"), "sigv4", CtyValue.string(sigv4))));
+        ObjectNode snsReturned = (ObjectNode) Json.mapper().readTree("{\"uid\":\"v1\",\"type\":\"sns\",\"settings\":"
+                + "{\"topic_arn\":\"arn:aws:sns:us-east-1:1:t\",\"sigv4\":{\"region\":\"us-east-1\"}},"
+                + "\"secureFields\":{\"sigv4.access_key\":true,\"sigv4.secret_key\":true},\"disableResolveMessage\":false}");
+        assertEquals(sns, generic.fromJson(snsReturned, sns), "the configured JSON text of a setting with nested secrets is kept");
+        ((ObjectNode) snsReturned.at("/settings/sigv4")).put("region", "eu-west-1");
+        assertEquals("{\"region\":\"eu-west-1\",\"access_key\":\"AK\",\"secret_key\":\"SK\"}",
+                generic.fromJson(snsReturned, sns).get("settings").asMap().get("sigv4").asString(),
+                "a changed member beside the secrets shows, with the configured secrets");
+    }
+
     private static Values slack(String url, String uid) {
         return Values.empty(SCHEMA.block("slack").elementType()).with("url", url).with("uid", uid)
                 .with("disable_resolve_message", Boolean.FALSE);
