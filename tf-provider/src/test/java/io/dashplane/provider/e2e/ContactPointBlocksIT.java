@@ -22,10 +22,7 @@ import io.dashplane.provider.harness.TerraformCore.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,19 +41,8 @@ class ContactPointBlocksIT {
     private static final String VICTOROPS_URL = "https://alert.victorops.com/integrations/generic/1/alert/VOSECRET/ml";
     private static final String SNS_SECRET = "sns-secret-key-1";
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     private static Map<String, Object> slack(String url, String recipient) {
         return map("url", url, "recipient", recipient, "title", "{{ .CommonLabels.alertname }}");

@@ -16,9 +16,7 @@ import io.dashplane.provider.harness.TerraformCore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,19 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CorpusDashboardsIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     private static String address(Path file) {
         String name = file.getFileName().toString().replace(".json", "").replaceAll("[^A-Za-z0-9_]", "_");

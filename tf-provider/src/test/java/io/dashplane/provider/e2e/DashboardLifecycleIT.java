@@ -16,11 +16,8 @@ import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,19 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DashboardLifecycleIT {
     private static final String FOLDER = "dashplane_folder.f";
     private static final String ADDRESS = "dashplane_dashboard.d";
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     static String dashboard(String uid, String title) {
         return "{\"uid\":\"" + uid + "\",\"title\":\"" + title + "\",\"tags\":[\"e2e\"],\"schemaVersion\":39,"

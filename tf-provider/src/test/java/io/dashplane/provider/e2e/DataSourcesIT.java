@@ -10,25 +10,21 @@ import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.Diag;
 import io.dashplane.provider.harness.TerraformCore;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The data sources against objects created through REST, in protocol 5 and 6. */
 class DataSourcesIT {
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
     private static Configuration provider;
 
     @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
+    static void seed() {
         provider = Configuration.provider(server.providerConfig());
         server.write("POST", "folders", Map.of("uid", "ops", "title", "Operations"));
         server.write("POST", "datasources", Map.of("uid", "loki-main", "name", "Loki", "type", "loki",
@@ -38,11 +34,6 @@ class DataSourcesIT {
             server.write("POST", "dashboards", Map.of("folderUid", "ops", "dashboard", Map.of("uid", "svc-" + i,
                     "title", "Service " + i, "tags", i == 2 ? List.of("team-a", "prod") : List.of("team-b"), "panels", List.of())));
         }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     private static CtyValue read(TerraformCore core, String type, Map<String, Object> config) {

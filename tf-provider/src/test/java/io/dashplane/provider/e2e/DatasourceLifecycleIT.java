@@ -16,12 +16,9 @@ import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,19 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatasourceLifecycleIT {
     private static final String ADDRESS = "dashplane_datasource.prom";
     private static final String SECRET = "{\"basicAuthPassword\":\"s3cret\"}";
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     private static Map<String, Object> datasource(int protocol, String url, String jsonData) {
         Map<String, Object> attributes = new HashMap<>();

@@ -16,11 +16,8 @@ import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.Diag;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,19 +30,8 @@ class EnvironmentLifecycleIT {
     private static final String ENV = "dashplane_environment.staging";
     private static final String FOLDER = "dashplane_folder.ml";
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {5, 6})

@@ -11,30 +11,16 @@ import io.dashplane.provider.harness.Diag;
 import io.dashplane.provider.harness.TerraformCore;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Errors reach the user as diagnostics on the right attribute, in protocol 5 and 6. */
 class ErrorsIT {
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     private static List<Diag> errors(List<Diag> diagnostics) {
         return diagnostics.stream().filter(Diag::isError).toList();

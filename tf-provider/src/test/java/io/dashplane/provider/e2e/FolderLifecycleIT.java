@@ -17,30 +17,16 @@ import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** dashplane_folder through the whole Terraform lifecycle, in protocol 5 and 6. */
 class FolderLifecycleIT {
     private static final String ADDRESS = "dashplane_folder.team";
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {5, 6})

@@ -16,13 +16,10 @@ import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,19 +45,8 @@ class MlAlertingExampleIT {
             "dashplane_notification_route.ml_pagerduty", "dashplane_rule_group.ml_model_health",
             "dashplane_alert_rule.p99_latency", "dashplane_alert_rule.data_drift");
 
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     static String json(Object value) {
         try {

@@ -15,11 +15,8 @@ import io.dashplane.provider.harness.Configuration;
 import io.dashplane.provider.harness.Fixtures;
 import io.dashplane.provider.harness.TerraformCore;
 import io.dashplane.provider.harness.TerraformCore.Action;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * example directory) and applied through the harness in protocol 5 and 6.
  */
 class MlMonitoringExampleIT {
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     /** main.tf; jsonencode writes object keys sorted and compact. */
     static Configuration example(Map<String, Object> provider) {

@@ -22,8 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,19 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * wrapped so that it is offered "5" only, and Terraform's log must show that it used protocol 5.
  */
 class TerraformCliIT {
-    @TempDir
-    static Path dataDir;
-    private static ConfigServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ConfigServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ConfigServer server = ConfigServer.perTestClass();
 
     static Optional<Path> terraformOnPath() {
         String path = System.getenv("PATH");

@@ -11,16 +11,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real config server on a real SQLite file in a temporary directory, plus a plain REST client for the
- * out-of-band changes a test makes behind the provider's back.
+ * out-of-band changes a test makes behind the provider's back. Either started directly ({@link #start}) or,
+ * in a test class, as {@code @RegisterExtension static final ConfigServer server = ConfigServer.perTestClass();}:
+ * started before the class's first test in a fresh directory, stopped and deleted after its last.
  */
-public final class ConfigServer implements AutoCloseable {
+public final class ConfigServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final RunningServer server;
+    private RunningServer server;
+    private Path ownDirectory;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private ConfigServer(RunningServer server) {
@@ -29,6 +38,27 @@ public final class ConfigServer implements AutoCloseable {
 
     public static ConfigServer start(Path dataDir) {
         return new ConfigServer(DashplaneServer.start(ServerConfig.ephemeral(dataDir)));
+    }
+
+    /** A server for one test class, started and stopped by JUnit (register it as a static extension). */
+    public static ConfigServer perTestClass() {
+        return new ConfigServer(null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownDirectory = Files.createTempDirectory("dashplane-it-");
+        server = DashplaneServer.start(ServerConfig.ephemeral(ownDirectory));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> paths = Files.walk(ownDirectory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** e.g. {@code http://127.0.0.1:41234}, the provider's {@code url}. */
