@@ -54,11 +54,9 @@ public final class PlanRules {
             String name = attribute.name();
             CtyValue configured = config.get(name);
             CtyValue before = create ? null : prior.get(name);
-            if (configured.isPresent() && before != null && before.isPresent()
-                    && attribute.semanticallyEqual(before, configured)) {
-                planned = planned.with(name, before);
-            } else if (configured.isNull() && attribute.defaultValue() != null) {
-                planned = planned.with(name, attribute.defaultValue());
+            CtyValue kept = keptOrDefault(attribute, configured, before);
+            if (kept != null) {
+                planned = planned.with(name, kept);
             } else if (configured.isNull() && attribute.isComputed()) {
                 computedWithoutConfig.add(name);
                 if (create) {
@@ -147,17 +145,29 @@ public final class PlanRules {
         return CtyValue.list(block.elementType(), planned);
     }
 
+    /**
+     * The prior value when the configuration is semantically equal to it (so no spelling-only diff), the default
+     * when the configuration is null, otherwise null (the proposed value stands).
+     */
+    private static CtyValue keptOrDefault(Attr attribute, CtyValue configured, CtyValue before) {
+        if (configured.isPresent() && before != null && before.isPresent() && attribute.semanticallyEqual(before, configured)) {
+            return before;
+        }
+        if (configured.isNull() && attribute.defaultValue() != null) {
+            return attribute.defaultValue();
+        }
+        return null;
+    }
+
     private static CtyValue planBlock(ListBlock block, CtyValue prior, CtyValue config) {
         Values planned = new Values((ObjectValue) config);
         for (Attr attribute : block.attributes().values()) {
             String name = attribute.name();
             CtyValue configured = config.getAttr(name);
             CtyValue before = prior == null ? null : prior.getAttr(name);
-            if (configured.isPresent() && before != null && before.isPresent()
-                    && attribute.semanticallyEqual(before, configured)) {
-                planned = planned.with(name, before);
-            } else if (configured.isNull() && attribute.defaultValue() != null) {
-                planned = planned.with(name, attribute.defaultValue());
+            CtyValue kept = keptOrDefault(attribute, configured, before);
+            if (kept != null) {
+                planned = planned.with(name, kept);
             } else if (configured.isNull() && attribute.isComputed()) {
                 planned = before == null ? planned.withUnknown(name) : planned.with(name, before);
             }
