@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.provisioning.FileFinding;
+import io.dashplane.schema.provisioning.ProviderScan;
 import io.dashplane.schema.provisioning.ProvisionedDatasource;
 import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.schema.provisioning.ProvisioningScanner;
@@ -64,6 +65,22 @@ public final class ProvisioningService {
      * ({@code allowUiUpdates}), as Grafana does; a full load (start-up, reload) writes the file's content.
      */
     private final Map<String, String> fileFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per provider (environment + provider name): its dashboards as last loaded, by listed file, each with the stamp
+     * and content hash of its file; a rescan reads only files whose stamp changed.
+     */
+    private final Map<String, Map<String, ProvisioningPlan.Dashboard>> providerFiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per provider: a hash of what its files held when last loaded (see {@link #contentFingerprint}). */
+    private final Map<String, String> providerContent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One provider rescan: its result, how many dashboard files it read (the others were unchanged on disk and
+     * reused), and whether it opened a write transaction (only when some file's content changed, a file was added or
+     * removed, or a dashboard of the provider is missing from the database).
+     */
+    public record Rescan(ProvisioningResult result, int filesRead, boolean wrote) {
+    }
 
     /** The source and dashboard providers of the last successful full load. */
     public record Loaded(ProvisioningSource source, List<ProvisioningPlan.Provider> providers) {
@@ -101,6 +118,15 @@ public final class ProvisioningService {
             providerDashboards.putAll(load.written);
             fileFingerprints.clear();
             fileFingerprints.putAll(load.fingerprints);
+            providerFiles.clear();
+            providerContent.clear();
+            for (ProvisioningPlan.Provider p : plan.providers()) {
+                String key = key(p.environment(), List.of(p.provider().name()));
+                List<ProvisioningPlan.Dashboard> dashboards = plan.dashboards().stream()
+                        .filter(d -> d.environment().equals(p.environment())
+                                && d.provider().name().equals(p.provider().name())).toList();
+                remember(key, dashboards);
+            }
             loaded = new Loaded(source, plan.providers());
             return result;
         } finally {
@@ -121,6 +147,16 @@ public final class ProvisioningService {
      * @throws DomainException (invalid) when a file of the provider has an error; nothing is written then
      */
     public Optional<ProvisioningResult> rescan(ProvisioningPlan.Provider provider) {
+        return rescanProvider(provider).map(Rescan::result);
+    }
+
+    /**
+     * As {@link #rescan}, telling also how many files were read and whether anything was written. Only files whose
+     * {@link io.dashplane.schema.provisioning.FileStamp} changed are read; when the content of every file is as last
+     * loaded, no file was added or removed and every dashboard of the provider still exists, no write transaction is
+     * opened at all.
+     */
+    public Optional<Rescan> rescanProvider(ProvisioningPlan.Provider provider) {
         loading.lock();
         try {
             Loaded current = loaded;
@@ -128,21 +164,65 @@ public final class ProvisioningService {
                 return Optional.empty();
             }
             Path root = current.source().directory();
-            ProvisioningPlan plan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
-                    provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting());
-            List<String> warnings = warningsOrThrow(root, plan);
             String key = key(provider.environment(), List.of(provider.provider().name()));
-            Load load = new Load(null, root, plan, warnings, provider.environment(),
-                    providerDashboards.getOrDefault(key, Set.of()));
+            ProviderScan scan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
+                    provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting(),
+                    providerFiles.getOrDefault(key, Map.of()));
+            ProvisioningPlan plan = scan.plan();
+            List<String> warnings = warningsOrThrow(root, plan);
+            Set<String> before = providerDashboards.getOrDefault(key, Set.of());
+            if (contentFingerprint(plan.dashboards()).equals(providerContent.get(key))
+                    && allExist(provider.environment(), before)) {
+                remember(key, plan.dashboards());
+                Map<String, Map<String, Integer>> counts = new TreeMap<>();
+                if (!plan.folders().isEmpty()) {
+                    counts.put("folder", Map.of("unchanged", plan.folders().size()));
+                }
+                if (!plan.dashboards().isEmpty()) {
+                    counts.put("dashboard", Map.of("unchanged", plan.dashboards().size()));
+                }
+                return Optional.of(new Rescan(new ProvisioningResult(root.toString(), List.of(), counts, warnings),
+                        scan.filesRead(), false));
+            }
+            Load load = new Load(null, root, plan, warnings, provider.environment(), before);
             ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
-            providerDashboards.getOrDefault(key, Set.of()).forEach(uid ->
-                    fileFingerprints.remove(provider.environment() + "\u0000" + uid));
+            before.forEach(uid -> fileFingerprints.remove(provider.environment() + "\u0000" + uid));
             providerDashboards.put(key, load.written.getOrDefault(key, Set.of()));
             fileFingerprints.putAll(load.fingerprints);
-            return Optional.of(result);
+            remember(key, plan.dashboards());
+            return Optional.of(new Rescan(result, scan.filesRead(), true));
         } finally {
             loading.unlock();
         }
+    }
+
+    /** Records a provider's dashboards as loaded: the files a rescan may skip and the hash of their content. */
+    private void remember(String key, List<ProvisioningPlan.Dashboard> dashboards) {
+        Map<String, ProvisioningPlan.Dashboard> byFile = new HashMap<>();
+        dashboards.forEach(d -> byFile.put(d.source().path(), d));
+        providerFiles.put(key, Map.copyOf(byFile));
+        providerContent.put(key, contentFingerprint(dashboards));
+    }
+
+    /**
+     * A hash of which files a provider loads into which folder and what they hold (the SHA-256 of each file's bytes):
+     * touching a file changes its stamp, so it is read again, but not this hash, so nothing is written.
+     */
+    private static String contentFingerprint(List<ProvisioningPlan.Dashboard> dashboards) {
+        StringBuilder text = new StringBuilder();
+        dashboards.stream().map(d -> d.environment() + "\u0000" + d.file() + "\u0000" + String.join("/", d.folderPath())
+                        + "\u0000" + d.folderUid() + "\u0000" + d.source().sha256())
+                .sorted().forEach(line -> text.append(line).append('\n'));
+        return sha256(text.toString());
+    }
+
+    /** Whether every dashboard uid still exists (one deleted through the API is put back by the write path). */
+    private boolean allExist(String env, Set<String> uids) {
+        if (uids.isEmpty()) {
+            return true;
+        }
+        return services.database().read(tx -> uids.stream()
+                .allMatch(uid -> services.dashboardRepository().currentVersion(tx, env, uid).isPresent()));
     }
 
     private List<String> warningsOrThrow(Path root, ProvisioningPlan plan) {
