@@ -10,6 +10,7 @@ import io.dashplane.server.config.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,6 +101,76 @@ class ProvisioningRescanTest extends ServerTestSupport {
         assertEquals(1, api.get(ENV_PATH + "/dashboards/first").json().at("/meta/version").asLong());
         assertEquals(audit, api.get("/api/v1/audit?env=rescan").json().get("total").asLong(),
                 "rescans of unchanged files leave no audit entries");
+        assertTrue(status.at("/providers/0/writeTransactions").isNumber(), status.toString());
+        assertEquals(0, status.at("/providers/0/writeTransactions").asLong(), status.toString());
+        assertTrue(status.at("/providers/0/lastRescanChanged").isBoolean(), status.toString());
+        assertFalse(status.at("/providers/0/lastRescanChanged").asBoolean(), status.toString());
+        // a file read within the racy window of its modification is read once more; after that, nothing is read
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/filesRead").asInt(-1) == 0);
+    }
+
+    @Test
+    void aTouchedFileIsReadAgainButWritesNothing() throws IOException {
+        start(true, false);
+        Path first = grafanaDashboards.resolve("first.json");
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        double read = filesReadTotal();
+        poll(() -> api.get("/metrics"), r -> filesReadTotal() > read);
+        long rescansBefore = rescans();
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/rescans").asLong() >= rescansBefore + 1);
+        JsonNode status = api.get("/api/v1/admin/provisioning/status").json();
+        assertEquals(0, status.at("/providers/0/writeTransactions").asLong(), status.toString());
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+        assertEquals(1, api.get(ENV_PATH + "/dashboards/first").json().at("/meta/version").asLong());
+        assertEquals(1, api.get(ENV_PATH + "/dashboards/first/versions").json().get("items").size());
+    }
+
+    @Test
+    void aChangedFileOfTheSameSizeIsPickedUp() throws IOException {
+        start(true, false);
+        Path first = grafanaDashboards.resolve("first.json");
+        long size = Files.size(first);
+        FileTime before = Files.getLastModifiedTime(first);
+        Files.writeString(first, dashboard("first", "Fir5t"));
+        assertEquals(size, Files.size(first));
+        // the same size and the modification time set back (as rsync -t or tar would): seen by its ctime (or,
+        // within the racy window of the first read, because the stamp was not trusted yet)
+        Files.setLastModifiedTime(first, before);
+        JsonNode changed = poll(() -> api.get(ENV_PATH + "/dashboards/first"),
+                r -> r.json().at("/dashboard/title").asText().equals("Fir5t")).json();
+        assertEquals(2, changed.at("/meta/version").asLong());
+        JsonNode status = poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/writeTransactions").asLong() >= 1).json();
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+    }
+
+    @Test
+    void aSymbolicLinkSwappedToPointOutsideTheAllowedRootsIsRefusedOnTheNextRescan() throws IOException {
+        start(true, false);
+        Path inside = Files.createDirectories(tmp.resolve("var/lib/grafana/shared")).resolve("linked.json");
+        Files.writeString(inside, dashboard("linked", "Linked"));
+        Path link = Files.createSymbolicLink(grafanaDashboards.resolve("linked.json"), inside);
+        poll(() -> api.get(ENV_PATH + "/dashboards/linked"), r -> r.status() == 200);
+        long rescansBefore = rescans();
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/rescans").asLong() >= rescansBefore + 2);
+
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere")).resolve("linked.json");
+        Files.copy(inside, outside);
+        Files.setLastModifiedTime(outside, Files.getLastModifiedTime(inside));
+        Files.delete(link);
+        Files.createSymbolicLink(link, outside);
+        JsonNode failing = poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/failures").asLong() > 0).json();
+        assertTrue(failing.at("/providers/0/lastError").asText().contains("outside the allowed roots"), failing.toString());
+        assertEquals(200, api.get(ENV_PATH + "/dashboards/linked").status(), "a failed rescan changes nothing");
+    }
+
+    private double filesReadTotal() {
+        return api.get("/metrics").body().lines().filter(l -> l.startsWith("dashplane_provisioning_rescan_files_read_total "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
     @Test

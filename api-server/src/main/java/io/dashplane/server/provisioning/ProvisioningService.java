@@ -60,7 +60,8 @@ public final class ProvisioningService {
     /** Dashboard uids per provider (environment + provider name), as last written. */
     private final Map<String, Set<String>> providerDashboards = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * Fingerprint (folder and JSON) of what each dashboard's file held when last provisioned, per environment + uid.
+     * Fingerprint (folder uid and SHA-256 of the file's bytes) of what each dashboard's file held when last provisioned,
+     * per environment + uid.
      * A rescan leaves a dashboard whose file did not change alone, even when it was changed through the API
      * ({@code allowUiUpdates}), as Grafana does; a full load (start-up, reload) writes the file's content.
      */
@@ -424,11 +425,14 @@ public final class ProvisioningService {
                                 Map.of());
                     });
                 }
-                Optional<StoredDashboard> current = services.dashboardRepository().find(tx, env, uid);
-                String fingerprint = sha256(folderUid + "\u0000" + json);
+                // the file's bytes, hashed when read, stand for its JSON: no need to serialise it again
+                String fingerprint = sha256(folderUid + "\u0000" + d.source().sha256());
                 fingerprints.put(env + "\u0000" + uid, fingerprint);
-                boolean fileUnchanged = rescanned != null && current.isPresent()
-                        && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid));
+                boolean fileUnchanged = rescanned != null
+                        && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid))
+                        && services.dashboardRepository().currentVersion(tx, env, uid).isPresent();
+                Optional<StoredDashboard> current = fileUnchanged ? Optional.empty()
+                        : services.dashboardRepository().find(tx, env, uid);
                 boolean same = fileUnchanged || current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
                         && java.util.Objects.equals(current.get().folderUid(), folderUid)
                         && parse(current.get().json()).equals(json);

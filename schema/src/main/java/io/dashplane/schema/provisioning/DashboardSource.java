@@ -1,5 +1,6 @@
 package io.dashplane.schema.provisioning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record DashboardSource(String path, FileStamp stamp, Instant readAt, Stri
     }
 
     /** Whether a file now stamped {@code current} can be taken as unchanged since this read. */
-    public boolean unchangedAt(FileStamp current) {
-        return stamp.equals(current) && stamp.settledAt(readAt);
+    public boolean unchangedAt(FileStamp current, Duration racyWindow) {
+        return stamp.equals(current) && stamp.settledAt(readAt, racyWindow);
     }
 }

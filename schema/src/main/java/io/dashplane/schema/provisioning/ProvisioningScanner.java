@@ -47,6 +47,19 @@ public final class ProvisioningScanner {
 
     private final DashboardValidator dashboardValidator = new DashboardValidator();
     private final ProvisioningFileValidator alertingValidator = new ProvisioningFileValidator();
+    private final java.time.Duration racyWindow;
+
+    public ProvisioningScanner() {
+        this(FileStamp.RACY_WINDOW);
+    }
+
+    /**
+     * @param racyWindow how long after its last modification a file's stamp is not trusted by a rescan
+     *                   ({@link FileStamp#RACY_WINDOW}; tests that set modification times may use zero)
+     */
+    public ProvisioningScanner(java.time.Duration racyWindow) {
+        this.racyWindow = racyWindow;
+    }
 
     /**
      * @param root     the provisioning directory
@@ -479,7 +492,7 @@ public final class ProvisioningScanner {
                 return;
             }
             ProvisioningPlan.Dashboard last = previous.get(display(file));
-            if (last != null && last.source().unchangedAt(stamp) && last.environment().equals(environment)
+            if (last != null && last.source().unchangedAt(stamp, racyWindow) && last.environment().equals(environment)
                     && last.provider().equals(provider) && last.folderPath().equals(folderPath)
                     && Objects.equals(last.folderUid(), folderUid)) {
                 filesReused++;

@@ -52,7 +52,12 @@ class ProviderRescanTest {
     }
 
     private ProviderScan rescan(Map<String, ProvisioningPlan.Dashboard> previous) {
-        return new ProvisioningScanner().scanProvider(root, List.of(allowed), "prod", provider,
+        return rescan(Duration.ZERO, previous);
+    }
+
+    /** Files are written just before they are scanned; a zero racy window trusts their stamps all the same. */
+    private ProviderScan rescan(Duration racyWindow, Map<String, ProvisioningPlan.Dashboard> previous) {
+        return new ProvisioningScanner(racyWindow).scanProvider(root, List.of(allowed), "prod", provider,
                 root.resolve("dashboards/files.yaml"), "/providers/0", null, previous);
     }
 
@@ -116,12 +121,43 @@ class ProviderRescanTest {
     void aFileReadWithinTheRacyWindowOfItsModificationIsReadAgainEvenWithAnIdenticalStamp() throws IOException {
         FileTime recent = FileTime.from(Instant.now());
         Path a = write(dashboards.resolve("a.json"), dashboard("a", "Old"), recent);
-        ProviderScan first = rescan(Map.of());
+        ProviderScan first = rescan(FileStamp.RACY_WINDOW, Map.of());
         // the same size and the same modification time: a write within one tick of a coarse clock
         write(a, dashboard("a", "New"), recent);
+        ProviderScan second = rescan(FileStamp.RACY_WINDOW, byFile(first));
+        assertEquals(1, second.filesRead());
+        assertEquals("New", title(second, "a"));
+    }
+
+    @Test
+    void aSameSizeRewriteWithItsModificationTimeSetBackIsSeenByItsStatusChangeTime() throws IOException {
+        Path a = write(dashboards.resolve("a.json"), dashboard("a", "Old"), OLD);
+        ProviderScan first = rescan(Map.of());
+        FileStamp before = first.plan().dashboards().get(0).source().stamp();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.changed() != null, "no status change time here");
+        waitForTheClockToPass(before.changed());
+        write(a, dashboard("a", "New"), OLD);
         ProviderScan second = rescan(byFile(first));
         assertEquals(1, second.filesRead());
         assertEquals("New", title(second, "a"));
+    }
+
+    /** Sleeps until the file system clock (as seen through a new file's ctime) moved past {@code instant}. */
+    private void waitForTheClockToPass(Instant instant) throws IOException {
+        Path probe = tmp.resolve("probe");
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(probe, "x");
+            if (FileStamp.of(probe).changed().isAfter(instant)) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the file system clock did not move");
     }
 
     @Test
