@@ -35,6 +35,10 @@ class ProvisioningRescanTest extends ServerTestSupport {
     Path grafanaDashboards;
 
     private void start(boolean periodicRescan, boolean disableDeletion) throws IOException {
+        start(periodicRescan, disableDeletion, false);
+    }
+
+    private void start(boolean periodicRescan, boolean disableDeletion, boolean allowUiUpdates) throws IOException {
         provisioning = Files.createDirectories(tmp.resolve("provisioning/dashboards")).getParent();
         grafanaDashboards = Files.createDirectories(tmp.resolve("var/lib/grafana/dashboards"));
         Files.writeString(provisioning.resolve("dashboards/grafana.yaml"), """
@@ -44,11 +48,12 @@ class ProvisioningRescanTest extends ServerTestSupport {
                   - name: grafana
                     type: file
                     disableDeletion: %s
+                    allowUiUpdates: %s
                     updateIntervalSeconds: 1
                     options:
                       path: %s
                       foldersFromFilesStructure: true
-                """.formatted(disableDeletion, grafanaDashboards));
+                """.formatted(disableDeletion, allowUiUpdates, grafanaDashboards));
         Files.writeString(grafanaDashboards.resolve("first.json"), dashboard("first", "First"));
         server.close();
         server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning)
@@ -108,6 +113,20 @@ class ProvisioningRescanTest extends ServerTestSupport {
         // a file read within the racy window of its modification is read once more; after that, nothing is read
         poll(() -> api.get("/api/v1/admin/provisioning/status"),
                 r -> r.json().at("/providers/0/filesRead").asInt(-1) == 0);
+    }
+
+    @Test
+    void aDashboardDeletedThroughTheApiIsPutBackFromItsUnchangedFile() throws IOException {
+        start(true, false, true);
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/filesRead").asInt(-1) == 0);
+        var deleted = api.delete(ENV_PATH + "/dashboards/first");
+        assertTrue(deleted.status() == 200 || deleted.status() == 204, deleted.toString());
+        JsonNode back = poll(() -> api.get(ENV_PATH + "/dashboards/first"), r -> r.status() == 200).json();
+        assertEquals("First", back.at("/dashboard/title").asText(), back.toString());
+        JsonNode status = api.get("/api/v1/admin/provisioning/status").json();
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+        assertTrue(status.at("/providers/0/writeTransactions").asLong() >= 1, status.toString());
     }
 
     @Test

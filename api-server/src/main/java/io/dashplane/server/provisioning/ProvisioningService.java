@@ -186,7 +186,23 @@ public final class ProvisioningService {
                         scan.filesRead(), false));
             }
             Load load = new Load(null, root, plan, warnings, provider.environment(), before);
-            ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
+            load.stubs.addAll(providerFiles.getOrDefault(key, Map.of()).values());
+            ProvisioningResult result;
+            try {
+                result = services.database().write(tx -> load.in(tx).run());
+            } catch (StubNeedsReading e) {
+                // a reused file must be written (its dashboard was deleted, its folder changed): read them all
+                scan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
+                        provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting(), Map.of());
+                plan = scan.plan();
+                warnings = warningsOrThrow(root, plan);
+                Load full = new Load(null, root, plan, warnings, provider.environment(), before);
+                result = services.database().write(tx -> full.in(tx).run());
+                load.written.clear();
+                load.written.putAll(full.written);
+                load.fingerprints.clear();
+                load.fingerprints.putAll(full.fingerprints);
+            }
             before.forEach(uid -> fileFingerprints.remove(provider.environment() + "\u0000" + uid));
             providerDashboards.put(key, load.written.getOrDefault(key, Set.of()));
             fileFingerprints.putAll(load.fingerprints);
@@ -197,12 +213,32 @@ public final class ProvisioningService {
         }
     }
 
-    /** Records a provider's dashboards as loaded: the files a rescan may skip and the hash of their content. */
+    /**
+     * Records a provider's dashboards as loaded: the files a rescan may skip and the hash of their content. Only a
+     * stub of each dashboard's JSON is kept (its uid), not the parsed document: a thousand large dashboards would
+     * otherwise hold a few hundred MB of heap for good. A rescan that must write a reused file reads them all again.
+     */
     private void remember(String key, List<ProvisioningPlan.Dashboard> dashboards) {
         Map<String, ProvisioningPlan.Dashboard> byFile = new HashMap<>();
-        dashboards.forEach(d -> byFile.put(d.source().path(), d));
+        dashboards.forEach(d -> byFile.put(d.source().path(), stub(d)));
         providerFiles.put(key, Map.copyOf(byFile));
         providerContent.put(key, contentFingerprint(dashboards));
+    }
+
+    private ProvisioningPlan.Dashboard stub(ProvisioningPlan.Dashboard d) {
+        ObjectNode uidOnly = services.mapper().createObjectNode();
+        if (d.dashboard().path("uid").isTextual()) {
+            uidOnly.put("uid", d.dashboard().path("uid").asText());
+        }
+        return new ProvisioningPlan.Dashboard(d.environment(), d.provider(), d.file(), d.folderPath(), d.folderUid(),
+                uidOnly, d.source());
+    }
+
+    /** Thrown inside a rescan's transaction (rolling it back) when a reused dashboard, a stub, would be written. */
+    private static final class StubNeedsReading extends RuntimeException {
+        StubNeedsReading() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -285,6 +321,8 @@ public final class ProvisioningService {
         /** dashboard uids per provider written by this load */
         final Map<String, Set<String>> written = new HashMap<>();
         final Map<String, String> fingerprints = new HashMap<>();
+        /** dashboards of a rescan reused from the previous one: JSON stubs, never to be written */
+        final Set<ProvisioningPlan.Dashboard> stubs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Load(DSLContext tx, Path root, ProvisioningPlan plan, List<String> warnings, String rescannedEnv,
              Set<String> rescanned) {
@@ -431,6 +469,9 @@ public final class ProvisioningService {
                 boolean fileUnchanged = rescanned != null
                         && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid))
                         && services.dashboardRepository().currentVersion(tx, env, uid).isPresent();
+                if (!fileUnchanged && stubs.contains(d)) {
+                    throw new StubNeedsReading();
+                }
                 Optional<StoredDashboard> current = fileUnchanged ? Optional.empty()
                         : services.dashboardRepository().find(tx, env, uid);
                 boolean same = fileUnchanged || current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
