@@ -10,6 +10,7 @@ import io.dashplane.server.config.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,10 @@ class ProvisioningRescanTest extends ServerTestSupport {
     Path grafanaDashboards;
 
     private void start(boolean periodicRescan, boolean disableDeletion) throws IOException {
+        start(periodicRescan, disableDeletion, false);
+    }
+
+    private void start(boolean periodicRescan, boolean disableDeletion, boolean allowUiUpdates) throws IOException {
         provisioning = Files.createDirectories(tmp.resolve("provisioning/dashboards")).getParent();
         grafanaDashboards = Files.createDirectories(tmp.resolve("var/lib/grafana/dashboards"));
         Files.writeString(provisioning.resolve("dashboards/grafana.yaml"), """
@@ -43,11 +48,12 @@ class ProvisioningRescanTest extends ServerTestSupport {
                   - name: grafana
                     type: file
                     disableDeletion: %s
+                    allowUiUpdates: %s
                     updateIntervalSeconds: 1
                     options:
                       path: %s
                       foldersFromFilesStructure: true
-                """.formatted(disableDeletion, grafanaDashboards));
+                """.formatted(disableDeletion, allowUiUpdates, grafanaDashboards));
         Files.writeString(grafanaDashboards.resolve("first.json"), dashboard("first", "First"));
         server.close();
         server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning)
@@ -100,6 +106,90 @@ class ProvisioningRescanTest extends ServerTestSupport {
         assertEquals(1, api.get(ENV_PATH + "/dashboards/first").json().at("/meta/version").asLong());
         assertEquals(audit, api.get("/api/v1/audit?env=rescan").json().get("total").asLong(),
                 "rescans of unchanged files leave no audit entries");
+        assertTrue(status.at("/providers/0/writeTransactions").isNumber(), status.toString());
+        assertEquals(0, status.at("/providers/0/writeTransactions").asLong(), status.toString());
+        assertTrue(status.at("/providers/0/lastRescanChanged").isBoolean(), status.toString());
+        assertFalse(status.at("/providers/0/lastRescanChanged").asBoolean(), status.toString());
+        // a file read within the racy window of its modification is read once more; after that, nothing is read
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/filesRead").asInt(-1) == 0);
+    }
+
+    @Test
+    void aDashboardDeletedThroughTheApiIsPutBackFromItsUnchangedFile() throws IOException {
+        start(true, false, true);
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/filesRead").asInt(-1) == 0);
+        var deleted = api.delete(ENV_PATH + "/dashboards/first");
+        assertTrue(deleted.status() == 200 || deleted.status() == 204, deleted.toString());
+        JsonNode back = poll(() -> api.get(ENV_PATH + "/dashboards/first"), r -> r.status() == 200).json();
+        assertEquals("First", back.at("/dashboard/title").asText(), back.toString());
+        JsonNode status = api.get("/api/v1/admin/provisioning/status").json();
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+        assertTrue(status.at("/providers/0/writeTransactions").asLong() >= 1, status.toString());
+    }
+
+    @Test
+    void aTouchedFileIsReadAgainButWritesNothing() throws IOException {
+        start(true, false);
+        Path first = grafanaDashboards.resolve("first.json");
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        double read = filesReadTotal();
+        poll(() -> api.get("/metrics"), r -> filesReadTotal() > read);
+        long rescansBefore = rescans();
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/rescans").asLong() >= rescansBefore + 1);
+        JsonNode status = api.get("/api/v1/admin/provisioning/status").json();
+        assertEquals(0, status.at("/providers/0/writeTransactions").asLong(), status.toString());
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+        assertEquals(1, api.get(ENV_PATH + "/dashboards/first").json().at("/meta/version").asLong());
+        assertEquals(1, api.get(ENV_PATH + "/dashboards/first/versions").json().get("items").size());
+    }
+
+    @Test
+    void aChangedFileOfTheSameSizeIsPickedUp() throws IOException {
+        start(true, false);
+        Path first = grafanaDashboards.resolve("first.json");
+        long size = Files.size(first);
+        FileTime before = Files.getLastModifiedTime(first);
+        Files.writeString(first, dashboard("first", "Fir5t"));
+        assertEquals(size, Files.size(first));
+        // the same size and the modification time set back (as rsync -t or tar would): seen by its ctime (or,
+        // within the racy window of the first read, because the stamp was not trusted yet)
+        Files.setLastModifiedTime(first, before);
+        JsonNode changed = poll(() -> api.get(ENV_PATH + "/dashboards/first"),
+                r -> r.json().at("/dashboard/title").asText().equals("Fir5t")).json();
+        assertEquals(2, changed.at("/meta/version").asLong());
+        JsonNode status = poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/writeTransactions").asLong() >= 1).json();
+        assertEquals(0, status.at("/providers/0/failures").asLong(), status.toString());
+    }
+
+    @Test
+    void aSymbolicLinkSwappedToPointOutsideTheAllowedRootsIsRefusedOnTheNextRescan() throws IOException {
+        start(true, false);
+        Path inside = Files.createDirectories(tmp.resolve("var/lib/grafana/shared")).resolve("linked.json");
+        Files.writeString(inside, dashboard("linked", "Linked"));
+        Path link = Files.createSymbolicLink(grafanaDashboards.resolve("linked.json"), inside);
+        poll(() -> api.get(ENV_PATH + "/dashboards/linked"), r -> r.status() == 200);
+        long rescansBefore = rescans();
+        poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/rescans").asLong() >= rescansBefore + 2);
+
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere")).resolve("linked.json");
+        Files.copy(inside, outside);
+        Files.setLastModifiedTime(outside, Files.getLastModifiedTime(inside));
+        Files.delete(link);
+        Files.createSymbolicLink(link, outside);
+        JsonNode failing = poll(() -> api.get("/api/v1/admin/provisioning/status"),
+                r -> r.json().at("/providers/0/failures").asLong() > 0).json();
+        assertTrue(failing.at("/providers/0/lastError").asText().contains("outside the allowed roots"), failing.toString());
+        assertEquals(200, api.get(ENV_PATH + "/dashboards/linked").status(), "a failed rescan changes nothing");
+    }
+
+    private double filesReadTotal() {
+        return api.get("/metrics").body().lines().filter(l -> l.startsWith("dashplane_provisioning_rescan_files_read_total "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
     @Test

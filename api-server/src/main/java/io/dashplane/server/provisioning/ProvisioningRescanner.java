@@ -35,6 +35,7 @@ public final class ProvisioningRescanner implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Counter rescans;
     private final Gauge failing;
+    private final Counter filesRead;
     /** per provider key: when it is due next */
     private final Map<String, Instant> due = new HashMap<>();
     private final Map<String, ProviderStatus> statuses = new ConcurrentHashMap<>();
@@ -42,11 +43,14 @@ public final class ProvisioningRescanner implements AutoCloseable {
 
     /**
      * The state of one provider's rescans since the last load: how many ran, how many of those failed, when the last
-     * ran and succeeded, the error of the last one (null when it succeeded).
+     * ran and succeeded, the error of the last one (null when it succeeded); how many dashboard files the last
+     * successful rescan read (files unchanged on disk are not read), whether it changed anything (null before the
+     * first), and how many rescans opened a write transaction (only those where some file's content changed).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record ProviderStatus(String environment, String provider, String path, int intervalSeconds, long rescans,
-                                 long failures, String lastRescanAt, String lastSuccessAt, String lastError) {
+                                 long failures, String lastRescanAt, String lastSuccessAt, String lastError,
+                                 int filesRead, Boolean lastRescanChanged, long writeTransactions) {
     }
 
     public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock) {
@@ -58,6 +62,8 @@ public final class ProvisioningRescanner implements AutoCloseable {
         this.failing = Gauge.build("dashplane_provisioning_rescan_failing",
                 "1 while the last rescan of a dashboard provider failed").labelNames("environment", "provider")
                 .register(registry);
+        this.filesRead = Counter.build("dashplane_provisioning_rescan_files_read_total",
+                "Dashboard files read by periodic rescans (files unchanged on disk are not read)").register(registry);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dashplane-provisioning-rescan");
             t.setDaemon(true);
@@ -86,7 +92,7 @@ public final class ProvisioningRescanner implements AutoCloseable {
         for (ProvisioningPlan.Provider p : current.providers()) {
             ProviderStatus status = statuses.get(key(p));
             out.add(status != null ? status : new ProviderStatus(p.environment(), p.provider().name(),
-                    p.provider().options().path(), intervalSeconds(p), 0, 0, null, null, null));
+                    p.provider().options().path(), intervalSeconds(p), 0, 0, null, null, null, 0, null, 0));
         }
         return out;
     }
@@ -125,21 +131,24 @@ public final class ProvisioningRescanner implements AutoCloseable {
         ProviderStatus before = statuses.get(key(p));
         String path = p.provider().options().path();
         try {
-            var result = service.rescan(p);
-            if (result.isEmpty()) {
+            var rescan = service.rescanProvider(p);
+            if (rescan.isEmpty()) {
                 return;
             }
+            var result = rescan.map(ProvisioningService.Rescan::result);
+            filesRead.inc(rescan.get().filesRead());
+            long writes = (before == null ? 0 : before.writeTransactions()) + (rescan.get().wrote() ? 1 : 0);
             rescans.labels("ok").inc();
             if (before != null && before.lastError() != null) {
                 LOG.info("provisioning rescan of provider '{}' in environment '{}' succeeds again", p.provider().name(),
                         p.environment());
             }
             failing.labels(p.environment(), p.provider().name()).set(0);
-            statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
-                    before == null ? 1 : before.rescans() + 1, before == null ? 0 : before.failures(), started, started,
-                    null));
             Map<String, Map<String, Integer>> counts = result.get().counts();
             boolean changed = counts.values().stream().anyMatch(c -> c.keySet().stream().anyMatch(k -> !k.equals("unchanged")));
+            statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
+                    before == null ? 1 : before.rescans() + 1, before == null ? 0 : before.failures(), started, started,
+                    null, rescan.get().filesRead(), changed, writes));
             if (changed) {
                 LOG.info("provisioning rescan of provider '{}' in environment '{}': {}", p.provider().name(),
                         p.environment(), counts);
@@ -151,7 +160,8 @@ public final class ProvisioningRescanner implements AutoCloseable {
             failing.labels(p.environment(), p.provider().name()).set(1);
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
                     before == null ? 1 : before.rescans() + 1, before == null ? 1 : before.failures() + 1, started,
-                    before == null ? null : before.lastSuccessAt(), message));
+                    before == null ? null : before.lastSuccessAt(), message, before == null ? 0 : before.filesRead(),
+                    before == null ? null : before.lastRescanChanged(), before == null ? 0 : before.writeTransactions()));
             // the same failure every interval is logged once (at WARN), until it changes or is fixed
             if (before != null && message.equals(before.lastError())) {
                 LOG.debug("provisioning rescan of provider '{}' in environment '{}' still fails: {}",

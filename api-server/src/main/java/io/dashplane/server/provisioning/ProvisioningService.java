@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.provisioning.FileFinding;
+import io.dashplane.schema.provisioning.ProviderScan;
 import io.dashplane.schema.provisioning.ProvisionedDatasource;
 import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.schema.provisioning.ProvisioningScanner;
@@ -59,11 +60,28 @@ public final class ProvisioningService {
     /** Dashboard uids per provider (environment + provider name), as last written. */
     private final Map<String, Set<String>> providerDashboards = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * Fingerprint (folder and JSON) of what each dashboard's file held when last provisioned, per environment + uid.
+     * Fingerprint (folder uid and SHA-256 of the file's bytes) of what each dashboard's file held when last provisioned,
+     * per environment + uid.
      * A rescan leaves a dashboard whose file did not change alone, even when it was changed through the API
      * ({@code allowUiUpdates}), as Grafana does; a full load (start-up, reload) writes the file's content.
      */
     private final Map<String, String> fileFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per provider (environment + provider name): its dashboards as last loaded, by listed file, each with the stamp
+     * and content hash of its file; a rescan reads only files whose stamp changed.
+     */
+    private final Map<String, Map<String, ProvisioningPlan.Dashboard>> providerFiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per provider: a hash of what its files held when last loaded (see {@link #contentFingerprint}). */
+    private final Map<String, String> providerContent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One provider rescan: its result, how many dashboard files it read (the others were unchanged on disk and
+     * reused), and whether it opened a write transaction (only when some file's content changed, a file was added or
+     * removed, or a dashboard of the provider is missing from the database).
+     */
+    public record Rescan(ProvisioningResult result, int filesRead, boolean wrote) {
+    }
 
     /** The source and dashboard providers of the last successful full load. */
     public record Loaded(ProvisioningSource source, List<ProvisioningPlan.Provider> providers) {
@@ -101,6 +119,15 @@ public final class ProvisioningService {
             providerDashboards.putAll(load.written);
             fileFingerprints.clear();
             fileFingerprints.putAll(load.fingerprints);
+            providerFiles.clear();
+            providerContent.clear();
+            for (ProvisioningPlan.Provider p : plan.providers()) {
+                String key = key(p.environment(), List.of(p.provider().name()));
+                List<ProvisioningPlan.Dashboard> dashboards = plan.dashboards().stream()
+                        .filter(d -> d.environment().equals(p.environment())
+                                && d.provider().name().equals(p.provider().name())).toList();
+                remember(key, dashboards);
+            }
             loaded = new Loaded(source, plan.providers());
             return result;
         } finally {
@@ -121,6 +148,16 @@ public final class ProvisioningService {
      * @throws DomainException (invalid) when a file of the provider has an error; nothing is written then
      */
     public Optional<ProvisioningResult> rescan(ProvisioningPlan.Provider provider) {
+        return rescanProvider(provider).map(Rescan::result);
+    }
+
+    /**
+     * As {@link #rescan}, telling also how many files were read and whether anything was written. Only files whose
+     * {@link io.dashplane.schema.provisioning.FileStamp} changed are read; when the content of every file is as last
+     * loaded, no file was added or removed and every dashboard of the provider still exists, no write transaction is
+     * opened at all.
+     */
+    public Optional<Rescan> rescanProvider(ProvisioningPlan.Provider provider) {
         loading.lock();
         try {
             Loaded current = loaded;
@@ -128,21 +165,101 @@ public final class ProvisioningService {
                 return Optional.empty();
             }
             Path root = current.source().directory();
-            ProvisioningPlan plan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
-                    provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting());
-            List<String> warnings = warningsOrThrow(root, plan);
             String key = key(provider.environment(), List.of(provider.provider().name()));
-            Load load = new Load(null, root, plan, warnings, provider.environment(),
-                    providerDashboards.getOrDefault(key, Set.of()));
-            ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
-            providerDashboards.getOrDefault(key, Set.of()).forEach(uid ->
-                    fileFingerprints.remove(provider.environment() + "\u0000" + uid));
+            ProviderScan scan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
+                    provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting(),
+                    providerFiles.getOrDefault(key, Map.of()));
+            ProvisioningPlan plan = scan.plan();
+            List<String> warnings = warningsOrThrow(root, plan);
+            Set<String> before = providerDashboards.getOrDefault(key, Set.of());
+            if (contentFingerprint(plan.dashboards()).equals(providerContent.get(key))
+                    && allExist(provider.environment(), before)) {
+                remember(key, plan.dashboards());
+                Map<String, Map<String, Integer>> counts = new TreeMap<>();
+                if (!plan.folders().isEmpty()) {
+                    counts.put("folder", Map.of("unchanged", plan.folders().size()));
+                }
+                if (!plan.dashboards().isEmpty()) {
+                    counts.put("dashboard", Map.of("unchanged", plan.dashboards().size()));
+                }
+                return Optional.of(new Rescan(new ProvisioningResult(root.toString(), List.of(), counts, warnings),
+                        scan.filesRead(), false));
+            }
+            Load load = new Load(null, root, plan, warnings, provider.environment(), before);
+            load.stubs.addAll(providerFiles.getOrDefault(key, Map.of()).values());
+            ProvisioningResult result;
+            try {
+                result = services.database().write(tx -> load.in(tx).run());
+            } catch (StubNeedsReading e) {
+                // a reused file must be written (its dashboard was deleted, its folder changed): read them all
+                scan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
+                        provider.provider(), provider.providerFile(), provider.pointer(), lookupOfExisting(), Map.of());
+                plan = scan.plan();
+                warnings = warningsOrThrow(root, plan);
+                Load full = new Load(null, root, plan, warnings, provider.environment(), before);
+                result = services.database().write(tx -> full.in(tx).run());
+                load.written.clear();
+                load.written.putAll(full.written);
+                load.fingerprints.clear();
+                load.fingerprints.putAll(full.fingerprints);
+            }
+            before.forEach(uid -> fileFingerprints.remove(provider.environment() + "\u0000" + uid));
             providerDashboards.put(key, load.written.getOrDefault(key, Set.of()));
             fileFingerprints.putAll(load.fingerprints);
-            return Optional.of(result);
+            remember(key, plan.dashboards());
+            return Optional.of(new Rescan(result, scan.filesRead(), true));
         } finally {
             loading.unlock();
         }
+    }
+
+    /**
+     * Records a provider's dashboards as loaded: the files a rescan may skip and the hash of their content. Only a
+     * stub of each dashboard's JSON is kept (its uid), not the parsed document: a thousand large dashboards would
+     * otherwise hold a few hundred MB of heap for good. A rescan that must write a reused file reads them all again.
+     */
+    private void remember(String key, List<ProvisioningPlan.Dashboard> dashboards) {
+        Map<String, ProvisioningPlan.Dashboard> byFile = new HashMap<>();
+        dashboards.forEach(d -> byFile.put(d.source().path(), stub(d)));
+        providerFiles.put(key, Map.copyOf(byFile));
+        providerContent.put(key, contentFingerprint(dashboards));
+    }
+
+    private ProvisioningPlan.Dashboard stub(ProvisioningPlan.Dashboard d) {
+        ObjectNode uidOnly = services.mapper().createObjectNode();
+        if (d.dashboard().path("uid").isTextual()) {
+            uidOnly.put("uid", d.dashboard().path("uid").asText());
+        }
+        return new ProvisioningPlan.Dashboard(d.environment(), d.provider(), d.file(), d.folderPath(), d.folderUid(),
+                uidOnly, d.source());
+    }
+
+    /** Thrown inside a rescan's transaction (rolling it back) when a reused dashboard, a stub, would be written. */
+    private static final class StubNeedsReading extends RuntimeException {
+        StubNeedsReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A hash of which files a provider loads into which folder and what they hold (the SHA-256 of each file's bytes):
+     * touching a file changes its stamp, so it is read again, but not this hash, so nothing is written.
+     */
+    private static String contentFingerprint(List<ProvisioningPlan.Dashboard> dashboards) {
+        StringBuilder text = new StringBuilder();
+        dashboards.stream().map(d -> d.environment() + "\u0000" + d.file() + "\u0000" + String.join("/", d.folderPath())
+                        + "\u0000" + d.folderUid() + "\u0000" + d.source().sha256())
+                .sorted().forEach(line -> text.append(line).append('\n'));
+        return sha256(text.toString());
+    }
+
+    /** Whether every dashboard uid still exists (one deleted through the API is put back by the write path). */
+    private boolean allExist(String env, Set<String> uids) {
+        if (uids.isEmpty()) {
+            return true;
+        }
+        return services.database().read(tx -> uids.stream()
+                .allMatch(uid -> services.dashboardRepository().currentVersion(tx, env, uid).isPresent()));
     }
 
     private List<String> warningsOrThrow(Path root, ProvisioningPlan plan) {
@@ -204,6 +321,8 @@ public final class ProvisioningService {
         /** dashboard uids per provider written by this load */
         final Map<String, Set<String>> written = new HashMap<>();
         final Map<String, String> fingerprints = new HashMap<>();
+        /** dashboards of a rescan reused from the previous one: JSON stubs, never to be written */
+        final Set<ProvisioningPlan.Dashboard> stubs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Load(DSLContext tx, Path root, ProvisioningPlan plan, List<String> warnings, String rescannedEnv,
              Set<String> rescanned) {
@@ -344,11 +463,17 @@ public final class ProvisioningService {
                                 Map.of());
                     });
                 }
-                Optional<StoredDashboard> current = services.dashboardRepository().find(tx, env, uid);
-                String fingerprint = sha256(folderUid + "\u0000" + json);
+                // the file's bytes, hashed when read, stand for its JSON: no need to serialise it again
+                String fingerprint = sha256(folderUid + "\u0000" + d.source().sha256());
                 fingerprints.put(env + "\u0000" + uid, fingerprint);
-                boolean fileUnchanged = rescanned != null && current.isPresent()
-                        && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid));
+                boolean fileUnchanged = rescanned != null
+                        && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid))
+                        && services.dashboardRepository().currentVersion(tx, env, uid).isPresent();
+                if (!fileUnchanged && stubs.contains(d)) {
+                    throw new StubNeedsReading();
+                }
+                Optional<StoredDashboard> current = fileUnchanged ? Optional.empty()
+                        : services.dashboardRepository().find(tx, env, uid);
                 boolean same = fileUnchanged || current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
                         && java.util.Objects.equals(current.get().folderUid(), folderUid)
                         && parse(current.get().json()).equals(json);

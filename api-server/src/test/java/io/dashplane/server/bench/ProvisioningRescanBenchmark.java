@@ -100,6 +100,8 @@ public final class ProvisioningRescanBenchmark {
                 unchanged.sort(Comparator.comparingLong(Sample::wallNanos));
                 report("unchanged rescan, median", unchanged.get(unchanged.size() / 2));
                 report("unchanged rescan, slowest", unchanged.get(unchanged.size() - 1));
+                System.out.printf(Locale.ROOT, "files read by the last unchanged rescan: %d; heap in use after a full GC:"
+                        + " %.0f MB%n", provisioning.rescanProvider(provider).orElseThrow().filesRead(), heapAfterGcMb());
                 Files.write(files.resolve("d0.json"), dashboard(corpus, dashboards + 1));
                 report("rescan with one file changed", measure(() -> provisioning.rescan(provider).orElseThrow()));
             }
@@ -120,6 +122,12 @@ public final class ProvisioningRescanBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static double heapAfterGcMb() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
     }
 
     private record Sample(long wallNanos, long cpuNanos, double load, ProvisioningResult result) {

@@ -57,10 +57,11 @@ public record ProvisioningPlan(
 
     /**
      * A dashboard file to load. {@code folderPath} is empty for the root (Grafana's General folder);
-     * {@code folderUid} is the provider's folderUid when the dashboard goes to the provider's folder.
+     * {@code folderUid} is the provider's folderUid when the dashboard goes to the provider's folder;
+     * {@code source} what was read from disk (lets a rescan skip the file while it is unchanged).
      */
     public record Dashboard(String environment, DashboardProvider provider, String file, List<String> folderPath,
-                            String folderUid, JsonNode dashboard) {
+                            String folderUid, JsonNode dashboard, DashboardSource source) {
         public Dashboard {
             folderPath = List.copyOf(folderPath);
         }

@@ -17,12 +17,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -42,6 +47,19 @@ public final class ProvisioningScanner {
 
     private final DashboardValidator dashboardValidator = new DashboardValidator();
     private final ProvisioningFileValidator alertingValidator = new ProvisioningFileValidator();
+    private final java.time.Duration racyWindow;
+
+    public ProvisioningScanner() {
+        this(FileStamp.RACY_WINDOW);
+    }
+
+    /**
+     * @param racyWindow how long after its last modification a file's stamp is not trusted by a rescan
+     *                   ({@link FileStamp#RACY_WINDOW}; tests that set modification times may use zero)
+     */
+    public ProvisioningScanner(java.time.Duration racyWindow) {
+        this.racyWindow = racyWindow;
+    }
 
     /**
      * @param root     the provisioning directory
@@ -66,7 +84,22 @@ public final class ProvisioningScanner {
      */
     public ProvisioningPlan scanProvider(Path root, List<Path> allowedRoots, String environment, DashboardProvider provider,
                                          Path providerFile, String pointer, DatasourceLookup existing) {
+        return scanProvider(root, allowedRoots, environment, provider, providerFile, pointer, existing, Map.of()).plan();
+    }
+
+    /**
+     * As {@link #scanProvider(Path, List, String, DashboardProvider, Path, String, DatasourceLookup)}, but a dashboard
+     * file whose {@link FileStamp} equals the one in {@code previous} (keyed by {@link DashboardSource#path()}) and was
+     * settled when read is not read again: its dashboard and warnings are taken from {@code previous}. The tree is
+     * still listed (added and removed files), every file's real path still checked against the allowed roots, and
+     * uids still checked for duplicates. An unchanged file is not validated again, so a datasource it names that
+     * disappeared meanwhile is reported by the next full load, not by the rescan (Grafana does not revalidate either).
+     */
+    public ProviderScan scanProvider(Path root, List<Path> allowedRoots, String environment, DashboardProvider provider,
+                                     Path providerFile, String pointer, DatasourceLookup existing,
+                                     Map<String, ProvisioningPlan.Dashboard> previous) {
         Run run = new Run(root, allowedRoots, Map.of(), existing);
+        run.previous = previous;
         if (run.realRoot == null) {
             run.findings.add(FileFinding.at(root.toString(), "", "is not a readable directory"));
         } else {
@@ -79,7 +112,7 @@ public final class ProvisioningScanner {
             }
             run.provider(providerFile, pointer, environment, provider);
         }
-        return run.plan();
+        return new ProviderScan(run.plan(), run.filesRead, run.filesReused);
     }
 
     private final class Run {
@@ -102,6 +135,10 @@ public final class ProvisioningScanner {
         final Map<String, String> seen = new HashMap<>();
         /** file as displayed -> its text, to find the line of a pointer */
         final Map<String, String> texts = new HashMap<>();
+        /** dashboards of the previous scan by listed file, reused while their file is unchanged */
+        Map<String, ProvisioningPlan.Dashboard> previous = Map.of();
+        int filesRead;
+        int filesReused;
 
         Run(Path root, List<Path> allowedRoots, Map<String, String> env, DatasourceLookup existing) {
             this.root = root;
@@ -446,10 +483,29 @@ public final class ProvisioningScanner {
         }
 
         void dashboard(String environment, DashboardProvider provider, Path file, List<String> folderPath, String folderUid) {
+            Instant readAt = Instant.now();
+            FileStamp stamp;
+            try {
+                stamp = FileStamp.of(file);
+            } catch (IOException e) {
+                findings.add(FileFinding.at(display(file), "", "cannot be read: " + e.getMessage()));
+                return;
+            }
+            ProvisioningPlan.Dashboard last = previous.get(display(file));
+            if (last != null && last.source().unchangedAt(stamp, racyWindow) && last.environment().equals(environment)
+                    && last.provider().equals(provider) && last.folderPath().equals(folderPath)
+                    && Objects.equals(last.folderUid(), folderUid)) {
+                filesReused++;
+                findings.addAll(last.source().findings());
+                uniqueUid(environment, last.dashboard(), file);
+                dashboards.add(last);
+                return;
+            }
             String text = read(file);
             if (text == null) {
                 return;
             }
+            filesRead++;
             JsonNode dashboard;
             try {
                 dashboard = ProvisioningReader.readDashboardJson(display(file), text);
@@ -457,17 +513,30 @@ public final class ProvisioningScanner {
                 findings.add(e.finding());
                 return;
             }
-            String uid = DashboardModel.uid(dashboard);
-            if (uid == null) {
-                findings.add(FileFinding.warningAt(display(file), "/uid",
+            List<FileFinding> found = new ArrayList<>();
+            if (DashboardModel.uid(dashboard) == null) {
+                found.add(FileFinding.warningAt(display(file), "/uid",
                         "dashboard has no uid; it gets a new one wherever it is loaded"));
-            } else if (Uid.problem(uid) == null) {
-                unique(environment, "dashboard uid", uid, file, "/uid");
             }
             ValidationReport report = dashboardValidator.validate(dashboard, "", lookupFor(environment));
-            addReport(file, report);
+            for (Finding f : report.errors()) {
+                found.add(FileFinding.at(display(file), f.pointer(), f.message()));
+            }
+            for (Finding f : report.warnings()) {
+                found.add(FileFinding.warningAt(display(file), f.pointer(), f.message()));
+            }
+            findings.addAll(found);
+            uniqueUid(environment, dashboard, file);
+            DashboardSource source = new DashboardSource(display(file), stamp, readAt, sha256(text), found);
             dashboards.add(new ProvisioningPlan.Dashboard(environment, provider, relative(file), folderPath, folderUid,
-                    dashboard));
+                    dashboard, source));
+        }
+
+        void uniqueUid(String environment, JsonNode dashboard, Path file) {
+            String uid = DashboardModel.uid(dashboard);
+            if (uid != null && Uid.problem(uid) == null) {
+                unique(environment, "dashboard uid", uid, file, "/uid");
+            }
         }
 
         void alertingFile(Path file) {
@@ -543,6 +612,15 @@ public final class ProvisioningScanner {
             keys.add("basicAuthPassword");
         }
         return keys;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path realPathOrNull(Path path) {
