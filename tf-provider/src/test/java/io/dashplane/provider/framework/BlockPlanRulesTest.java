@@ -175,43 +175,6 @@ class BlockPlanRulesTest {
 
     // ---- through the protocol surface ----
 
-    private static final class HookResource implements Resource<Object> {
-        @Override
-        public String typeName() {
-            return "test_hooks";
-        }
-
-        @Override
-        public Schema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public Values create(Values planned, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values read(Values state, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values update(Values prior, Values planned, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(Values prior, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values importState(String id, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private final FrameworkProvider<Object> provider = new FrameworkProvider<>(new ProviderDefinition<>() {
         @Override
         public Schema schema() {
@@ -225,7 +188,7 @@ class BlockPlanRulesTest {
 
         @Override
         public List<Resource<Object>> resources() {
-            return List.of(new HookResource());
+            return List.of(new PlanOnlyResource("test_hooks", SCHEMA));
         }
 
         @Override

@@ -143,7 +143,7 @@ class PlanRulesTest {
 
     @Test
     void resourceHookValuesAreNotOverwritten() {
-        Resource<Object> resource = new NoOpResource() {
+        Resource<Object> resource = new PlanOnlyResource("test_thing", SCHEMA) {
             @Override
             public void modifyPlan(PlanContext<Object> plan) {
                 plan.set("id", "default/" + plan.config().getString("title"));
@@ -159,7 +159,7 @@ class PlanRulesTest {
 
     @Test
     void aHookBreakingTerraformsRulesIsCaughtHere() {
-        Resource<Object> resource = new NoOpResource() {
+        Resource<Object> resource = new PlanOnlyResource("test_thing", SCHEMA) {
             @Override
             public void modifyPlan(PlanContext<Object> plan) {
                 plan.set("title", "not what was configured");
@@ -187,43 +187,5 @@ class PlanRulesTest {
         assertEquals(4L, consistent.getLong("version"));
         assertTrue(PlanRules.inconsistentWithPlan(planned, consistent).isEmpty());
         assertEquals(List.of("title"), PlanRules.inconsistentWithPlan(planned, consistent.with("title", "other")));
-    }
-
-    /** A resource whose CRUD methods are never reached by plan-rule tests. */
-    private static class NoOpResource implements Resource<Object> {
-        @Override
-        public String typeName() {
-            return "test_thing";
-        }
-
-        @Override
-        public Schema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public Values create(Values planned, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values read(Values state, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values update(Values prior, Values planned, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(Values prior, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Values importState(String id, ResourceContext<Object> context) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
