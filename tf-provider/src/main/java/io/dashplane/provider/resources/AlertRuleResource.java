@@ -67,28 +67,8 @@ public final class AlertRuleResource implements Resource<ProviderData> {
             Map.entry("notification_settings", "notification_settings_json"), Map.entry("record", "record")));
 
     private static final UidObjectCalls CALLS = new UidObjectCalls("alert rule", "title", POINTERS,
-            new UidObjectCalls.Endpoint() {
-                @Override
-                public java.util.Optional<ObjectNode> get(AlertingClient client, String env, String uid) {
-                    return client.getAlertRule(env, uid);
-                }
-
-                @Override
-                public ObjectNode create(AlertingClient client, String env, ObjectNode body) {
-                    return client.createAlertRule(env, body);
-                }
-
-                @Override
-                public io.dashplane.provider.client.Written put(AlertingClient client, String env, String uid,
-                                                               ObjectNode body, Long ifMatchVersion) {
-                    return client.putAlertRule(env, uid, body, ifMatchVersion);
-                }
-
-                @Override
-                public boolean delete(AlertingClient client, String env, String uid) {
-                    return client.deleteAlertRule(env, uid);
-                }
-            },
+            new UidObjectCalls.Endpoint(AlertingClient::getAlertRule, AlertingClient::createAlertRule,
+                    AlertingClient::putAlertRule, AlertingClient::deleteAlertRule),
             AlertRuleResource::body, AlertRuleResource::state,
             environment -> Values.empty(SCHEMA.objectType()));
 

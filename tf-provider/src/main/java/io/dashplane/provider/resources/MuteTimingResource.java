@@ -38,28 +38,8 @@ public final class MuteTimingResource implements Resource<ProviderData> {
             "uid", UID, "name", "name", "time_intervals", "time_intervals_json"));
 
     private static final UidObjectCalls CALLS = new UidObjectCalls("mute timing", "name", POINTERS,
-            new UidObjectCalls.Endpoint() {
-                @Override
-                public java.util.Optional<ObjectNode> get(AlertingClient client, String env, String uid) {
-                    return client.getMuteTiming(env, uid);
-                }
-
-                @Override
-                public ObjectNode create(AlertingClient client, String env, ObjectNode body) {
-                    return client.createMuteTiming(env, body);
-                }
-
-                @Override
-                public io.dashplane.provider.client.Written put(AlertingClient client, String env, String uid,
-                                                               ObjectNode body, Long ifMatchVersion) {
-                    return client.putMuteTiming(env, uid, body, ifMatchVersion);
-                }
-
-                @Override
-                public boolean delete(AlertingClient client, String env, String uid) {
-                    return client.deleteMuteTiming(env, uid);
-                }
-            },
+            new UidObjectCalls.Endpoint(AlertingClient::getMuteTiming, AlertingClient::createMuteTiming,
+                    AlertingClient::putMuteTiming, AlertingClient::deleteMuteTiming),
             MuteTimingResource::body, MuteTimingResource::state,
             environment -> Values.empty(SCHEMA.objectType()));
 

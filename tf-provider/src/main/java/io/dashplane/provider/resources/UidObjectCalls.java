@@ -20,15 +20,24 @@ import static io.dashplane.provider.resources.Common.VERSION;
  * answer becomes state.
  */
 final class UidObjectCalls {
-    /** The four endpoints of one object kind. */
-    interface Endpoint {
-        Optional<ObjectNode> get(AlertingClient client, String env, String uid);
+    /** The four endpoints of one object kind, as method references of {@link AlertingClient}. */
+    record Endpoint(Get get, Create create, Put put, Delete delete) {
+    }
 
-        ObjectNode create(AlertingClient client, String env, ObjectNode body);
+    interface Get {
+        Optional<ObjectNode> call(AlertingClient client, String env, String uid);
+    }
 
-        Written put(AlertingClient client, String env, String uid, ObjectNode body, Long ifMatchVersion);
+    interface Create {
+        ObjectNode call(AlertingClient client, String env, ObjectNode body);
+    }
 
-        boolean delete(AlertingClient client, String env, String uid);
+    interface Put {
+        Written call(AlertingClient client, String env, String uid, ObjectNode body, Long ifMatchVersion);
+    }
+
+    interface Delete {
+        boolean call(AlertingClient client, String env, String uid);
     }
 
     /** Turns the server's object into state, keeping what {@code base} holds for attributes the server does not return. */
@@ -58,7 +67,7 @@ final class UidObjectCalls {
     Values create(Values planned, ResourceContext<ProviderData> context) {
         String environment = Common.environmentOf(planned, context.provider());
         ObjectNode created = ApiErrors.call("creating " + kind + " \"" + planned.getString(nameAttribute) + "\"", pointers,
-                () -> endpoint.create(AlertingSupport.alerting(context), environment, body.apply(planned)));
+                () -> endpoint.create().call(AlertingSupport.alerting(context), environment, body.apply(planned)));
         showWarnings(created, context);
         return mapper.state(planned, environment, created);
     }
@@ -67,7 +76,7 @@ final class UidObjectCalls {
         String environment = Common.environmentOf(state, context.provider());
         String uid = state.getString(UID);
         return ApiErrors.call("reading " + kind + " " + ObjectId.of(environment, uid), null,
-                        () -> endpoint.get(AlertingSupport.alerting(context), environment, uid))
+                        () -> endpoint.get().call(AlertingSupport.alerting(context), environment, uid))
                 .map(server -> mapper.state(state, environment, server))
                 .orElse(null);
     }
@@ -77,7 +86,7 @@ final class UidObjectCalls {
         String uid = prior.getString(UID);
         ObjectNode request = body.apply(planned).put("uid", uid);
         ObjectNode written = ApiErrors.call("updating " + kind + " " + ObjectId.of(environment, uid), pointers,
-                () -> endpoint.put(AlertingSupport.alerting(context), environment, uid, request, prior.getLong(VERSION)).body());
+                () -> endpoint.put().call(AlertingSupport.alerting(context), environment, uid, request, prior.getLong(VERSION)).body());
         showWarnings(written, context);
         return mapper.state(planned, environment, written);
     }
@@ -107,15 +116,15 @@ final class UidObjectCalls {
         String what = "deleting " + kind + " " + ObjectId.of(environment, uid);
         AlertingClient client = AlertingSupport.alerting(context);
         if (ApiErrors.unchangedSince(what, prior.getLong(VERSION),
-                ApiErrors.call(what, null, () -> endpoint.get(client, environment, uid)))) {
-            ApiErrors.run(what, null, () -> endpoint.delete(client, environment, uid));
+                ApiErrors.call(what, null, () -> endpoint.get().call(client, environment, uid)))) {
+            ApiErrors.run(what, null, () -> endpoint.delete().call(client, environment, uid));
         }
     }
 
     Values importState(String id, ResourceContext<ProviderData> context) {
         ObjectId objectId = ObjectId.parseImportId(id, context.provider().environment());
         ObjectNode server = ApiErrors.call("importing " + kind + " " + objectId, null,
-                        () -> endpoint.get(AlertingSupport.alerting(context), objectId.environment(), objectId.uid()))
+                        () -> endpoint.get().call(AlertingSupport.alerting(context), objectId.environment(), objectId.uid()))
                 .orElseThrow(() -> new ProviderException("Cannot import non-existent " + kind,
                         "there is no " + kind + " with uid \"" + objectId.uid() + "\" in environment \""
                                 + objectId.environment() + "\""));
