@@ -3,10 +3,7 @@ package io.dashplane.provider.resources;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
 import io.dashplane.provider.framework.Attr;
-import io.dashplane.provider.framework.PlanContext;
 import io.dashplane.provider.framework.ProviderException;
-import io.dashplane.provider.framework.Resource;
-import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.Schema;
 import io.dashplane.provider.framework.SemanticEquality;
 import io.dashplane.provider.framework.Validators;
@@ -26,7 +23,7 @@ import static io.dashplane.provider.resources.Common.VERSION;
  * spelling, defaulted expression time ranges do not count), durations by value. The server stores a
  * rule as sent, so members read back are exactly the configured ones (no server defaults to suppress).
  */
-public final class AlertRuleResource implements Resource<ProviderData> {
+public final class AlertRuleResource extends UidObjectResource {
     public static final String TYPE_NAME = "dashplane_alert_rule";
     private static final Schema SCHEMA = Schema.of(0, "A Grafana-managed alert or recording rule.",
             Attr.string(UID).optional().computed().requiresReplace().useStateForUnknown().validate(Validators.uid())
@@ -72,44 +69,8 @@ public final class AlertRuleResource implements Resource<ProviderData> {
             AlertRuleResource::body, AlertRuleResource::state,
             environment -> Values.empty(SCHEMA.objectType()));
 
-    @Override
-    public String typeName() {
-        return TYPE_NAME;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public void modifyPlan(PlanContext<ProviderData> plan) {
-        Common.planEnvironmentAndId(plan);
-    }
-
-    @Override
-    public Values create(Values planned, ResourceContext<ProviderData> context) {
-        return CALLS.create(planned, context);
-    }
-
-    @Override
-    public Values read(Values state, ResourceContext<ProviderData> context) {
-        return CALLS.read(state, context);
-    }
-
-    @Override
-    public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
-        return CALLS.update(prior, planned, context);
-    }
-
-    @Override
-    public void delete(Values prior, ResourceContext<ProviderData> context) {
-        CALLS.delete(prior, context);
-    }
-
-    @Override
-    public Values importState(String id, ResourceContext<ProviderData> context) {
-        return CALLS.importState(id, context);
+    public AlertRuleResource() {
+        super(TYPE_NAME, SCHEMA, CALLS);
     }
 
     private static io.dashplane.provider.framework.Validator dataArray() {

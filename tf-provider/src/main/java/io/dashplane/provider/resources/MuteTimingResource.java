@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
 import io.dashplane.provider.framework.Attr;
-import io.dashplane.provider.framework.PlanContext;
 import io.dashplane.provider.framework.ProviderException;
-import io.dashplane.provider.framework.Resource;
-import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.Schema;
 import io.dashplane.provider.framework.SemanticEquality;
 import io.dashplane.provider.framework.Validators;
@@ -21,7 +18,7 @@ import static io.dashplane.provider.resources.Common.UID;
 import static io.dashplane.provider.resources.Common.VERSION;
 
 /** {@code dashplane_mute_timing} (docs/resources/mute_timing.md): named time intervals routes and rules mute or activate on. */
-public final class MuteTimingResource implements Resource<ProviderData> {
+public final class MuteTimingResource extends UidObjectResource {
     public static final String TYPE_NAME = "dashplane_mute_timing";
     private static final Schema SCHEMA = Schema.of(0, "A mute timing: named recurring time intervals.",
             Attr.string(UID).optional().computed().requiresReplace().useStateForUnknown().validate(Validators.uid())
@@ -43,44 +40,8 @@ public final class MuteTimingResource implements Resource<ProviderData> {
             MuteTimingResource::body, MuteTimingResource::state,
             environment -> Values.empty(SCHEMA.objectType()));
 
-    @Override
-    public String typeName() {
-        return TYPE_NAME;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public void modifyPlan(PlanContext<ProviderData> plan) {
-        Common.planEnvironmentAndId(plan);
-    }
-
-    @Override
-    public Values create(Values planned, ResourceContext<ProviderData> context) {
-        return CALLS.create(planned, context);
-    }
-
-    @Override
-    public Values read(Values state, ResourceContext<ProviderData> context) {
-        return CALLS.read(state, context);
-    }
-
-    @Override
-    public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
-        return CALLS.update(prior, planned, context);
-    }
-
-    @Override
-    public void delete(Values prior, ResourceContext<ProviderData> context) {
-        CALLS.delete(prior, context);
-    }
-
-    @Override
-    public Values importState(String id, ResourceContext<ProviderData> context) {
-        return CALLS.importState(id, context);
+    public MuteTimingResource() {
+        super(TYPE_NAME, SCHEMA, CALLS);
     }
 
     static io.dashplane.provider.framework.Validator jsonArray() {
