@@ -192,6 +192,14 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         if (rule instanceof AccessRule.InEnvironment r) {
             return needRole(p, param(request, r.param()), r.role());
         }
+        if (rule instanceof AccessRule.InEnvironmentRevealingSecrets r) {
+            if (!asksForSecrets(r, request)) {
+                return needRole(p, param(request, r.param()), r.role());
+            }
+            String denial = needRole(p, param(request, r.param()), Role.ADMIN);
+            return denial == null ? null : denial + " to read secret values (" + r.flag() + "); without "
+                    + r.flag() + " the answer has them redacted";
+        }
         if (rule instanceof AccessRule.InQueryEnvironment r) {
             String env = request.getUriInfo().getQueryParameters().getFirst(r.param());
             if (env == null || env.isEmpty()) {
@@ -201,6 +209,12 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             return needRole(p, env, r.role());
         }
         return null; // Public, Metrics, Authenticated
+    }
+
+    /** Whether the request names the flag with any value but exactly {@code false}. */
+    private static boolean asksForSecrets(AccessRule.InEnvironmentRevealingSecrets rule, ContainerRequestContext request) {
+        java.util.List<String> values = request.getUriInfo().getQueryParameters().get(rule.flag());
+        return values != null && values.stream().anyMatch(v -> !"false".equals(v));
     }
 
     private static String needRole(Principal p, String env, Role role) {
@@ -215,6 +229,9 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         Map<String, Object> ext = new LinkedHashMap<>();
         if (rule instanceof AccessRule.InEnvironment r) {
             ext.put("requiredRole", r.role().label());
+            ext.put("environment", param(request, r.param()));
+        } else if (rule instanceof AccessRule.InEnvironmentRevealingSecrets r) {
+            ext.put("requiredRole", (asksForSecrets(r, request) ? Role.ADMIN : r.role()).label());
             ext.put("environment", param(request, r.param()));
         } else if (rule instanceof AccessRule.InQueryEnvironment r) {
             String env = request.getUriInfo().getQueryParameters().getFirst(r.param());
