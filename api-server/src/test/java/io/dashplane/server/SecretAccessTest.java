@@ -159,6 +159,55 @@ class SecretAccessTest extends ServerTestSupport {
         }
     }
 
+    /**
+     * A promotion copies secrets from its source (datasources it creates, contact points it writes) into an
+     * environment where the promoter may decrypt them, so copying them needs Admin on the source too.
+     */
+    @Test
+    void aPromotionThatCopiesSecretsNeedsAdminOnTheSourceSoAViewerCannotLaunderThem() {
+        assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"sandbox\"}").status());
+        assertEquals(201, api.post(ENV + "/datasources", "{\"uid\":\"pg\",\"name\":\"PG\",\"type\":\"postgres\","
+                + "\"secureJsonData\":{\"password\":\"" + DATASOURCE_SECRET + "\"}}").status());
+        assertEquals(201, api.post(ENV + "/contact-points",
+                AlertingTestSupport.SLACK.replace("SECRETSLACKTOKEN", SLACK_SECRET)).status());
+        assertEquals(201, api.put(ENV + "/dashboards/board", "{\"dashboard\":{\"title\":\"Board\",\"panels\":[]}}").status());
+        Api launderer = api.as(Accounts.create(api, "launderer", Map.of("default", "Viewer", "sandbox", "Admin")).token());
+        Api adminOfBoth = api.as(Accounts.create(api, "admin-both", Map.of("default", "Admin", "sandbox", "Admin")).token());
+
+        for (String body : List.of("{\"source\":\"default\",\"target\":\"sandbox\"}",
+                "{\"source\":\"default\",\"target\":\"sandbox\",\"selection\":{\"all\":true}}",
+                "{\"source\":\"default\",\"target\":\"sandbox\",\"selection\":{\"datasources\":[\"pg\"]}}",
+                "{\"source\":\"default\",\"target\":\"sandbox\",\"selection\":{\"contactPoints\":[\"ml-slack\"]}}")) {
+            Api.Reply r = launderer.post("/api/v1/promotions", body);
+            assertEquals(403, r.status(), body + ": " + r);
+            assertEquals("application/problem+json", r.contentType());
+            assertEquals("Admin", r.json().get("requiredRole").asText(), r.toString());
+            assertEquals("default", r.json().get("environment").asText(), r.toString());
+        }
+        // A dry run copies nothing and stays a Viewer's; applying its plan copies the contact point's secret.
+        Api.Reply dryRun = launderer.post("/api/v1/promotions",
+                "{\"source\":\"default\",\"target\":\"sandbox\",\"dryRun\":true}");
+        assertEquals(200, dryRun.status(), dryRun.toString());
+        assertNoSecret(dryRun, "dry run");
+        String planId = dryRun.json().at("/plan/id").asText();
+        Api.Reply apply = launderer.post("/api/v1/promotions/" + planId + "/apply", "");
+        assertEquals(403, apply.status(), apply.toString());
+        assertEquals("default", apply.json().get("environment").asText(), apply.toString());
+        Api.Reply export = launderer.get("/api/v1/environments/sandbox/alerting/export?decrypt=true&format=json");
+        assertEquals(200, export.status(), export.toString());
+        assertFalse(export.body().contains(SLACK_SECRET), "the source's secret reached the sandbox: " + export);
+
+        // Promotions that copy no secret stay open to a Viewer of the source.
+        Api.Reply dashboards = launderer.post("/api/v1/promotions",
+                "{\"source\":\"default\",\"target\":\"sandbox\",\"selection\":{\"dashboards\":[\"board\"]}}");
+        assertEquals(200, dashboards.status(), dashboards.toString());
+        // An Admin of both environments promotes everything, secrets included.
+        Api.Reply all = adminOfBoth.post("/api/v1/promotions", "{\"source\":\"default\",\"target\":\"sandbox\"}");
+        assertEquals(200, all.status(), all.toString());
+        assertTrue(adminOfBoth.get("/api/v1/environments/sandbox/alerting/export?decrypt=true&format=json").body()
+                .contains(SLACK_SECRET));
+    }
+
     private static boolean containsSecret(Api.Reply r) {
         return SECRETS.stream().anyMatch(s -> r.body().contains(s) || r.raw().headers().toString().contains(s));
     }
