@@ -143,8 +143,45 @@ class AccessMatrixTest extends ServerTestSupport {
         if (rule instanceof AccessRule.InQueryEnvironment r) {
             return Optional.of(r.role());
         }
+        if (rule instanceof AccessRule.InEnvironmentRevealingSecrets r) {
+            return Optional.of(r.role()); // the matrix never asks for secrets; SecretAccessTest does
+        }
         return Optional.empty();
     }
+
+    /**
+     * A query parameter that puts secret values into an answer must be declared with the rule that asks
+     * Admin for it; a new {@code decrypt}-like parameter fails here until its endpoint is declared so.
+     */
+    @Test
+    void everyEndpointWithADecryptParameterAsksAdminForIt() {
+        ResourceConfig rc = ApiApplication.create(server.services(), new CollectorRegistry(), 1024);
+        List<String> found = new ArrayList<>();
+        List<Object> candidates = new ArrayList<>(rc.getInstances());
+        candidates.addAll(rc.getClasses());
+        for (Object o : candidates) {
+            Class<?> c = o instanceof Class<?> k ? k : o.getClass();
+            for (java.lang.reflect.Method m : c.getMethods()) {
+                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                    jakarta.ws.rs.QueryParam q = p.getAnnotation(jakarta.ws.rs.QueryParam.class);
+                    if (q == null || !SECRET_FLAGS.contains(q.value().toLowerCase(java.util.Locale.ROOT))) {
+                        continue;
+                    }
+                    String key = RouteKeys.of(c, m).orElseThrow();
+                    found.add(key);
+                    AccessRule rule = AccessRules.forRoute(key).orElseThrow();
+                    boolean guarded = rule instanceof AccessRule.ServerAdmin
+                            || rule instanceof AccessRule.InEnvironment e && e.role() == Role.ADMIN
+                            || rule instanceof AccessRule.InEnvironmentRevealingSecrets r && r.flag().equals(q.value());
+                    assertTrue(guarded, key + " takes ?" + q.value() + " but its rule " + rule + " does not ask Admin for it");
+                }
+            }
+        }
+        assertTrue(found.contains("GET /api/v1/environments/{env}/alerting/export"), "the walk found the export: " + found);
+    }
+
+    private static final java.util.Set<String> SECRET_FLAGS = java.util.Set.of("decrypt", "reveal", "secrets",
+            "showsecrets", "includesecrets", "plaintext");
 
     @Test
     void forbiddenProblemNamesTheMissingRoleAndEnvironment() {

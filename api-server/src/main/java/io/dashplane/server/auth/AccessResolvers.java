@@ -13,6 +13,11 @@ import java.util.Map;
  * The data-dependent rules of {@link AccessRules}: promotions name their environments in the body or
  * in a stored plan. Promotion needs Viewer on the source and Admin on the target; reading a plan or a
  * record needs Viewer on both. An unknown plan or record asks for nothing (the resource answers 404).
+ *
+ * <p>A promotion that copies secrets out of the source (the datasources it creates, the contact points it
+ * writes) needs Admin on the source as well: the promoter is Admin of the target and could decrypt them
+ * there. Before a plan exists only the body's selection is known, so every selection that may take a
+ * datasource or contact point (none given, {@code all}, listed ones) counts; a dry run copies nothing.
  */
 public final class AccessResolvers {
     public static final String PROMOTION = "promotion";
@@ -27,11 +32,11 @@ public final class AccessResolvers {
         return Map.of(
                 PROMOTION, facts -> {
                     JsonNode body = facts.body().get();
-                    return body == null ? List.of()
-                            : across(text(body, "source"), Role.VIEWER, text(body, "target"), Role.ADMIN);
+                    return body == null ? List.of() : across(text(body, "source"),
+                            mayCopySecrets(body) ? Role.ADMIN : Role.VIEWER, text(body, "target"), Role.ADMIN);
                 },
-                PLAN_APPLY, facts -> plan(content, facts.pathParameters().get("planId"), Role.ADMIN),
-                PLAN_READ, facts -> plan(content, facts.pathParameters().get("planId"), Role.VIEWER),
+                PLAN_APPLY, facts -> plan(content, facts.pathParameters().get("planId"), true),
+                PLAN_READ, facts -> plan(content, facts.pathParameters().get("planId"), false),
                 RECORD_READ, facts -> {
                     try {
                         PromotionRecord r = content.promotions().get(facts.pathParameters().get("id"));
@@ -42,10 +47,12 @@ public final class AccessResolvers {
                 });
     }
 
-    private static List<AccessResolver.Requirement> plan(ContentServices content, String planId, Role targetRole) {
+    private static List<AccessResolver.Requirement> plan(ContentServices content, String planId, boolean apply) {
         try {
             ChangePlan plan = content.promotions().getPlan(planId);
-            return across(plan.source(), Role.VIEWER, plan.target(), targetRole);
+            return apply ? across(plan.source(), plan.copiesSourceSecrets() ? Role.ADMIN : Role.VIEWER,
+                    plan.target(), Role.ADMIN)
+                    : across(plan.source(), Role.VIEWER, plan.target(), Role.VIEWER);
         } catch (DomainException e) {
             return List.of();
         }
@@ -60,6 +67,27 @@ public final class AccessResolvers {
             out.add(new AccessResolver.Requirement(target, targetRole));
         }
         return out;
+    }
+
+    /** Whether a promotion request may copy secrets; anything unclear counts as yes. */
+    private static boolean mayCopySecrets(JsonNode body) {
+        if (body.path("dryRun").isBoolean() && body.get("dryRun").booleanValue()) {
+            return false;
+        }
+        JsonNode selection = body.get("selection");
+        if (selection == null || selection.isNull()) {
+            return true; // no selection promotes everything
+        }
+        if (!selection.isObject()) {
+            return true;
+        }
+        JsonNode all = selection.get("all");
+        boolean takesAll = all != null && !all.isNull() && !(all.isBoolean() && !all.booleanValue());
+        return takesAll || listsSomething(selection.get("datasources")) || listsSomething(selection.get("contactPoints"));
+    }
+
+    private static boolean listsSomething(JsonNode list) {
+        return list != null && !list.isNull() && !(list.isArray() && list.isEmpty());
     }
 
     private static String text(JsonNode body, String field) {

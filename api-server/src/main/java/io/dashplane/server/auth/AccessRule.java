@@ -20,6 +20,14 @@ public sealed interface AccessRule {
     /** At least {@code role} in the environment named by path parameter {@code param}. */
     record InEnvironment(Role role, String param) implements AccessRule {}
 
+    /**
+     * At least {@code role} in the environment named by path parameter {@code param}, and Admin there (or
+     * server admin) when the request asks for secret values in clear through query parameter {@code flag}:
+     * any occurrence of it whose value is not exactly {@code false} counts as asking, so a misspelt flag
+     * can only raise the role needed, never lower it.
+     */
+    record InEnvironmentRevealingSecrets(Role role, String param, String flag) implements AccessRule {}
+
     /** At least {@code role} in the environment named by query parameter {@code param}; without it, a server admin. */
     record InQueryEnvironment(Role role, String param) implements AccessRule {}
 
@@ -40,6 +48,11 @@ public sealed interface AccessRule {
 
     static AccessRule editor() {
         return new InEnvironment(Role.EDITOR, "env");
+    }
+
+    /** Viewer, or Admin with {@code ?decrypt} (see {@link InEnvironmentRevealingSecrets}). */
+    static AccessRule viewerAdminToDecrypt() {
+        return new InEnvironmentRevealingSecrets(Role.VIEWER, "env", "decrypt");
     }
 
     static AccessRule admin() {

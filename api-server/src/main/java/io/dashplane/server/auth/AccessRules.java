@@ -7,6 +7,7 @@ import static io.dashplane.server.auth.AccessRule.SERVER_ADMIN;
 import static io.dashplane.server.auth.AccessRule.admin;
 import static io.dashplane.server.auth.AccessRule.editor;
 import static io.dashplane.server.auth.AccessRule.viewer;
+import static io.dashplane.server.auth.AccessRule.viewerAdminToDecrypt;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,7 +91,8 @@ public final class AccessRules {
         rule("GET " + policy + "/routes/{uid}", viewer());
         rule("PUT " + policy + "/routes/{uid}", admin());
         rule("DELETE " + policy + "/routes/{uid}", admin());
-        rule("GET " + ENV + "/alerting/export", viewer());
+        // the redacted export is a read; decrypt=true puts secret values in the answer: Admin's only
+        rule("GET " + ENV + "/alerting/export", viewerAdminToDecrypt());
         rule("POST " + ENV + "/alerting/import", admin());
 
         // export/import, promotion, provisioning

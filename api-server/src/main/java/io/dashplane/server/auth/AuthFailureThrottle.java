@@ -9,8 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failed authentications per client address in fixed windows. Once an address reaches the
- * limit, every authentication attempt from it is refused until its window ends, so guessing tokens
- * (or basic-auth passwords) is slowed to {@code limit} attempts per window.
+ * limit, its further failed attempts are answered 429 with Retry-After until its window ends. Valid
+ * credentials are never refused (the filter checks them before asking here), so the throttle cannot be
+ * used to lock out the accounts behind a shared address; guessing is no threat to 256-bit tokens, the
+ * throttle tells a misbehaving client to back off. A success does not clear the count: otherwise any
+ * holder of one valid token could interleave it with guesses to stay below the limit.
  */
 public final class AuthFailureThrottle {
     private static final int MAX_TRACKED = 100_000;
@@ -28,7 +31,7 @@ public final class AuthFailureThrottle {
         this.clock = clock;
     }
 
-    /** How long {@code address} must wait, when it has used up its failures in the current window. */
+    /** How long {@code address} is throttled, when it has used up its failures in the current window. */
     public Optional<Duration> blockedFor(String address) {
         Window w = windows.get(address);
         Instant now = clock.instant();

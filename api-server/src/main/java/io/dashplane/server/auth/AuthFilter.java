@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * The single enforcement point: authenticates the request (bearer token, or basic auth when enabled),
- * looks up the endpoint's {@link AccessRule} in {@link AccessRules} and answers 401, 403 or 429 as a
- * problem. It also sets the request's {@link Actor} for the audit log.
+ * looks up the endpoint's {@link AccessRule} in {@link AccessRules} and answers 401, 403 or 429 (a
+ * failed authentication from a throttled address) as a problem. It also sets the request's {@link Actor} for the audit log.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -81,15 +81,6 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             request.abortWith(unauthorized("authentication required: send Authorization: Bearer <token>"));
             return;
         }
-        String address = String.valueOf(request.getProperty(CLIENT_ADDRESS));
-        Optional<Duration> blocked = throttle.blockedFor(address);
-        if (blocked.isPresent()) {
-            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
-            request.abortWith(Response.fromResponse(Problems.simple(429, "too-many-requests", "Too many requests",
-                    "too many failed authentications from this address; retry after " + seconds + " s"))
-                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
-            return;
-        }
         Optional<Principal> principal;
         String lower = authorization.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("bearer ")) {
@@ -105,8 +96,13 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             return;
         }
         if (principal.isEmpty()) {
+            // Only failures are throttled: valid credentials are checked first and always accepted, so a
+            // guesser (or a broken client) sharing an address cannot lock out the accounts behind it.
+            String address = String.valueOf(request.getProperty(CLIENT_ADDRESS));
+            Optional<Duration> blocked = throttle.blockedFor(address);
             throttle.recordFailure(address);
-            request.abortWith(unauthorized("the token is invalid, expired or revoked"));
+            request.abortWith(blocked.isPresent() ? tooManyFailures(blocked.get())
+                    : unauthorized("the token is invalid, expired or revoked"));
             return;
         }
         Principal p = principal.get();
@@ -192,6 +188,14 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         if (rule instanceof AccessRule.InEnvironment r) {
             return needRole(p, param(request, r.param()), r.role());
         }
+        if (rule instanceof AccessRule.InEnvironmentRevealingSecrets r) {
+            if (!asksForSecrets(r, request)) {
+                return needRole(p, param(request, r.param()), r.role());
+            }
+            String denial = needRole(p, param(request, r.param()), Role.ADMIN);
+            return denial == null ? null : denial + " to read secret values (" + r.flag() + "); without "
+                    + r.flag() + " the answer has them redacted";
+        }
         if (rule instanceof AccessRule.InQueryEnvironment r) {
             String env = request.getUriInfo().getQueryParameters().getFirst(r.param());
             if (env == null || env.isEmpty()) {
@@ -201,6 +205,12 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             return needRole(p, env, r.role());
         }
         return null; // Public, Metrics, Authenticated
+    }
+
+    /** Whether the request names the flag with any value but exactly {@code false}. */
+    private static boolean asksForSecrets(AccessRule.InEnvironmentRevealingSecrets rule, ContainerRequestContext request) {
+        java.util.List<String> values = request.getUriInfo().getQueryParameters().get(rule.flag());
+        return values != null && values.stream().anyMatch(v -> !"false".equals(v));
     }
 
     private static String needRole(Principal p, String env, Role role) {
@@ -215,6 +225,9 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         Map<String, Object> ext = new LinkedHashMap<>();
         if (rule instanceof AccessRule.InEnvironment r) {
             ext.put("requiredRole", r.role().label());
+            ext.put("environment", param(request, r.param()));
+        } else if (rule instanceof AccessRule.InEnvironmentRevealingSecrets r) {
+            ext.put("requiredRole", (asksForSecrets(r, request) ? Role.ADMIN : r.role()).label());
             ext.put("environment", param(request, r.param()));
         } else if (rule instanceof AccessRule.InQueryEnvironment r) {
             String env = request.getUriInfo().getQueryParameters().getFirst(r.param());
@@ -235,6 +248,13 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
         String v = path.getFirst(name);
         return v != null ? v : request.getUriInfo().getQueryParameters().getFirst(name);
+    }
+
+    private static Response tooManyFailures(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(Problems.simple(429, "too-many-requests", "Too many requests",
+                        "too many failed authentications from this address; retry after " + seconds + " s"))
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     private Response unauthorized(String detail) {

@@ -9,7 +9,7 @@ public enum Role {
     VIEWER("Viewer"),
     /** Also write dashboards, folders, alert rules and rule groups. */
     EDITOR("Editor"),
-    /** Also datasources, contact points, notification policies, mute timings, templates, role grants, import, promotion into it. */
+    /** Also datasources, contact points, notification policies, mute timings, templates, role grants, import, promotion into it (and out of it when secrets are copied), secret values (decrypting export). */
     ADMIN("Admin");
 
     private final String label;

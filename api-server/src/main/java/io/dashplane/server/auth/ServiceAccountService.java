@@ -15,7 +15,6 @@ import io.dashplane.server.storage.WriteResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -178,29 +177,8 @@ public final class ServiceAccountService {
     }
 
     private String expiry(TokenRequest r) {
-        if (r.expiresAt() != null && r.expiresInSeconds() != null) {
-            throw DomainException.invalid("/expiresAt", "give expiresAt or expiresInSeconds, not both");
-        }
-        Instant now = clock.instant();
-        Instant at;
-        if (r.expiresInSeconds() != null) {
-            if (r.expiresInSeconds() <= 0) {
-                throw DomainException.invalid("/expiresInSeconds", "expiresInSeconds must be positive");
-            }
-            at = now.plusSeconds(r.expiresInSeconds());
-        } else if (r.expiresAt() != null) {
-            try {
-                at = Instant.parse(r.expiresAt());
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalid("/expiresAt", "expiresAt must be an RFC 3339 UTC timestamp");
-            }
-            if (!at.isAfter(now)) {
-                throw DomainException.invalid("/expiresAt", "expiresAt must be in the future");
-            }
-        } else {
-            return null;
-        }
-        return Timestamps.format(at);
+        Instant at = TokenExpiry.of(r, clock.instant());
+        return at == null ? null : Timestamps.format(at);
     }
 
     // --- authentication

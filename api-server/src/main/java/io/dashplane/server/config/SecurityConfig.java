@@ -10,7 +10,8 @@ import java.util.Objects;
  * (null: generate one and print it once). {@code tlsCertificate}/{@code tlsKey}: PEM files; both or
  * neither. {@code corsOrigins}: the allowed browser origins (empty: CORS off). After
  * {@code authFailureLimit} failed authentications from one client address within
- * {@code authFailureWindow}, further attempts from it are refused with 429 until the window ends.
+ * {@code authFailureWindow}, its further failed attempts are answered 429 until the window ends (valid
+ * credentials are always accepted).
  */
 public record SecurityConfig(String bootstrapToken, boolean basicAuth, boolean metricsPublic, List<String> corsOrigins,
                              Path tlsCertificate, Path tlsKey, int authFailureLimit, Duration authFailureWindow) {

@@ -20,6 +20,17 @@ public record ChangePlan(String id, String kind, String source, String target, b
     public static final String PROMOTION = "promotion";
     public static final String IMPORT = "import";
 
+    /**
+     * Whether applying this plan copies secret values out of the source environment: a promotion copies
+     * the secrets of the datasources it creates and of every contact point it writes.
+     */
+    public boolean copiesSourceSecrets() {
+        return PROMOTION.equals(kind) && items != null && items.stream().anyMatch(i ->
+                PlanItem.DATASOURCE.equals(i.kind()) && PlanItem.CREATE.equals(i.action()) && i.sourceUid() != null
+                        || PlanItem.CONTACT_POINT.equals(i.kind())
+                        && (PlanItem.CREATE.equals(i.action()) || PlanItem.UPDATE.equals(i.action())));
+    }
+
     public static Map<String, Integer> summarize(List<PlanItem> items) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String action : List.of(PlanItem.CREATE, PlanItem.UPDATE, PlanItem.DELETE, PlanItem.UNCHANGED)) {

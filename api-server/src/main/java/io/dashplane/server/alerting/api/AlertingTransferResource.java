@@ -37,7 +37,7 @@ public final class AlertingTransferResource {
     @GET
     @Path("export")
     @Produces({YAML, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Export as a Grafana provisioning file (format=yaml|json; decrypt=true includes secret values)")
+    @Operation(summary = "Export as a Grafana provisioning file (format=yaml|json; decrypt=true includes secret values and needs Admin)")
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
                            @QueryParam("decrypt") String decrypt) {
         boolean json = isJson(format);
