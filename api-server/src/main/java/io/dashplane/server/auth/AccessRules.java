@@ -103,6 +103,37 @@ public final class AccessRules {
         rule("GET /api/v1/promotions", SERVER_ADMIN);
         rule("POST /api/v1/admin/provisioning/reload", SERVER_ADMIN);
         rule("GET /api/v1/admin/provisioning/status", SERVER_ADMIN);
+
+        // the Grafana-compatible door: the same roles as the native endpoints it delegates to
+        String g = "/grafana/{env}/api";
+        rule("GET " + g + "/health", PUBLIC);
+        rule("GET " + g + "/frontend/settings", PUBLIC);
+        rule("GET " + g + "/org", viewer());
+        rule("GET " + g + "/user", AUTHENTICATED);
+        rule("POST " + g + "/user/using/{orgId}", AUTHENTICATED);
+        rule("GET " + g + "/search", viewer());
+        rule("POST " + g + "/dashboards/db", editor());
+        rule("POST " + g + "/dashboards/import", editor());
+        rule("GET " + g + "/dashboards/uid/{uid}", viewer());
+        rule("DELETE " + g + "/dashboards/uid/{uid}", editor());
+        rule("GET " + g + "/dashboards/uid/{uid}/versions", viewer());
+        rule("GET " + g + "/folders", viewer());
+        rule("POST " + g + "/folders", editor());
+        rule("GET " + g + "/folders/{uid}", viewer());
+        rule("GET " + g + "/folders/id/{id}", viewer());
+        rule("PUT " + g + "/folders/{uid}", editor());
+        rule("POST " + g + "/folders/{uid}/move", editor());
+        rule("DELETE " + g + "/folders/{uid}", editor());
+        rule("GET " + g + "/datasources", viewer());
+        rule("POST " + g + "/datasources", admin());
+        for (String by : new String[] {"{id}", "uid/{uid}"}) {
+            rule("GET " + g + "/datasources/" + by, viewer());
+            rule("PUT " + g + "/datasources/" + by, admin());
+            rule("DELETE " + g + "/datasources/" + by, admin());
+        }
+        rule("GET " + g + "/datasources/name/{name}", viewer());
+        rule("DELETE " + g + "/datasources/name/{name}", admin());
+        rule("GET " + g + "/datasources/id/{name}", viewer());
     }
 
     private AccessRules() {
