@@ -55,8 +55,11 @@ public final class GrafanaDashboardResource {
                         String folderUid) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Full(@JsonRawValue String dashboard, Map<String, Object> meta, long folderId, String folderUid) {
+    /**
+     * {@code folderId} at the top level is an addition to Grafana's shape: community.grafana's dashboard module
+     * compares it with the folder it was asked for, and without it reports every dashboard in a folder as changed.
+     */
+    public record Full(@JsonRawValue String dashboard, Map<String, Object> meta, long folderId) {
     }
 
     public record Deleted(String title, String message, long id, String uid) {
@@ -139,7 +142,7 @@ public final class GrafanaDashboardResource {
         meta.put("folderUrl", folder == null ? "" : GrafanaFolderResource.url(folder));
         meta.put("provisioned", provisioned);
         meta.put("provisionedExternalId", "");
-        return new Full(json, meta, folderId, folder == null ? null : folder.uid());
+        return new Full(json, meta, folderId);
     }
 
     @DELETE
