@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs Debian's ansible package (with the community.grafana collection) when ansible-playbook is missing.
-# Called by GrafanaAnsibleTest, so a fresh machine needs nothing installed by hand.
+# Called by GrafanaRealClientsTest, so a fresh machine needs nothing installed by hand.
 set -e
 command -v ansible-playbook >/dev/null 2>&1 && exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi

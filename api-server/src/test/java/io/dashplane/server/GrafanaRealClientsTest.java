@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A real third-party Grafana client against the Grafana door: Ansible's community.grafana collection (Debian's
  * ansible package, installed by ensure-ansible.sh when missing) runs a playbook twice.
  */
-class GrafanaAnsibleTest extends ServerTestSupport {
+class GrafanaRealClientsTest extends ServerTestSupport {
     private static final Pattern RECAP = Pattern.compile("localhost\\s*:\\s*ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)");
 
     @Test
@@ -37,7 +37,7 @@ class GrafanaAnsibleTest extends ServerTestSupport {
                 "DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN,
                 "DASHBOARD_FILES", files.toString());
         List<String> playbook = List.of("ansible-playbook", "-i", "localhost,", "-e",
-                "ansible_python_interpreter=/usr/bin/python3", resources.resolve("grafana-playbook.yml").toString());
+                "ansible_python_interpreter=/usr/bin/python3", ProvisioningApiTest.examplesDir().resolve("grafana-api/ansible-playbook.yml").toString());
 
         String first = run(playbook, env);
         int[] firstRecap = recap(first);
@@ -63,6 +63,14 @@ class GrafanaAnsibleTest extends ServerTestSupport {
         assertFalse(first.contains("not-a-real-secret") || second.contains("not-a-real-secret"));
         assertEquals(1, api.get(ENV + "/dashboards/ml-model-monitoring-v1/versions").json().get("total").asInt(),
                 "no write on the second run");
+    }
+
+    @Test
+    void grafanasDocumentedCurlRecipesAnswerAsDocumented() throws Exception {
+        String out = run(List.of("sh", ProvisioningApiTest.examplesDir().resolve("grafana-api/curl-recipes.sh").toString()),
+                Map.of("GRAFANA_URL", server.baseUri().resolve("grafana/default").toString().replaceAll("/$", ""),
+                        "TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN));
+        assertTrue(out.contains("all recipes answered as Grafana documents"), out);
     }
 
     private static int[] recap(String output) {
