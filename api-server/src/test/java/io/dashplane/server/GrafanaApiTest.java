@@ -176,6 +176,11 @@ class GrafanaApiTest extends ServerTestSupport {
         assertEquals("http://prom2:9090", api.get(ENV + "/datasources/" + uid).json().get("url").asText());
         assertTrue(api.get(G + "/datasources/" + id).json().at("/secureJsonFields/httpHeaderValue1").asBoolean(),
                 "a secret not sent on update is kept");
+        api.put(G + "/datasources/uid/" + uid, "{\"name\": \"Prom\", \"type\": \"prometheus\", \"url\": \"http://prom2:9090\","
+                + " \"secureJsonData\": {\"basicAuthPassword\": \"other\"}}");
+        JsonNode merged = api.get(G + "/datasources/uid/" + uid).json().get("secureJsonFields");
+        assertTrue(merged.path("httpHeaderValue1").asBoolean() && merged.path("basicAuthPassword").asBoolean(),
+                "secureJsonData merges on update, as in Grafana: " + merged);
         api.post(G + "/dashboards/db", "{\"dashboard\": {\"uid\": \"uses\", \"title\": \"Uses\", \"panels\": [{\"id\": 1,"
                 + " \"type\": \"timeseries\", \"gridPos\": {\"x\": 0, \"y\": 0, \"w\": 12, \"h\": 8},"
                 + " \"datasource\": {\"type\": \"prometheus\", \"uid\": \"" + uid + "\"}}]}}");

@@ -155,8 +155,7 @@ public final class GrafanaDatasourceResource {
         datasources.get(env, uid); // Grafana updates only what exists: 404 otherwise
         ExpectedVersion expected = request.version() == null || request.version() == 0 ? ExpectedVersion.NONE
                 : ExpectedVersion.exactly(request.version());
-        DatasourceRequest keyed = request.uid() == null ? withUid(request, uid) : request;
-        Datasource d = datasources.put(env, uid, keyed, expected).value();
+        Datasource d = datasources.put(env, uid, grafanaUpdate(env, uid, request), expected).value();
         return written(env, d, "Datasource updated");
     }
 
@@ -207,9 +206,19 @@ public final class GrafanaDatasourceResource {
         return m;
     }
 
-    private static DatasourceRequest withUid(DatasourceRequest r, String uid) {
-        return new DatasourceRequest(uid, r.name(), r.type(), r.access(), r.url(), r.basicAuth(), r.basicAuthUser(),
-                r.user(), r.database(), r.isDefault(), r.readOnly(), r.jsonData(), r.secureJsonData(), r.version());
+    /**
+     * Grafana merges {@code secureJsonData} on update (a secret not sent is kept), where the native PUT replaces
+     * the set: the door sends the stored secrets with the new ones over them.
+     */
+    private DatasourceRequest grafanaUpdate(String env, String uid, DatasourceRequest r) {
+        Map<String, String> secrets = null;
+        if (r.secureJsonData() != null) {
+            secrets = new LinkedHashMap<>(datasources.decryptSecrets(env, uid));
+            secrets.putAll(r.secureJsonData());
+        }
+        return new DatasourceRequest(r.uid() == null ? uid : r.uid(), r.name(), r.type(), r.access(), r.url(),
+                r.basicAuth(), r.basicAuthUser(), r.user(), r.database(), r.isDefault(), r.readOnly(), r.jsonData(),
+                secrets, r.version());
     }
 
     private static String logo(String type) {
