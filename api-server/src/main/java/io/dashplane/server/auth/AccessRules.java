@@ -134,6 +134,30 @@ public final class AccessRules {
         rule("GET " + g + "/datasources/name/{name}", viewer());
         rule("DELETE " + g + "/datasources/name/{name}", admin());
         rule("GET " + g + "/datasources/id/{name}", viewer());
+        String p = g + "/v1/provisioning";
+        rule("GET " + p + "/alert-rules", viewer());
+        rule("POST " + p + "/alert-rules", editor());
+        rule("GET " + p + "/alert-rules/{uid}", viewer());
+        rule("PUT " + p + "/alert-rules/{uid}", editor());
+        rule("DELETE " + p + "/alert-rules/{uid}", editor());
+        rule("GET " + p + "/folder/{folderUid}/rule-groups/{group}", viewer());
+        rule("PUT " + p + "/folder/{folderUid}/rule-groups/{group}", editor());
+        rule("GET " + p + "/contact-points", viewer());
+        rule("POST " + p + "/contact-points", admin());
+        rule("PUT " + p + "/contact-points/{uid}", admin());
+        rule("DELETE " + p + "/contact-points/{uid}", admin());
+        rule("GET " + p + "/policies", viewer());
+        rule("PUT " + p + "/policies", admin());
+        rule("DELETE " + p + "/policies", admin());
+        rule("GET " + p + "/mute-timings", viewer());
+        rule("POST " + p + "/mute-timings", admin());
+        rule("GET " + p + "/mute-timings/{name}", viewer());
+        rule("PUT " + p + "/mute-timings/{name}", admin());
+        rule("DELETE " + p + "/mute-timings/{name}", admin());
+        rule("GET " + p + "/templates", viewer());
+        rule("GET " + p + "/templates/{name}", viewer());
+        rule("PUT " + p + "/templates/{name}", admin());
+        rule("DELETE " + p + "/templates/{name}", admin());
     }
 
     private AccessRules() {

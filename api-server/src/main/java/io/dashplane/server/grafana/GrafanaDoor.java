@@ -11,12 +11,16 @@ public final class GrafanaDoor {
 
     public static List<Object> resources(Services services) {
         GrafanaIds ids = new GrafanaIds(services.folders(), services.datasources());
+        GrafanaProvenance provenance = new GrafanaProvenance(services.database());
         return List.of(
                 new GrafanaMetaResource(services.environments()),
                 new GrafanaDashboardResource(services.dashboards(), services.folders(), ids),
                 new GrafanaSearchResource(services.dashboards(), services.folders()),
                 new GrafanaFolderResource(services.folders(), services.environments()),
-                new GrafanaDatasourceResource(services.datasources(), services.environments()));
+                new GrafanaDatasourceResource(services.datasources(), services.environments()),
+                new GrafanaAlertRuleResource(services.alerting(), services.folders(), services.environments(),
+                        provenance),
+                new GrafanaNotificationResource(services.alerting(), provenance));
     }
 
     public static void register(ResourceConfig rc, Services services) {
