@@ -76,7 +76,7 @@ public final class GrafanaDatasourceResource {
     }
 
     @GET
-    @Path("{id: [0-9]+}")
+    @Path("{id}")
     @Operation(summary = "Grafana: get a datasource by its numeric id")
     public Map<String, Object> getById(@PathParam("env") String env, @PathParam("id") String id) {
         return full(env, datasources.get(env, uidOf(env, id)));
@@ -113,7 +113,7 @@ public final class GrafanaDatasourceResource {
     }
 
     @PUT
-    @Path("{id: [0-9]+}")
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: update a datasource by its numeric id")
     public Map<String, Object> updateById(@PathParam("env") String env, @PathParam("id") String id,
@@ -131,7 +131,7 @@ public final class GrafanaDatasourceResource {
     }
 
     @DELETE
-    @Path("{id: [0-9]+}")
+    @Path("{id}")
     @Operation(summary = "Grafana: delete a datasource by its numeric id")
     public Map<String, Object> deleteById(@PathParam("env") String env, @PathParam("id") String id) {
         return delete(env, uidOf(env, id));

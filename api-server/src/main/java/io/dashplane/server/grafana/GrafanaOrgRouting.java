@@ -9,20 +9,17 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Grafana clients configured with the server's root URL call {@code /api/...}: such a request is routed to
  * {@code /grafana/{env}/api/...} of the environment whose org id the {@code X-Grafana-Org-Id} header names
- * (org 1 when absent, as in Grafana). The native API keeps its own {@code /api/v1/...} paths; of those, only
- * Grafana's {@code /api/v1/provisioning/...} belongs to the Grafana door.
+ * (org 1 when absent, as in Grafana). {@code /api/v1/...} is the native API's, except Grafana's alerting
+ * provisioning API {@code /api/v1/provisioning/...}.
  */
 @PreMatching
 @Priority(10)
 public final class GrafanaOrgRouting implements ContainerRequestFilter {
     static final String ORG_HEADER = "X-Grafana-Org-Id";
-    private static final Set<String> NATIVE_V1 = Set.of("environments", "whoami", "audit", "service-accounts",
-            "promotions", "admin");
 
     private final EnvironmentService environments;
 
@@ -59,13 +56,7 @@ public final class GrafanaOrgRouting implements ContainerRequestFilter {
         if (!relative.startsWith("api/")) {
             return false;
         }
-        if (!relative.startsWith("api/v1/")) {
-            return true;
-        }
-        String rest = relative.substring("api/v1/".length());
-        int slash = rest.indexOf('/');
-        String first = slash < 0 ? rest : rest.substring(0, slash);
-        return !NATIVE_V1.contains(first);
+        return !relative.startsWith("api/v1/") || relative.startsWith("api/v1/provisioning/");
     }
 
     private static String rawRelative(ContainerRequestContext request, URI base) {
