@@ -105,6 +105,61 @@ public final class AccessRules {
         rule("GET /api/v1/promotions", SERVER_ADMIN);
         rule("POST /api/v1/admin/provisioning/reload", SERVER_ADMIN);
         rule("GET /api/v1/admin/provisioning/status", SERVER_ADMIN);
+
+        // the Grafana-compatible door: the same roles as the native endpoints it delegates to
+        String g = "/grafana/{env}/api";
+        rule("GET " + g + "/health", PUBLIC);
+        rule("GET " + g + "/frontend/settings", PUBLIC);
+        rule("GET " + g + "/org", viewer());
+        rule("GET " + g + "/user", AUTHENTICATED);
+        rule("POST " + g + "/user/using/{orgId}", AUTHENTICATED);
+        rule("GET " + g + "/search", viewer());
+        rule("POST " + g + "/dashboards/db", editor());
+        rule("POST " + g + "/dashboards/import", editor());
+        rule("GET " + g + "/dashboards/uid/{uid}", viewer());
+        rule("DELETE " + g + "/dashboards/uid/{uid}", editor());
+        rule("GET " + g + "/dashboards/uid/{uid}/versions", viewer());
+        rule("GET " + g + "/folders", viewer());
+        rule("POST " + g + "/folders", editor());
+        rule("GET " + g + "/folders/{uid}", viewer());
+        rule("GET " + g + "/folders/id/{id}", viewer());
+        rule("PUT " + g + "/folders/{uid}", editor());
+        rule("POST " + g + "/folders/{uid}/move", editor());
+        rule("DELETE " + g + "/folders/{uid}", editor());
+        rule("GET " + g + "/datasources", viewer());
+        rule("POST " + g + "/datasources", admin());
+        for (String by : new String[] {"{id}", "uid/{uid}"}) {
+            rule("GET " + g + "/datasources/" + by, viewer());
+            rule("PUT " + g + "/datasources/" + by, admin());
+            rule("DELETE " + g + "/datasources/" + by, admin());
+        }
+        rule("GET " + g + "/datasources/name/{name}", viewer());
+        rule("DELETE " + g + "/datasources/name/{name}", admin());
+        rule("GET " + g + "/datasources/id/{name}", viewer());
+        String p = g + "/v1/provisioning";
+        rule("GET " + p + "/alert-rules", viewer());
+        rule("POST " + p + "/alert-rules", editor());
+        rule("GET " + p + "/alert-rules/{uid}", viewer());
+        rule("PUT " + p + "/alert-rules/{uid}", editor());
+        rule("DELETE " + p + "/alert-rules/{uid}", editor());
+        rule("GET " + p + "/folder/{folderUid}/rule-groups/{group}", viewer());
+        rule("PUT " + p + "/folder/{folderUid}/rule-groups/{group}", editor());
+        rule("GET " + p + "/contact-points", viewer());
+        rule("POST " + p + "/contact-points", admin());
+        rule("PUT " + p + "/contact-points/{uid}", admin());
+        rule("DELETE " + p + "/contact-points/{uid}", admin());
+        rule("GET " + p + "/policies", viewer());
+        rule("PUT " + p + "/policies", admin());
+        rule("DELETE " + p + "/policies", admin());
+        rule("GET " + p + "/mute-timings", viewer());
+        rule("POST " + p + "/mute-timings", admin());
+        rule("GET " + p + "/mute-timings/{name}", viewer());
+        rule("PUT " + p + "/mute-timings/{name}", admin());
+        rule("DELETE " + p + "/mute-timings/{name}", admin());
+        rule("GET " + p + "/templates", viewer());
+        rule("GET " + p + "/templates/{name}", viewer());
+        rule("PUT " + p + "/templates/{name}", admin());
+        rule("DELETE " + p + "/templates/{name}", admin());
     }
 
     private AccessRules() {

@@ -60,6 +60,10 @@ public final class DashboardRepository {
         return tx.select(VERSION).from(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional(VERSION);
     }
 
+    public Optional<String> uidById(DSLContext tx, String env, long id) {
+        return tx.select(UID).from(DASHBOARDS).where(ENV.eq(env).and(ID.eq(id))).fetchOptional(UID);
+    }
+
     public Optional<Long> idOf(DSLContext tx, String env, String uid) {
         return tx.select(ID).from(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional(ID);
     }

@@ -73,6 +73,14 @@ public final class DashboardService {
         });
     }
 
+    /** The uid of the dashboard with Grafana's numeric {@code id}. */
+    public Optional<String> uidById(String env, long id) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.uidById(tx, env, id);
+        });
+    }
+
     public Page<DashboardHit> search(String env, DashboardQuery query, PageRequest page) {
         return db.read(tx -> {
             environments.requireExists(tx, env);

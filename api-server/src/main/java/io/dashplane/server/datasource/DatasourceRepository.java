@@ -7,6 +7,7 @@ import static io.dashplane.server.storage.Tables.text;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ public final class DatasourceRepository {
     static final Table<?> DATASOURCES = table("datasources");
     static final Field<String> ENV = text("env");
     static final Field<String> UID = text("uid");
+    static final Field<Long> ID = bigint("id");
     static final Field<String> NAME = text("name");
     static final Field<String> TYPE = text("type");
     static final Field<String> ACCESS = text("access");
@@ -102,9 +104,19 @@ public final class DatasourceRepository {
     }
 
     public void insert(DSLContext tx, String env, Datasource d, String sealedSecrets) {
-        tx.insertInto(DATASOURCES).set(ENV, env).set(UID, d.uid()).set(values(d, sealedSecrets))
+        tx.insertInto(DATASOURCES).set(ENV, env).set(UID, d.uid()).set(ID, IdSequence.next(tx, KIND))
+                .set(values(d, sealedSecrets))
                 .set(CREATED_AT, d.createdAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), true);
+    }
+
+    /** The numeric (Grafana) id of each datasource of the environment, by uid. */
+    public Map<String, Long> ids(DSLContext tx, String env) {
+        return tx.select(UID, ID).from(DATASOURCES).where(ENV.eq(env)).fetchMap(UID, ID);
+    }
+
+    public Optional<String> uidById(DSLContext tx, String env, long id) {
+        return tx.select(UID).from(DATASOURCES).where(ENV.eq(env).and(ID.eq(id))).fetchOptional(UID);
     }
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {

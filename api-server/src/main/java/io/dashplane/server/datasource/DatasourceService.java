@@ -56,6 +56,21 @@ public final class DatasourceService {
         });
     }
 
+    /** Grafana's numeric id of every datasource of the environment, by uid. */
+    public Map<String, Long> ids(String env) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.ids(tx, env);
+        });
+    }
+
+    public java.util.Optional<String> uidById(String env, long id) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.uidById(tx, env, id);
+        });
+    }
+
     public Datasource get(String env, String uid) {
         return db.read(tx -> {
             environments.requireExists(tx, env);

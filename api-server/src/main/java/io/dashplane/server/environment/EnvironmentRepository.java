@@ -17,13 +17,14 @@ public final class EnvironmentRepository {
     public static final String KIND = "environment";
     static final Table<?> ENVIRONMENTS = table("environments");
     static final Field<String> NAME = text("name");
+    static final Field<Long> ORG_ID = bigint("org_id");
     static final Field<String> DESCRIPTION = text("description");
     static final Field<Long> VERSION = bigint("version");
     static final Field<String> CREATED_AT = text("created_at");
     static final Field<String> UPDATED_AT = text("updated_at");
 
     public Optional<Environment> find(DSLContext tx, String name) {
-        return tx.select(NAME, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
                 .where(NAME.eq(name)).fetchOptional().map(EnvironmentRepository::map);
     }
 
@@ -32,7 +33,7 @@ public final class EnvironmentRepository {
     }
 
     public List<Environment> list(DSLContext tx, int offset, int limit) {
-        return tx.select(NAME, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
                 .orderBy(NAME).limit(limit).offset(offset).fetch(EnvironmentRepository::map);
     }
 
@@ -40,10 +41,25 @@ public final class EnvironmentRepository {
         return tx.fetchCount(ENVIRONMENTS);
     }
 
-    public void insert(DSLContext tx, Environment e) {
-        tx.insertInto(ENVIRONMENTS, NAME, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT)
-                .values(e.name(), e.description(), e.version(), e.createdAt(), e.updatedAt()).execute();
+    public Optional<Environment> findByOrgId(DSLContext tx, long orgId) {
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+                .where(ORG_ID.eq(orgId)).fetchOptional().map(EnvironmentRepository::map);
+    }
+
+    public boolean orgIdTaken(DSLContext tx, long orgId) {
+        return tx.fetchExists(ENVIRONMENTS, ORG_ID.eq(orgId));
+    }
+
+    /** Inserts; an org id of 0 becomes the next free one (one more than the highest). Returns what was stored. */
+    public Environment insert(DSLContext tx, Environment e) {
+        long orgId = e.orgId() > 0 ? e.orgId()
+                : tx.select(DSL.coalesce(DSL.max(ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle().value1() + 1;
+        Environment stored = new Environment(e.name(), orgId, e.description(), e.version(), e.createdAt(),
+                e.updatedAt());
+        tx.insertInto(ENVIRONMENTS, NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT)
+                .values(e.name(), orgId, e.description(), e.version(), e.createdAt(), e.updatedAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), true);
+        return stored;
     }
 
     public void delete(DSLContext tx, String name) {
@@ -63,6 +79,6 @@ public final class EnvironmentRepository {
     }
 
     private static Environment map(Record r) {
-        return new Environment(r.get(NAME), r.get(DESCRIPTION), r.get(VERSION), r.get(CREATED_AT), r.get(UPDATED_AT));
+        return new Environment(r.get(NAME), r.get(ORG_ID), r.get(DESCRIPTION), r.get(VERSION), r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 }

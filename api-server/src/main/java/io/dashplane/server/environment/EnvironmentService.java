@@ -30,11 +30,13 @@ public final class EnvironmentService {
             if (repository.exists(tx, request.name())) {
                 throw DomainException.conflict("environment '" + request.name() + "' already exists");
             }
+            if (request.orgId() != null && repository.orgIdTaken(tx, request.orgId())) {
+                throw DomainException.conflict("org id " + request.orgId() + " belongs to another environment");
+            }
             String now = Timestamps.now();
-            Environment env = new Environment(request.name(),
-                    request.description() == null ? "" : request.description(), 1, now, now);
-            repository.insert(tx, env);
-            return env;
+            String description = request.description() == null ? "" : request.description();
+            long orgId = request.orgId() == null ? 0 : request.orgId();
+            return repository.insert(tx, new Environment(request.name(), orgId, description, 1, now, now));
         });
     }
 
@@ -49,6 +51,11 @@ public final class EnvironmentService {
             repository.delete(tx, name);
             return null;
         });
+    }
+
+    /** The environment that is Grafana organization {@code orgId}. */
+    public java.util.Optional<Environment> byOrgId(long orgId) {
+        return db.read(tx -> repository.findByOrgId(tx, orgId));
     }
 
     /** Throws 404 unless the environment exists; call inside the transaction that uses it. */

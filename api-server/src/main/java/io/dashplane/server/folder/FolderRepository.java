@@ -5,7 +5,9 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import java.util.ArrayList;
+import io.dashplane.server.storage.IdSequence;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -19,6 +21,7 @@ public final class FolderRepository {
     static final Table<?> FOLDERS = table("folders");
     static final Field<String> ENV = text("env");
     static final Field<String> UID = text("uid");
+    static final Field<Long> ID = bigint("id");
     static final Field<String> TITLE = text("title");
     static final Field<String> PARENT_UID = text("parent_uid");
     static final Field<Long> VERSION = bigint("version");
@@ -77,8 +80,9 @@ public final class FolderRepository {
     }
 
     public void insert(DSLContext tx, String env, Folder f) {
-        tx.insertInto(FOLDERS, ENV, UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
-                .values(env, f.uid(), f.title(), f.parentUid(), f.version(), f.createdAt(), f.updatedAt()).execute();
+        tx.insertInto(FOLDERS, ENV, UID, ID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
+                .values(env, f.uid(), IdSequence.next(tx, KIND), f.title(), f.parentUid(), f.version(), f.createdAt(),
+                        f.updatedAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), true);
     }
 
@@ -92,6 +96,15 @@ public final class FolderRepository {
     public void delete(DSLContext tx, String env, String uid) {
         io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, FOLDERS, ENV.eq(env).and(UID.eq(uid)));
         tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+    }
+
+    /** The numeric (Grafana) id of each folder of the environment, by uid. */
+    public Map<String, Long> ids(DSLContext tx, String env) {
+        return tx.select(UID, ID).from(FOLDERS).where(ENV.eq(env)).fetchMap(UID, ID);
+    }
+
+    public Optional<String> uidById(DSLContext tx, String env, long id) {
+        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(ID.eq(id))).fetchOptional(UID);
     }
 
     private static Condition filter(String env, String parentFilter) {

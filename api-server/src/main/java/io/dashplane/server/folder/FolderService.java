@@ -57,6 +57,21 @@ public final class FolderService {
         });
     }
 
+    /** Grafana's numeric id of every folder of the environment, by uid. */
+    public java.util.Map<String, Long> ids(String env) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.ids(tx, env);
+        });
+    }
+
+    public Optional<String> uidById(String env, long id) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.uidById(tx, env, id);
+        });
+    }
+
     public Folder get(String env, String uid) {
         return db.read(tx -> {
             environments.requireExists(tx, env);
@@ -125,6 +140,28 @@ public final class FolderService {
             } else {
                 provisioned.requireFolderContentsWritable(tx, env, subtree(tx, env, uid));
             }
+            repository.delete(tx, env, uid);
+            return null;
+        });
+    }
+
+    /**
+     * Grafana's folder delete: the folder with its sub-folders and their dashboards. Refused while alert rules
+     * live in the subtree unless {@code withAlertRules} (Grafana's {@code forceDeleteRules}).
+     */
+    public void deleteWithContents(String env, String uid, boolean withAlertRules) {
+        db.write(tx -> {
+            environments.requireExists(tx, env);
+            repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+            java.util.List<String> subtree = subtree(tx, env, uid);
+            if (!withAlertRules) {
+                long rules = subtree.stream().mapToLong(f -> alertRules.countInFolder(tx, env, f)).sum();
+                if (rules > 0) {
+                    throw DomainException.conflict("folder '" + uid + "' holds " + rules
+                            + " alert rules; delete them first or use forceDeleteRules=true");
+                }
+            }
+            provisioned.requireFolderContentsWritable(tx, env, subtree);
             repository.delete(tx, env, uid);
             return null;
         });

@@ -22,6 +22,7 @@ import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
 import io.dashplane.server.folder.FolderResource;
+import io.dashplane.server.grafana.GrafanaDoor;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
 import io.prometheus.client.CollectorRegistry;
@@ -94,6 +95,7 @@ public final class ApiApplication {
                 new BundleExportResource(content.bundles()),
                 new BundleImportResource(content.bundles()),
                 new ProvisioningResource(content.provisioning(), provisioning, rescanner)));
+        resources.addAll(GrafanaDoor.resources(services));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
@@ -112,6 +114,7 @@ public final class ApiApplication {
         if (!security.corsOrigins().isEmpty()) {
             rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
         }
+        GrafanaDoor.register(rc, services);
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());

@@ -355,8 +355,8 @@ public final class ProvisioningService {
             for (String env : environments) {
                 if (!services.environmentRepository().exists(tx, env)) {
                     String now = Timestamps.now();
-                    services.environmentRepository().insert(tx, new Environment(env,
-                            "Created by file provisioning", 1, now, now));
+                    services.environmentRepository().insert(tx, Environment.withNextOrgId(env,
+                            "Created by file provisioning", now));
                     created.add(env);
                 }
             }

@@ -1,0 +1,27 @@
+package io.dashplane.server.grafana;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The body of Grafana's {@code POST /api/dashboards/import}: a dashboard exported "for sharing externally" and the
+ * values of its {@code __inputs} (for a datasource input, the uid of a datasource of the environment).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GrafanaDashboardImport(
+        @NotNull(message = "dashboard is required") JsonNode dashboard,
+        Boolean overwrite,
+        List<@Valid Input> inputs,
+        @Size(max = 40) String folderUid,
+        Long folderId) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(@NotBlank(message = "name is required") String name, String type, String pluginId,
+                        String value) {
+    }
+}
