@@ -11,8 +11,6 @@ import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.storage.ExpectedVersion;
-import io.dashplane.server.storage.Page;
-import io.dashplane.server.storage.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -60,15 +58,9 @@ public final class GrafanaAlertRuleResource {
         long orgId = environments.get(env).orgId();
         Map<String, String> marks = provenance.of(env, KIND);
         ArrayNode out = json.mapper().createArrayNode();
-        for (int page = 1; ; page++) {
-            Page<StoredAlertRule> batch = alerting.rules().list(env, null, null,
-                    new PageRequest(page, PageRequest.MAX_PER_PAGE));
-            batch.items().forEach(r -> out.add(json.rule(r, orgId, marks.getOrDefault(r.rule().uid(),
-                    GrafanaProvenance.API))));
-            if (batch.items().size() < PageRequest.MAX_PER_PAGE) {
-                return out;
-            }
-        }
+        AllPages.of(page -> alerting.rules().list(env, null, null, page)).forEach(r -> out.add(json.rule(r, orgId,
+                marks.getOrDefault(r.rule().uid(), GrafanaProvenance.API))));
+        return out;
     }
 
     @POST

@@ -6,7 +6,6 @@ import io.dashplane.server.datasource.DatasourceService;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.ExpectedVersion;
-import io.dashplane.server.storage.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,32 +46,15 @@ public final class GrafanaDatasourceResource {
         Map<String, Long> ids = datasources.ids(env);
         long orgId = environments.get(env).orgId();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            List<Datasource> batch = datasources.list(env, null, null, new PageRequest(page, PageRequest.MAX_PER_PAGE))
-                    .items();
-            for (Datasource d : batch) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", ids.getOrDefault(d.uid(), 0L));
-                m.put("uid", d.uid());
-                m.put("orgId", orgId);
-                m.put("name", d.name());
-                m.put("type", d.type());
-                m.put("typeName", typeName(d.type()));
-                m.put("typeLogoUrl", logo(d.type()));
-                m.put("access", d.access());
-                m.put("url", d.url());
-                m.put("user", d.user());
-                m.put("database", d.database());
-                m.put("basicAuth", d.basicAuth());
-                m.put("isDefault", d.isDefault());
-                m.put("jsonData", d.jsonData());
-                m.put("readOnly", d.readOnly());
-                out.add(m);
-            }
-            if (batch.size() < PageRequest.MAX_PER_PAGE) {
-                return out;
-            }
+        for (Datasource d : AllPages.of(page -> datasources.list(env, null, null, page))) {
+            Map<String, Object> m = common(d, ids.getOrDefault(d.uid(), 0L), orgId);
+            m.put("typeName", typeName(d.type()));
+            m.put("isDefault", d.isDefault());
+            m.put("jsonData", d.jsonData());
+            m.put("readOnly", d.readOnly());
+            out.add(m);
         }
+        return out;
     }
 
     @GET
@@ -183,11 +165,12 @@ public final class GrafanaDatasourceResource {
         return out;
     }
 
-    private Map<String, Object> full(String env, Datasource d) {
+    /** The members Grafana's list items and single datasources share, in Grafana's order. */
+    private static Map<String, Object> common(Datasource d, long id, long orgId) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", datasources.ids(env).getOrDefault(d.uid(), 0L));
+        m.put("id", id);
         m.put("uid", d.uid());
-        m.put("orgId", environments.get(env).orgId());
+        m.put("orgId", orgId);
         m.put("name", d.name());
         m.put("type", d.type());
         m.put("typeLogoUrl", logo(d.type()));
@@ -196,6 +179,11 @@ public final class GrafanaDatasourceResource {
         m.put("user", d.user());
         m.put("database", d.database());
         m.put("basicAuth", d.basicAuth());
+        return m;
+    }
+
+    private Map<String, Object> full(String env, Datasource d) {
+        Map<String, Object> m = common(d, datasources.ids(env).getOrDefault(d.uid(), 0L), environments.get(env).orgId());
         m.put("basicAuthUser", d.basicAuthUser());
         m.put("withCredentials", false);
         m.put("isDefault", d.isDefault());

@@ -16,8 +16,6 @@ import io.dashplane.server.alerting.StoredMuteTiming;
 import io.dashplane.server.alerting.StoredTemplate;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.ExpectedVersion;
-import io.dashplane.server.storage.Page;
-import io.dashplane.server.storage.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +34,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Grafana's notification provisioning API: contact points (one integration each), the notification policy tree,
@@ -69,7 +66,7 @@ public final class GrafanaNotificationResource {
     public ArrayNode contactPoints(@PathParam("env") String env, @QueryParam("name") String name) {
         Map<String, String> marks = provenance.of(env, CONTACT_POINT);
         ArrayNode out = json.mapper().createArrayNode();
-        all(page -> alerting.contactPoints().list(env, name, page)).forEach(cp -> out.addAll(json.integrations(cp, marks)));
+        AllPages.of(page -> alerting.contactPoints().list(env, name, page)).forEach(cp -> out.addAll(json.integrations(cp, marks)));
         return out;
     }
 
@@ -178,7 +175,7 @@ public final class GrafanaNotificationResource {
     public ArrayNode muteTimings(@PathParam("env") String env) {
         Map<String, String> marks = provenance.of(env, MUTE_TIMING);
         ArrayNode out = json.mapper().createArrayNode();
-        all(page -> alerting.muteTimings().list(env, page)).forEach(t -> out.add(json.muteTiming(t,
+        AllPages.of(page -> alerting.muteTimings().list(env, page)).forEach(t -> out.add(json.muteTiming(t,
                 marks.getOrDefault(t.timing().name(), GrafanaProvenance.API))));
         return out;
     }
@@ -234,7 +231,7 @@ public final class GrafanaNotificationResource {
     public ArrayNode templates(@PathParam("env") String env) {
         Map<String, String> marks = provenance.of(env, TEMPLATE);
         ArrayNode out = json.mapper().createArrayNode();
-        all(page -> alerting.templates().list(env, page)).forEach(t -> out.add(json.template(t,
+        AllPages.of(page -> alerting.templates().list(env, page)).forEach(t -> out.add(json.template(t,
                 marks.getOrDefault(t.template().name(), GrafanaProvenance.API))));
         return out;
     }
@@ -286,13 +283,13 @@ public final class GrafanaNotificationResource {
     }
 
     private java.util.Optional<StoredContactPoint> named(String env, String name) {
-        return all(page -> alerting.contactPoints().list(env, name, page)).stream()
+        return AllPages.of(page -> alerting.contactPoints().list(env, name, page)).stream()
                 .filter(cp -> cp.name().equals(name)).findFirst();
     }
 
     /** The contact point that holds the integration {@code uid}. */
     private StoredContactPoint owner(String env, String uid) {
-        return all(page -> alerting.contactPoints().list(env, null, page)).stream()
+        return AllPages.of(page -> alerting.contactPoints().list(env, null, page)).stream()
                 .filter(cp -> cp.integrations().stream().anyMatch(i -> uid.equals(i.uid()))).findFirst()
                 .orElseThrow(() -> new GrafanaRefusal(GrafanaRefusal.Kind.NOT_FOUND, "contact point not found"));
     }
@@ -317,14 +314,4 @@ public final class GrafanaNotificationResource {
         }
     }
 
-    private static <T> List<T> all(Function<PageRequest, Page<T>> fetch) {
-        List<T> out = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            Page<T> batch = fetch.apply(new PageRequest(page, PageRequest.MAX_PER_PAGE));
-            out.addAll(batch.items());
-            if (batch.items().size() < PageRequest.MAX_PER_PAGE) {
-                return out;
-            }
-        }
-    }
 }

@@ -5,7 +5,6 @@ import io.dashplane.server.dashboard.DashboardQuery;
 import io.dashplane.server.dashboard.DashboardService;
 import io.dashplane.server.folder.Folder;
 import io.dashplane.server.folder.FolderService;
-import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,7 +60,7 @@ public final class GrafanaSearchResource {
         }
         Map<String, Folder> allFolders = new HashMap<>();
         Map<String, Long> folderIdOf = folders.ids(env);
-        for (Folder f : all(pr -> folders.list(env, null, pr))) {
+        for (Folder f : AllPages.of(pr -> folders.list(env, null, pr))) {
             allFolders.put(f.uid(), f);
         }
         Set<String> inFolders = folderFilter(folderUids, folderIds, allFolders, folderIdOf);
@@ -80,7 +79,7 @@ public final class GrafanaSearchResource {
         }
         if (!"dash-folder".equals(type)) {
             DashboardQuery dq = new DashboardQuery(query == null || query.isEmpty() ? null : query, tags, null);
-            for (DashboardHit d : all(pr -> dashboards.search(env, dq, pr))) {
+            for (DashboardHit d : AllPages.of(pr -> dashboards.search(env, dq, pr))) {
                 if (inFolders != null && !inFolders.contains(d.folderUid() == null ? "" : d.folderUid())) {
                     continue;
                 }
@@ -169,14 +168,4 @@ public final class GrafanaSearchResource {
         return m;
     }
 
-    private static <T> List<T> all(java.util.function.Function<PageRequest, Page<T>> fetch) {
-        List<T> out = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            Page<T> batch = fetch.apply(new PageRequest(page, PageRequest.MAX_PER_PAGE));
-            out.addAll(batch.items());
-            if (batch.items().size() < PageRequest.MAX_PER_PAGE) {
-                return out;
-            }
-        }
-    }
 }
