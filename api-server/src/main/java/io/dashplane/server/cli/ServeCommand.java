@@ -4,6 +4,8 @@ import io.dashplane.server.DashplaneServer;
 import io.dashplane.server.RunningServer;
 import io.dashplane.server.config.ConfigLoader;
 import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.crypto.SecretCheck;
+import io.dashplane.server.storage.DataDirLock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
         RunningServer server;
         try {
             server = DashplaneServer.start(config);
+        } catch (DataDirLock.HeldException | SecretCheck.WrongKeyException e) {
+            // expected refusals: the message says it all, a stack trace would bury it
+            LOG.error("cannot start the server: {}", e.getMessage());
+            System.err.println("dashplane: cannot start: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             LOG.error("cannot start the server", e);
             System.err.println("dashplane: cannot start: " + e.getMessage());
