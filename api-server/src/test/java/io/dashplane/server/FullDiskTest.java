@@ -30,10 +30,9 @@ class FullDiskTest extends ServerTestSupport {
         String adminId = server.services().database().read(tx -> new io.dashplane.server.auth.ServiceAccountRepository()
                 .findByName(tx, ServiceAccountService.BOOTSTRAP_ACCOUNT)).orElseThrow().id();
         List<String> unused = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 120; i++) {
             unused.add(server.services().serviceAccounts().createToken(adminId, new TokenRequest("t" + i, null, null)).token());
         }
-
         System.setProperty(Database.TEST_MAX_PAGE_COUNT_PROPERTY, "1");
         restart();
         Api.Reply full = fillUp();

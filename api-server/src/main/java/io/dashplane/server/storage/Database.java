@@ -140,7 +140,12 @@ public final class Database implements AutoCloseable {
             return e;
         }
         if (fullReported.compareAndSet(false, true)) {
-            LOG.error("the storage of {} is full: writes are refused (507) until space is freed; reads go on", file, e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("the storage of {} is full ({}): changes are refused with 507 until space is freed; reads go on",
+                    file, root.getMessage());
         }
         return new StorageFullException(e);
     }
