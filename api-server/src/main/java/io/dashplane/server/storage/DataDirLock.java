@@ -52,14 +52,19 @@ public final class DataDirLock implements AutoCloseable {
      * @throws HeldException when a server or an offline command holds it
      */
     public static DataDirLock acquire(Path dataDir) {
-        Path dir = dataDir.toAbsolutePath().normalize();
+        Path dir;
+        try {
+            // the real path: two spellings of one directory (a symlink) must meet in HELD
+            dir = Files.createDirectories(dataDir.toAbsolutePath().normalize()).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
         Path file = dir.resolve(FILE_NAME);
         if (!HELD.add(file)) {
             throw held(dir, null);
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;
