@@ -55,6 +55,13 @@ class BootstrapLockOutTest extends ServerTestSupport {
             String token = err.awaitMatch(TOKEN);
             Api admin = new Api(base, token);
             assertEquals(200, admin.get("/api/v1/service-accounts").status(), "the printed token is a server admin's");
+            // The lock is the OS's, across processes: this JVM's offline commands are refused by that server.
+            CliRun reset = CliRun.of("reset-admin-token", "--data-dir", freshDir.toString());
+            assertEquals(1, reset.exitCode(), reset.toString());
+            assertTrue(reset.err().contains("running on the data directory") && reset.err().contains("(process "
+                    + ok.pid() + ")"), reset.toString());
+            assertEquals(1, CliRun.of("rotate-key", "--data-dir", freshDir.toString()).exitCode());
+            assertEquals(200, admin.get("/api/v1/service-accounts").status(), "the token still works");
         } finally {
             ok.destroy();
             assertTrue(ok.waitFor(60, TimeUnit.SECONDS));
