@@ -7,6 +7,7 @@ import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.provisioning.ProvisioningSource;
+import io.dashplane.server.storage.DataDirLock;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -52,19 +53,22 @@ public final class DashplaneServer {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        Services services = Services.open(config.dataDir(), config.secretKey());
+        // Held until close(): offline commands (rotate-key, reset-admin-token) and a second server refuse meanwhile.
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        Services services;
+        try {
+            services = Services.open(config.dataDir(), config.secretKey());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         ProvisioningRescanner rescanner = null;
+        HttpServer http = null;
         try {
             int sealed = services.alerting().contactPoints().sealPlaintextSecrets();
             if (sealed > 0) {
                 LOG.info("sealed plain-text secret settings of {} contact point(s) stored before their types were known", sealed);
             }
-            services.serviceAccounts().bootstrap(config.security().bootstrapToken()).ifPresent(token -> {
-                // Printed once, on stderr and never through the logger: log lines are kept and shipped.
-                System.err.println("Dashplane created the server admin 'admin' with the token " + token
-                        + " (shown only now; set DASHPLANE_BOOTSTRAP_TOKEN to choose it)");
-                System.err.flush();
-            });
             CollectorRegistry registry = new CollectorRegistry();
             registry.register(new ObjectCountCollector(services::objectCounts));
             ContentServices content = ContentServices.over(services, config.planTtl());
@@ -79,7 +83,7 @@ public final class DashplaneServer {
             ResourceConfig app = ApiApplication.create(services, content, source, rescanner, registry,
                     config.maxBodyBytes(), config.security());
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
+            http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
             http.getServerConfiguration().addHttpHandler(new UriCheckingHandler(jersey), "/");
             NetworkListener listener = http.getListeners().iterator().next();
@@ -95,21 +99,36 @@ public final class DashplaneServer {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("dashplane-http").setCorePoolSize(16).setMaxPoolSize(64));
             http.start();
+            // Last: an admin created by a start that then fails would hold the only token, printed by a run
+            // the operator saw fail. Until this commits, requests are answered 401 (no account exists).
+            services.serviceAccounts().bootstrap(config.security().bootstrapToken()).ifPresent(token -> {
+                // Printed once, on stderr and never through the logger: log lines are kept and shipped.
+                System.err.println("Dashplane created the server admin 'admin' with the token " + token
+                        + " (shown only now; set DASHPLANE_BOOTSTRAP_TOKEN to choose it)");
+                System.err.flush();
+            });
             int port = listener.getPort();
             String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());
             String scheme = config.security().tls() ? "https" : "http";
             URI base = URI.create(scheme + "://" + host + ":" + port + "/");
             LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
-            return new Handle(http, services, rescanner, base, port, config);
+            return new Handle(http, services, rescanner, lock, base, port, config);
         } catch (IOException e) {
-            closeQuietly(rescanner);
-            services.close();
+            abandon(http, rescanner, services, lock);
             throw new UncheckedIOException("cannot start the HTTP listener on " + config.bind() + ":" + config.port(), e);
         } catch (RuntimeException e) {
-            closeQuietly(rescanner);
-            services.close();
+            abandon(http, rescanner, services, lock);
             throw e;
         }
+    }
+
+    private static void abandon(HttpServer http, ProvisioningRescanner rescanner, Services services, DataDirLock lock) {
+        if (http != null) {
+            http.shutdownNow();
+        }
+        closeQuietly(rescanner);
+        services.close();
+        lock.close();
     }
 
     private static void closeQuietly(ProvisioningRescanner rescanner) {
@@ -150,16 +169,18 @@ public final class DashplaneServer {
         private final HttpServer http;
         private final Services services;
         private final ProvisioningRescanner rescanner;
+        private final DataDirLock lock;
         private final URI base;
         private final int port;
         private final ServerConfig config;
         private boolean closed;
 
-        Handle(HttpServer http, Services services, ProvisioningRescanner rescanner, URI base, int port,
-               ServerConfig config) {
+        Handle(HttpServer http, Services services, ProvisioningRescanner rescanner, DataDirLock lock, URI base,
+               int port, ServerConfig config) {
             this.http = http;
             this.services = services;
             this.rescanner = rescanner;
+            this.lock = lock;
             this.base = base;
             this.port = port;
             this.config = config;
@@ -200,6 +221,7 @@ public final class DashplaneServer {
                 // the rescans write to the database: stop them before it closes
                 closeQuietly(rescanner);
                 services.close();
+                lock.close();
                 LOG.info("server stopped");
             }
         }

@@ -6,6 +6,7 @@ import io.dashplane.server.auth.ServiceAccountRepository;
 import io.dashplane.server.auth.ServiceAccountService;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.crypto.SecretBox;
+import io.dashplane.server.crypto.SecretCheck;
 import io.dashplane.server.crypto.SecretKeys;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.dashboard.DashboardService;
@@ -18,6 +19,7 @@ import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
 import io.dashplane.server.provisioning.ProvisionedObjects;
 import io.dashplane.server.storage.Database;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -35,10 +37,32 @@ public record Services(Database database, ObjectMapper mapper,
                        DashboardService dashboards, AlertingServices alerting, ServiceAccountService serviceAccounts,
                        AuditService audit, ProvisionedObjects provisionedObjects) implements AutoCloseable {
 
-    /** Opens the database in {@code dataDir} (migrating it) and wires the services. */
+    /**
+     * Opens the database in {@code dataDir} (migrating it) and wires the services.
+     *
+     * @throws SecretCheck.WrongKeyException when the key does not open every stored secret
+     */
     public static Services open(Path dataDir, String secretKey) {
+        boolean configured = secretKey != null && !secretKey.isBlank();
+        Path keyFile = dataDir.resolve(SecretKeys.FILE_NAME);
+        boolean keyFileExisted = Files.exists(keyFile);
         byte[] key = SecretKeys.resolve(secretKey, dataDir);
         Database db = Database.open(dataDir);
+        try {
+            SecretCheck.requireAllOpen(db, new SecretBox(key), configured ? "DASHPLANE_SECRET_KEY (secretKey)"
+                    : keyFile.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            db.close();
+            if (!configured && !keyFileExisted) {
+                // generated just now for a database sealed under a lost key: leave room to restore that key
+                try {
+                    Files.deleteIfExists(keyFile);
+                } catch (java.io.IOException ignored) {
+                    // the message of e matters more
+                }
+            }
+            throw e;
+        }
         ObjectMapper mapper = ApiObjectMapper.create();
         var envRepo = new EnvironmentRepository();
         var dsRepo = new DatasourceRepository(mapper);

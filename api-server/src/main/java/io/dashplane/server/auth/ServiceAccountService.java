@@ -28,6 +28,7 @@ import org.jooq.DSLContext;
  * {@link #createToken} (and in the bootstrap print-out); the database holds SHA-256 hashes.
  */
 public final class ServiceAccountService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceAccountService.class);
     public static final String KIND_ACCOUNT = "service-account";
     public static final String KIND_TOKEN = "api-token";
     public static final String BOOTSTRAP_ACCOUNT = "admin";
@@ -40,6 +41,7 @@ public final class ServiceAccountService {
     private final EnvironmentRepository environments;
     private final Clock clock;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean touchFailing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ServiceAccountService(Database db, ServiceAccountRepository repository, EnvironmentRepository environments,
                                  Clock clock) {
@@ -236,10 +238,18 @@ public final class ServiceAccountService {
             return;
         }
         lastUsedWritten.put(hash, now);
-        db.write(tx -> {
-            repository.tokenByHash(tx, hash).ifPresent(t -> repository.touchToken(tx, t.info().id(), Timestamps.format(now)));
-            return null;
-        });
+        try {
+            db.write(tx -> {
+                repository.tokenByHash(tx, hash).ifPresent(t -> repository.touchToken(tx, t.info().id(), Timestamps.format(now)));
+                return null;
+            });
+            touchFailing.set(false);
+        } catch (RuntimeException e) {
+            // Bookkeeping never fails the request it describes (e.g. a read on a full disk): log once, go on.
+            if (touchFailing.compareAndSet(false, true)) {
+                LOG.warn("cannot record lastUsedAt of API tokens; requests go on without it: {}", e.getMessage());
+            }
+        }
     }
 
     // --- bootstrap

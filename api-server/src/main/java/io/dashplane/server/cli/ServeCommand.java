@@ -4,13 +4,17 @@ import io.dashplane.server.DashplaneServer;
 import io.dashplane.server.RunningServer;
 import io.dashplane.server.config.ConfigLoader;
 import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.crypto.SecretCheck;
+import io.dashplane.server.storage.DataDirLock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the config server. Precedence: flag > DASHPLANE_* environment variable > config file > default.")
@@ -38,22 +42,34 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(repeatable). Env DASHPLANE_PROVISIONING_ALLOWED_ROOTS (list separated by the path separator).")
     java.util.List<Path> provisioningAllowedRoots;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        java.io.PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir,
                     provisioningAllowedRoots));
         } catch (IllegalArgumentException e) {
-            System.err.println("dashplane: " + e.getMessage());
+            err.println("dashplane: " + e.getMessage());
+            err.flush();
             return 2;
         }
         RunningServer server;
         try {
             server = DashplaneServer.start(config);
+        } catch (DataDirLock.HeldException | SecretCheck.WrongKeyException e) {
+            // expected refusals: the message says it all, a stack trace would bury it
+            LOG.error("cannot start the server: {}", e.getMessage());
+            err.println("dashplane: cannot start: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (RuntimeException e) {
             LOG.error("cannot start the server", e);
-            System.err.println("dashplane: cannot start: " + e.getMessage());
+            err.println("dashplane: cannot start: " + e.getMessage());
+            err.flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

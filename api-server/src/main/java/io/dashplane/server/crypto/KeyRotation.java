@@ -21,16 +21,17 @@ public final class KeyRotation {
 
     /**
      * A column holding {@link SecretBox} output: its table, the columns that identify a row, and how
-     * the associated data of a row is formed (it must match what the owning service seals with).
+     * the associated data of a row is formed (it must match what the owning service seals with);
+     * {@code kind} and {@code nameColumn} name a row in messages.
      */
-    public record SealedColumn(String table, String column, List<String> keyColumns,
+    public record SealedColumn(String kind, String table, String column, List<String> keyColumns, String nameColumn,
                                Function<Record, String> associatedData) {}
 
     /** Every sealed column of the schema. */
     public static final List<SealedColumn> COLUMNS = List.of(
-            new SealedColumn("datasources", "secure_data", List.of("env", "uid"),
+            new SealedColumn("datasource", "datasources", "secure_data", List.of("env", "uid"), "name",
                     r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
-            new SealedColumn("contact_points", "secure_data", List.of("env", "uid"),
+            new SealedColumn("contact point", "contact_points", "secure_data", List.of("env", "uid"), "name",
                     r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)));
 
     private KeyRotation() {

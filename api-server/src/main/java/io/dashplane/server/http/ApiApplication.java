@@ -121,6 +121,7 @@ public final class ApiApplication {
         rc.register(new BodyTooLargeMapper());
         rc.register(new ConstraintViolationMapper());
         rc.register(new WebApplicationExceptionMapper());
+        rc.register(new StorageFullMapper());
         rc.register(new CatchAllMapper());
         return rc;
     }

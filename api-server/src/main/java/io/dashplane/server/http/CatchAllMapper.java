@@ -1,5 +1,6 @@
 package io.dashplane.server.http;
 
+import io.dashplane.server.storage.StorageFullException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -14,6 +15,11 @@ public final class CatchAllMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (StorageFullException.causedBy(e)) {
+            // e.g. ENOSPC from a file write outside the database
+            LOG.error("the storage is full while serving a request", e);
+            return StorageFullMapper.response();
+        }
         LOG.error("unhandled exception while serving a request", e);
         return Problems.simple(500, "internal", "Internal server error", "internal server error");
     }

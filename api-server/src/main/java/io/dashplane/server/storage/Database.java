@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -14,6 +15,8 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite database of one data directory: a small connection pool, jOOQ, and the transaction
@@ -26,14 +29,26 @@ import org.sqlite.SQLiteDataSource;
  * started by mistake) and WAL checkpoints. Reads run concurrently (WAL gives each a snapshot).
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     public static final String FILE_NAME = "dashplane.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /**
+     * Test hook only (FullDiskTest): when this system property is set as the database opens, every write
+     * transaction first applies {@code PRAGMA max_page_count = <its current value>} (the SQLite default when it
+     * is cleared later), so a test can make the database full on demand and free it again without root.
+     * {@code max_page_count} is per connection, hence per transaction. Never set it in production.
+     */
+    public static final String TEST_MAX_PAGE_COUNT_PROPERTY = "dashplane.test.sqliteMaxPageCount";
+    private static final long SQLITE_MAX_PAGE_COUNT = 4294967294L;
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Path file;
+    private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
+    /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
+    private final AtomicBoolean fullReported = new AtomicBoolean();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -81,19 +96,58 @@ public final class Database implements AutoCloseable {
         return new Database(file, pool);
     }
 
-    /** Runs {@code work} in a read transaction (one consistent snapshot). */
+    /**
+     * Runs {@code work} in a read transaction (one consistent snapshot).
+     *
+     * @throws StorageFullException when the storage is full (a large read may need temporary space)
+     */
     public <T> T read(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        try {
+            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        } catch (RuntimeException e) {
+            throw storageFullOr(e);
+        }
     }
 
-    /** Runs {@code work} in a write transaction; commits when it returns, rolls back when it throws. */
+    /**
+     * Runs {@code work} in a write transaction; commits when it returns, rolls back when it throws.
+     *
+     * @throws StorageFullException when the disk (or the database) is full; nothing was written
+     */
     public <T> T write(Function<DSLContext, T> work) {
         writeLock.lock();
         try {
-            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            T result = dsl.transactionResult(cfg -> {
+                if (pageLimitHook) {
+                    cfg.dsl().fetch("PRAGMA max_page_count = "
+                            + Long.getLong(TEST_MAX_PAGE_COUNT_PROPERTY, SQLITE_MAX_PAGE_COUNT));
+                }
+                return work.apply(cfg.dsl());
+            });
+            if (fullReported.get() && fullReported.compareAndSet(true, false)) {
+                LOG.info("writes to {} succeed again", file);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw storageFullOr(e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private RuntimeException storageFullOr(RuntimeException e) {
+        if (e instanceof StorageFullException || !StorageFullException.causedBy(e)) {
+            return e;
+        }
+        if (fullReported.compareAndSet(false, true)) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("the storage of {} is full ({}): changes are refused with 507 until space is freed; reads go on",
+                    file, root.getMessage());
+        }
+        return new StorageFullException(e);
     }
 
     /** True when a trivial query succeeds. */
