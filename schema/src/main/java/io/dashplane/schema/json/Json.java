@@ -40,10 +40,14 @@ public final class Json {
         return JsonMapper.builder(new CheckedJsonFactory(factory))
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .addModule(new SimpleModule("dashplane-content").addDeserializer(JsonNode.class,
-                        new SpellingTreeDeserializer()))
+                .addModule(contentModule())
                 .findAndAddModules()
                 .build();
+    }
+
+    /** For mappers of other formats (YAML): JSON trees keep the spelling of numbers written as JSON numbers. */
+    public static SimpleModule contentModule() {
+        return new SimpleModule("dashplane-content").addDeserializer(JsonNode.class, new SpellingTreeDeserializer());
     }
 
     /**
