@@ -80,9 +80,27 @@ class ContentFidelityTest extends AlertingTestSupport {
         assertTrue(read.contains("\"numbers\":" + NUMBERS), read);
         assertTrue(read.contains("\"params\":[0.25]"), read);
 
-        // Bundle export carries the dashboard's spellings.
+        // Datasource jsonData and contact point settings are content as well.
+        assertEquals(201, api.post(ENV + "/datasources", "{\"uid\":\"ds\",\"name\":\"ds\",\"type\":\"x\",\"jsonData\":{\"numbers\":"
+                + NUMBERS + "}}").status());
+        String datasource = api.get(ENV + "/datasources/ds").body();
+        assertTrue(datasource.contains("\"numbers\":" + NUMBERS), datasource);
+        assertEquals(201, api.post(CONTACT_POINTS, SLACK.replace("\"recipient\":\"#ml\"",
+                "\"recipient\":\"#ml\",\"numbers\":" + NUMBERS)).status());
+        String contactPoint = api.get(CONTACT_POINTS + "/slack").body();
+        assertTrue(contactPoint.contains("\"numbers\":" + NUMBERS), contactPoint);
+
+        // Bundle export (JSON and YAML) and promotion carry the spellings.
         String bundle = api.get(ENV + "/export?format=json").body();
         assertTrue(bundle.replaceAll("\\s", "").contains("\"numbers\":" + NUMBERS), bundle);
+        String yaml = api.get(ENV + "/export?format=yaml").body();
+        assertTrue(yaml.contains("- 1e400\n") && yaml.contains("- -0.0\n") && yaml.contains("- 0.1e-2\n"), yaml);
+        assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"prod\"}").status());
+        Api.Reply promoted = api.post("/api/v1/promotions",
+                "{\"source\":\"default\",\"target\":\"prod\",\"selection\":{\"dashboards\":[\"nums\"]}}");
+        assertEquals(200, promoted.status(), promoted.toString());
+        String target = api.get("/api/v1/environments/prod/dashboards/nums").body();
+        assertTrue(target.contains("\"numbers\":" + NUMBERS) && target.contains("{\"v\":1e400}"), target);
     }
 
     @Test

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.IOException;
@@ -47,7 +50,16 @@ public final class Json {
 
     /** For mappers of other formats (YAML): JSON trees keep the spelling of numbers written as JSON numbers. */
     public static SimpleModule contentModule() {
-        return new SimpleModule("dashplane-content").addDeserializer(JsonNode.class, new SpellingTreeDeserializer());
+        SimpleModule module = new SimpleModule("dashplane-content");
+        addTreeDeserializer(module, JsonNode.class);
+        addTreeDeserializer(module, ObjectNode.class);
+        addTreeDeserializer(module, ArrayNode.class);
+        return module;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> void addTreeDeserializer(SimpleModule module, Class<T> type) {
+        module.addDeserializer(type, (JsonDeserializer<T>) (JsonDeserializer<?>) new SpellingTreeDeserializer(type));
     }
 
     /**

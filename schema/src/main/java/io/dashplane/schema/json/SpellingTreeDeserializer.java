@@ -26,22 +26,30 @@ import java.util.regex.Pattern;
 final class SpellingTreeDeserializer extends StdDeserializer<JsonNode> {
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
 
-    SpellingTreeDeserializer() {
-        super(JsonNode.class);
+    /** {@code type}: {@link JsonNode} (any value), {@link ObjectNode} or {@link ArrayNode}. */
+    SpellingTreeDeserializer(Class<? extends JsonNode> type) {
+        super(type);
     }
 
     @Override
     public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken token = p.currentToken();
+        boolean inObject = token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME
+                || token == JsonToken.END_OBJECT;
+        if (handledType() == ObjectNode.class && !inObject
+                || handledType() == ArrayNode.class && token != JsonToken.START_ARRAY) {
+            return (JsonNode) ctxt.handleUnexpectedToken(handledType(), p);
+        }
         if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
             return object(p, ctxt);
         }
         return value(p, ctxt);
     }
 
+    /** JSON null is a {@link NullNode} where any value is allowed, and null for an object or array. */
     @Override
     public JsonNode getNullValue(DeserializationContext ctxt) {
-        return NullNode.getInstance();
+        return handledType() == JsonNode.class ? NullNode.getInstance() : null;
     }
 
     @Override
