@@ -133,7 +133,7 @@ class ContentFidelityTest extends AlertingTestSupport {
         assertTrue(objectProblem.path("detail").asText().contains("trailing comma"), inObject.toString());
 
         // Other syntax errors say what and where, without parser internals.
-        JsonNode missingColon = assertRefused(api.post(ENV + "/folders", "{\"uid\":\"f\",\"title\" \"T\"}"), "", "line 1");
+        JsonNode missingColon = assertRefused(api.post(ENV + "/folders", "{\"uid\":\"f\",\"title\" \"T\"}"), "/title", "line 1");
         assertTrue(missingColon.path("detail").asText().contains("expected ':'"), missingColon.toString());
         JsonNode truncated = assertRefused(api.post(D, "{\"dashboard\":{\"title\":\"T\",\"panels\":[{\"id\":1"), "/dashboard/panels/0",
                 "end of input");

@@ -19,14 +19,14 @@ final class CheckedParser extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
-        boolean inValue = delegate.currentToken() == JsonToken.FIELD_NAME;
         JsonToken token;
         try {
             token = delegate.nextToken();
         } catch (JsonReadFailure e) {
             throw e;
         } catch (StreamReadException e) {
-            throw JsonReadFailure.of(delegate, e, inValue);
+            // FIELD_NAME: the member's name was read (parsers look at the value right away), its value failed.
+            throw JsonReadFailure.of(delegate, e, delegate.currentToken() == JsonToken.FIELD_NAME);
         }
         if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
             check(token == JsonToken.FIELD_NAME);
