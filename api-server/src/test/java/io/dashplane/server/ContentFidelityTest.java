@@ -53,8 +53,11 @@ class ContentFidelityTest extends AlertingTestSupport {
         assertEquals(404, api.get(D + "/lone").status(), "nothing was stored");
 
         // A proper pair (and any other valid text) is stored and read back unchanged.
-        assertEquals(201, api.post(D, "{\"dashboard\":{\"title\":\"x\\ud83d\\ude00y \u00e9\u4e2d\",\"uid\":\"pair\"}}").status());
-        assertEquals("x\ud83d\ude00y \u00e9\u4e2d", api.get(D + "/pair").json().path("dashboard").path("title").asText());
+        assertEquals(201, api.post(D, "{\"dashboard\":{\"title\":\"x\\ud83d\\ude00y \u00e9\u4e2d\",\"uid\":\"pair\","
+                + "\"description\":\"nul\\u0000 \\uffff end\"}}").status());
+        JsonNode pair = api.get(D + "/pair").json().path("dashboard");
+        assertEquals("x\ud83d\ude00y \u00e9\u4e2d", pair.path("title").asText());
+        assertEquals("nul\u0000 \uffff end", pair.path("description").asText());
     }
 
     @Test
