@@ -147,6 +147,8 @@ public final class BundleService {
     private JsonNode parseJson(String text) {
         try {
             return mapper.readTree(text);
+        } catch (io.dashplane.schema.json.JsonReadFailure e) {
+            throw DomainException.malformed(e.pointer(), "line " + e.line() + ", column " + e.column() + ": " + e.problem());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             throw DomainException.malformed("", "line " + line + ": malformed JSON");

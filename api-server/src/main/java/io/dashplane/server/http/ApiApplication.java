@@ -80,6 +80,7 @@ public final class ApiApplication {
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new ObjectMapperResolver(services.mapper()));
+        rc.register(TextBodyReader.class);
         rc.register(ValidationFeature.class);
 
         List<Object> resources = new java.util.ArrayList<>(List.of(

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dashplane.schema.json.Json;
 
 /**
- * The mapper of the HTTP API: the shared schema mapper (BigDecimal floats, nesting limit) made strict
- * about types, so {@code "name": 5} or {@code "isDefault": "yes"} is a 400 with a pointer instead of a
- * silent coercion, and BigDecimals keep their trailing zeros so numbers round-trip as written.
+ * The mapper of the HTTP API: the shared schema mapper (numbers keep their spelling, invalid Unicode is
+ * refused, nesting limit) made strict about types, so {@code "name": 5} or {@code "isDefault": "yes"} is a
+ * 400 with a pointer instead of a silent coercion, and about duplicate keys.
  */
 public final class ApiObjectMapper {
     private ApiObjectMapper() {

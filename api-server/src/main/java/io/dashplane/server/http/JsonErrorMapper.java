@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.dashplane.schema.json.JsonReadFailure;
 import io.dashplane.schema.validation.Finding;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Every Jackson failure while reading a request body is the client's: 400 with a pointer to the field
- * (for type mismatches) or the position (for syntax errors). Never echoes values (they may be secrets).
+ * (for type mismatches, duplicate keys and invalid Unicode) or to the enclosing value plus the line and
+ * column (for syntax errors). Never echoes values (they may be secrets).
  */
 public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -24,6 +26,11 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
     public Response toResponse(JsonProcessingException e) {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) {
             return Problems.response(ProblemException.tooLarge(tooLarge.limit()));
+        }
+        JsonReadFailure failure = readFailure(e);
+        if (failure != null) {
+            return malformed(failure.pointer(), failure.line() < 0 ? failure.problem()
+                    : failure.problem() + " (line " + failure.line() + ", column " + failure.column() + ")", failure);
         }
         if (e instanceof StreamConstraintsException) {
             return malformed("", "JSON nesting or size exceeds the server limits (" + firstLine(e.getOriginalMessage()) + ")", e);
@@ -36,6 +43,16 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
             return malformed("", describe(mismatched), e);
         }
         return malformed("", syntaxMessage(e), e);
+    }
+
+    /** The parse failure behind {@code e} (which may wrap it with the path of the field being read), if any. */
+    private static JsonReadFailure readFailure(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JsonReadFailure failure) {
+                return failure;
+            }
+        }
+        return null;
     }
 
     /** Jackson's own messages quote the offending token, which may be a secret; say what, not which. */

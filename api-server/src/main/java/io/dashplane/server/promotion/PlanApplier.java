@@ -265,8 +265,8 @@ public final class PlanApplier {
 
     private <T> T read(PlanItem item, Class<T> type) {
         try {
-            return mapper.treeToValue(item.desired(), type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return io.dashplane.schema.json.Json.treeToValue(mapper, item.desired(), type);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("corrupt plan item " + item.kind() + " " + item.uid(), e);
         }
     }

@@ -16,6 +16,7 @@ import io.dashplane.schema.alerting.provisioning.ProvisioningFile;
 import io.dashplane.schema.alerting.provisioning.ProvisioningFiles;
 import io.dashplane.schema.bundle.Bundle;
 import io.dashplane.schema.json.Json;
+import io.dashplane.schema.json.JsonReadFailure;
 import io.dashplane.schema.json.JsonPointers;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -121,6 +122,10 @@ public final class ProvisioningReader {
         }
         if (e.getCause() instanceof StreamReadException parse && parse != e) {
             return describe(file, parse);
+        }
+        if (e instanceof JsonReadFailure failure) {
+            return new FileFinding(FileFinding.Severity.ERROR, file, line, failure.pointer(),
+                    "malformed JSON: " + failure.problem());
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String pointer = pointer(unknown.getPath().subList(0, unknown.getPath().size() - 1));

@@ -48,8 +48,16 @@ class DashboardCanonicalizerTest {
 
     @Test
     void numbersAreReadBackAsWritten() throws Exception {
-        String text = "{\"a\":1.50,\"b\":1e-7,\"c\":12345678901234567890123}";
-        assertEquals("{\"a\":1.50,\"b\":1E-7,\"c\":12345678901234567890123}",
-                Json.mapper().writeValueAsString(Json.mapper().readTree(text)));
+        String text = "{\"a\":1.50,\"b\":1e-7,\"c\":12345678901234567890123,\"d\":[1e400,-0.0,1E5,0.1e-2,-0]}";
+        assertEquals(text, Json.mapper().writeValueAsString(Json.mapper().readTree(text)));
+    }
+
+    @Test
+    void spellingsDoNotMatterToSemanticEquality() throws Exception {
+        assertTrue(DashboardCanonicalizer.semanticallyEqual("{\"a\":[1e400,-0.0,1E5,0.1e-2,-0,1.50]}",
+                "{\"a\":[1E+400,0,100000,0.001,0,1.5]}"));
+        assertEquals(DashboardCanonicalizer.canonicalText(Json.mapper().readTree("{\"a\":[1E+400,0.0,1e5]}")),
+                DashboardCanonicalizer.canonicalText(Json.mapper().readTree("{\"a\":[1e400,-0.0,1E5]}")));
+        assertFalse(DashboardCanonicalizer.semanticallyEqual("{\"a\":1e400}", "{\"a\":1e401}"));
     }
 }

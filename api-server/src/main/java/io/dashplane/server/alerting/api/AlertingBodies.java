@@ -3,6 +3,7 @@ package io.dashplane.server.alerting.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.schema.json.Json;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.http.RequestBodies;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class AlertingBodies {
     }
 
     <T> T read(ObjectNode body, Class<T> type) throws IOException {
-        return mapper.readerFor(type).readValue(body);
+        return Json.treeToValue(mapper, body, type);
     }
 
     ObjectMapper mapper() {

@@ -70,6 +70,7 @@ public final class ProvisioningFiles {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .addModule(Json.contentModule())
                 .build();
     }
 }
