@@ -80,6 +80,7 @@ public final class ApiApplication {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new ObjectMapperResolver(services.mapper()));
         rc.register(ValidationFeature.class);
+        rc.register(new QueryFlagConverter());
 
         List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
@@ -101,7 +102,7 @@ public final class ApiApplication {
             resourceClasses.add(r.getClass());
         });
         resourceClasses.add(OpenApiDocument.class);
-        rc.register(OpenApiDocument.of(resourceClasses));
+        rc.register(OpenApiDocument.of(resourceClasses, Set.of(QueryFlag.class)));
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new BodySizeLimitFilter(maxBodyBytes));

@@ -32,15 +32,4 @@ public final class Paging {
             throw ProblemException.badParameter(name, name + " must be an integer, was " + value);
         }
     }
-
-    public static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw ProblemException.badParameter(name, name + " must be true or false, was " + value);
-        };
-    }
 }

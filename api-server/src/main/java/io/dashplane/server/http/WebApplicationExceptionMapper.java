@@ -9,6 +9,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getCause() instanceof ProblemException p) { // a parameter converter's refusal (see QueryFlagConverter)
+            return Problems.response(p);
+        }
         int status = e.getResponse().getStatus();
         Response problem = switch (status) {
             case 404 -> Problems.simple(404, "not-found", "Not found", "no such resource");
