@@ -105,6 +105,8 @@ public final class ApiApplication {
         rc.register(OpenApiDocument.of(resourceClasses, Set.of(QueryFlag.class)));
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
+        rc.register(new MatrixParameterFilter());
+        rc.register(new OptionsResponseFilter());
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
                 security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),

@@ -1,8 +1,11 @@
 package io.dashplane.server.http;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** JAX-RS' own failures (no such route, wrong method, not JSON, ...) as problems. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -26,7 +29,12 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                             e.getResponse().getStatusInfo().getReasonPhrase());
         };
         if (status == 405) {
-            return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+            // Jersey answers HEAD for every GET (and says so in OPTIONS) but leaves it out here.
+            Set<String> allowed = new TreeSet<>(e.getResponse().getAllowedMethods());
+            if (allowed.contains(HttpMethod.GET)) {
+                allowed.add(HttpMethod.HEAD);
+            }
+            return Response.fromResponse(problem).allow(allowed).build();
         }
         return problem;
     }
