@@ -46,7 +46,7 @@ public final class BundleExportResource {
         } else if (format.equalsIgnoreCase("yaml")) {
             f = BundleService.Format.YAML;
         } else {
-            throw ProblemException.badParameter("format", "format must be json or yaml, was " + format);
+            throw ProblemException.badParameter("format", "query parameter 'format' must be json or yaml");
         }
         ContentSelection selection = new ContentSelection(false, datasources, folders, dashboards, tags,
                 dashboardFolders, ruleGroups, rules, contactPoints, QueryFlag.isSet(policies), muteTimings, templates);

@@ -123,7 +123,7 @@ public final class DashboardResource {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw DomainException.notFound("no version '" + version + "'");
+            throw DomainException.notFound("no such version: the path parameter 'version' is a positive whole number");
         }
     }
 }

@@ -106,6 +106,7 @@ public final class ApiApplication {
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
         rc.register(new MatrixParameterFilter());
+        rc.register(new PathIdentifierFilter());
         rc.register(new OptionsResponseFilter());
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),

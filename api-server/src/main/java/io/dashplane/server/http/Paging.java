@@ -29,7 +29,7 @@ public final class Paging {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.badParameter(name, name + " must be an integer, was " + value);
+            throw ProblemException.badParameter(name, "query parameter '" + name + "' must be a whole number");
         }
     }
 }
