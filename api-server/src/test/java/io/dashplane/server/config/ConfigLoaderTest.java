@@ -170,6 +170,9 @@ class ConfigLoaderTest {
         assertNoInternals(wrongList);
         org.junit.jupiter.api.Assertions.assertTrue(wrongList.startsWith(file + ":2: 'corsAllowedOrigins' must be a list"), wrongList);
 
+        String twice = loadError("bind: a\nport: 1\nbind: b\n");
+        assertEquals(file + ":3: key 'bind' is given twice", twice);
+
         String wrongFlag = loadError("basicAuth: maybe\n");
         assertNoInternals(wrongFlag);
         assertEquals(file + ":1: 'basicAuth' must be true or false", wrongFlag);
