@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import io.dashplane.server.http.Problems;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -64,6 +66,9 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request) {
         Actor.set(null);
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && !declaresOptions()) {
+            return; // Jersey's own OPTIONS answer: the route's methods (and CORS preflight), nothing else
+        }
         Optional<AccessRule> declared = resourceInfo.getResourceClass() == null || resourceInfo.getResourceMethod() == null
                 ? Optional.of(AccessRule.AUTHENTICATED) // Jersey's own OPTIONS/HEAD handling
                 : RouteKeys.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
@@ -121,6 +126,10 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Actor.set(null);
+    }
+
+    private boolean declaresOptions() {
+        return resourceInfo.getResourceMethod() != null && resourceInfo.getResourceMethod().isAnnotationPresent(OPTIONS.class);
     }
 
     private void checkResolved(AccessRule.Resolved rule, Principal p, ContainerRequestContext request) {

@@ -1,6 +1,6 @@
 package io.dashplane.server.bundle;
 
-import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.promotion.PromotionOutcome;
 import io.dashplane.server.promotion.PromotionResource;
@@ -37,7 +37,7 @@ public final class BundleExportResource {
                            @QueryParam("dashboardFolder") List<String> dashboardFolders,
                            @QueryParam("ruleGroup") List<String> ruleGroups, @QueryParam("rule") List<String> rules,
                            @QueryParam("contactPoint") List<String> contactPoints,
-                           @QueryParam("policies") String policies,
+                           @QueryParam("policies") QueryFlag policies,
                            @QueryParam("muteTiming") List<String> muteTimings,
                            @QueryParam("template") List<String> templates) {
         BundleService.Format f;
@@ -46,10 +46,10 @@ public final class BundleExportResource {
         } else if (format.equalsIgnoreCase("yaml")) {
             f = BundleService.Format.YAML;
         } else {
-            throw ProblemException.badParameter("format", "format must be json or yaml, was " + format);
+            throw ProblemException.badParameter("format", "query parameter 'format' must be json or yaml");
         }
         ContentSelection selection = new ContentSelection(false, datasources, folders, dashboards, tags,
-                dashboardFolders, ruleGroups, rules, contactPoints, Paging.flag("policies", policies), muteTimings, templates);
+                dashboardFolders, ruleGroups, rules, contactPoints, QueryFlag.isSet(policies), muteTimings, templates);
         String text = service.export(env, selection, f);
         return Response.ok(text, f == BundleService.Format.YAML ? "application/yaml" : MediaType.APPLICATION_JSON).build();
     }

@@ -1,7 +1,7 @@
 package io.dashplane.server.bundle;
 
 import io.dashplane.server.audit.Actor;
-import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.promotion.PromotionOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,10 +27,10 @@ public final class BundleImportResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Plan (dryRun=true) or apply a bundle import (JSON, YAML, or {bundle, secrets})")
-    public PromotionOutcome importBundle(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
-                                         @QueryParam("prune") String prune,
+    public PromotionOutcome importBundle(@PathParam("env") String env, @QueryParam("dryRun") QueryFlag dryRun,
+                                         @QueryParam("prune") QueryFlag prune,
                                          String body) {
-        return service.importBundle(env, body, Paging.flag("dryRun", dryRun), Paging.flag("prune", prune),
+        return service.importBundle(env, body, QueryFlag.isSet(dryRun), QueryFlag.isSet(prune),
                 Actor.current().name());
     }
 }

@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = {"-e", "--var"}, paramLabel = "NAME=VALUE",
-            description = "A variable for $NAME / ${NAME} in provisioning files (overrides the process environment)")
+            description = "A variable for $NAME / $${NAME} in provisioning files (overrides the process environment)")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--provisioning-allowed-root", paramLabel = "DIR",

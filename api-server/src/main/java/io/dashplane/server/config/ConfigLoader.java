@@ -1,9 +1,5 @@
 package io.dashplane.server.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,18 +28,18 @@ public final class ConfigLoader {
 
     public ServerConfig load(Flags flags) {
         Path configPath = flags.configFile() != null ? flags.configFile() : pathOrNull(env.get("DASHPLANE_CONFIG"));
-        ConfigFile file = configPath == null ? ConfigFile.EMPTY : readFile(configPath);
+        ConfigFile file = configPath == null ? ConfigFile.EMPTY : ConfigFileReader.read(configPath);
 
         String bind = first(flags.bind(), env.get("DASHPLANE_BIND"), file.bind(), ServerConfig.DEFAULT_BIND);
         int port = flags.port() != null ? flags.port()
-                : env.get("DASHPLANE_PORT") != null ? parsePort(env.get("DASHPLANE_PORT"))
+                : env.get("DASHPLANE_PORT") != null ? parseInt("DASHPLANE_PORT", env.get("DASHPLANE_PORT"))
                 : file.port() != null ? file.port() : ServerConfig.DEFAULT_PORT;
         Path dataDir = flags.dataDir() != null ? flags.dataDir()
                 : Path.of(first(env.get("DASHPLANE_DATA_DIR"), file.dataDir(), ServerConfig.DEFAULT_DATA_DIR.toString())
                         .toString());
         String secretKey = first(env.get("DASHPLANE_SECRET_KEY"), file.secretKey(), null);
         Duration grace = env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS") != null
-                ? Duration.ofSeconds(Long.parseLong(env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS")))
+                ? Duration.ofSeconds(parseLong("DASHPLANE_SHUTDOWN_GRACE_SECONDS", env.get("DASHPLANE_SHUTDOWN_GRACE_SECONDS")))
                 : file.shutdownGraceSeconds() != null ? Duration.ofSeconds(file.shutdownGraceSeconds())
                 : ServerConfig.DEFAULT_SHUTDOWN_GRACE;
         Path provisioningDir = flags.provisioningDir() != null ? flags.provisioningDir()
@@ -59,7 +55,7 @@ public final class ConfigLoader {
                 cors != null ? java.util.Arrays.stream(cors.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList()
                         : file.corsAllowedOrigins(),
                 tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey),
-                env.get("DASHPLANE_AUTH_FAILURE_LIMIT") != null ? Integer.parseInt(env.get("DASHPLANE_AUTH_FAILURE_LIMIT").trim())
+                env.get("DASHPLANE_AUTH_FAILURE_LIMIT") != null ? parseInt("DASHPLANE_AUTH_FAILURE_LIMIT", env.get("DASHPLANE_AUTH_FAILURE_LIMIT"))
                         : file.authFailureLimit() != null ? file.authFailureLimit() : SecurityConfig.DEFAULT_AUTH_FAILURE_LIMIT,
                 SecurityConfig.DEFAULT_AUTH_FAILURE_WINDOW);
         ConfigFile.Provisioning fromFile = file.provisioning() == null ? new ConfigFile.Provisioning(null, null)
@@ -86,18 +82,6 @@ public final class ConfigLoader {
                 provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl);
     }
 
-    private static ConfigFile readFile(Path path) {
-        try {
-            String text = Files.readString(path);
-            if (text.isBlank()) {
-                return ConfigFile.EMPTY;
-            }
-            return new ObjectMapper(new YAMLFactory()).readValue(text, ConfigFile.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + path + ": " + e.getMessage(), e);
-        }
-    }
-
     private boolean bool(String variable, Boolean fromFile) {
         String v = env.get(variable);
         if (v != null && !v.isBlank()) {
@@ -114,15 +98,15 @@ public final class ConfigLoader {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " is not a number: " + value);
+            throw new IllegalArgumentException(variable + " must be a whole number");
         }
     }
 
-    private static int parsePort(String value) {
+    private static int parseInt(String variable, String value) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("DASHPLANE_PORT is not a number: " + value);
+            throw new IllegalArgumentException(variable + " must be a whole number");
         }
     }
 

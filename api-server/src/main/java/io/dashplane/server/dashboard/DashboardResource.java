@@ -2,6 +2,7 @@ package io.dashplane.server.dashboard;
 
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
@@ -45,10 +46,10 @@ public final class DashboardResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a dashboard (dryRun=true validates only)")
-    public Response create(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
+    public Response create(@PathParam("env") String env, @QueryParam("dryRun") QueryFlag dryRun,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid DashboardWriteRequest body) {
         DashboardWriteRequest r = RequestBodies.require(body);
-        DashboardWriteResult result = service.create(env, toWrite(r, ifMatch), Paging.flag("dryRun", dryRun));
+        DashboardWriteResult result = service.create(env, toWrite(r, ifMatch), QueryFlag.isSet(dryRun));
         return writeResponse(env, result);
     }
 
@@ -65,10 +66,10 @@ public final class DashboardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a dashboard (dryRun=true validates only)")
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
-                        @QueryParam("dryRun") String dryRun, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @QueryParam("dryRun") QueryFlag dryRun, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid DashboardWriteRequest body) {
         DashboardWriteRequest r = RequestBodies.require(body);
-        DashboardWriteResult result = service.put(env, uid, toWrite(r, ifMatch), Paging.flag("dryRun", dryRun));
+        DashboardWriteResult result = service.put(env, uid, toWrite(r, ifMatch), QueryFlag.isSet(dryRun));
         return writeResponse(env, result);
     }
 
@@ -122,7 +123,7 @@ public final class DashboardResource {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw DomainException.notFound("no version '" + version + "'");
+            throw DomainException.notFound("no such version: the path parameter 'version' is a positive whole number");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.dashplane.server.environment;
 
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,8 +56,8 @@ public final class EnvironmentResource {
     @DELETE
     @Path("{env}")
     @Operation(summary = "Delete an environment (force=true deletes its content)")
-    public Response delete(@PathParam("env") String name, @QueryParam("force") String force) {
-        service.delete(name, Paging.flag("force", force));
+    public Response delete(@PathParam("env") String name, @QueryParam("force") QueryFlag force) {
+        service.delete(name, QueryFlag.isSet(force));
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package io.dashplane.server.folder;
 
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.WriteResult;
@@ -83,8 +84,8 @@ public final class FolderResource {
     @Path("{uid}")
     @Operation(summary = "Delete a folder (force=true deletes its content)")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
-                           @QueryParam("force") String force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(env, uid, Paging.flag("force", force), ETags.expected(ifMatch, null));
+                           @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));
         return Response.noContent().build();
     }
 

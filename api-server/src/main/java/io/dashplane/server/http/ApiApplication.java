@@ -82,6 +82,7 @@ public final class ApiApplication {
         rc.register(new ObjectMapperResolver(services.mapper()));
         rc.register(TextBodyReader.class);
         rc.register(ValidationFeature.class);
+        rc.register(new QueryFlagConverter());
 
         List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
@@ -104,9 +105,12 @@ public final class ApiApplication {
             resourceClasses.add(r.getClass());
         });
         resourceClasses.add(OpenApiDocument.class);
-        rc.register(OpenApiDocument.of(resourceClasses));
+        rc.register(OpenApiDocument.of(resourceClasses, Set.of(QueryFlag.class)));
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
+        rc.register(new MatrixParameterFilter());
+        rc.register(new PathIdentifierFilter());
+        rc.register(new OptionsResponseFilter());
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
                 security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),

@@ -37,7 +37,7 @@ public final class ETags {
                 return ExpectedVersion.exactly(Long.parseLong(v));
             } catch (NumberFormatException e) {
                 throw ProblemException.badParameter("If-Match",
-                        "If-Match must be a version such as \"3\" or *, was " + ifMatch);
+                        "the If-Match header must be a version such as \"3\" or *");
             }
         }
         return bodyVersion == null ? ExpectedVersion.NONE : ExpectedVersion.exactly(bodyVersion);

@@ -29,18 +29,7 @@ public final class Paging {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.badParameter(name, name + " must be an integer, was " + value);
+            throw ProblemException.badParameter(name, "query parameter '" + name + "' must be a whole number");
         }
-    }
-
-    public static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw ProblemException.badParameter(name, name + " must be true or false, was " + value);
-        };
     }
 }

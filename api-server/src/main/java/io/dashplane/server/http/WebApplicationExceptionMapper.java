@@ -1,14 +1,20 @@
 package io.dashplane.server.http;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** JAX-RS' own failures (no such route, wrong method, not JSON, ...) as problems. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getCause() instanceof ProblemException p) { // a parameter converter's refusal (see QueryFlagConverter)
+            return Problems.response(p);
+        }
         int status = e.getResponse().getStatus();
         Response problem = switch (status) {
             case 404 -> Problems.simple(404, "not-found", "Not found", "no such resource");
@@ -23,7 +29,12 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                             e.getResponse().getStatusInfo().getReasonPhrase());
         };
         if (status == 405) {
-            return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+            // Jersey answers HEAD for every GET (and says so in OPTIONS) but leaves it out here.
+            Set<String> allowed = new TreeSet<>(e.getResponse().getAllowedMethods());
+            if (allowed.contains(HttpMethod.GET)) {
+                allowed.add(HttpMethod.HEAD);
+            }
+            return Response.fromResponse(problem).allow(allowed).build();
         }
         return problem;
     }

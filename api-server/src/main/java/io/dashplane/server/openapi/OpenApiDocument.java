@@ -5,6 +5,7 @@ import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -20,14 +21,21 @@ import java.util.Set;
 @Path("openapi.json")
 public final class OpenApiDocument {
     private final Set<Class<?>> resourceClasses;
+    private final Set<Class<?>> booleanParameterTypes;
     private volatile String document;
 
-    private OpenApiDocument(Set<Class<?>> resourceClasses) {
+    private OpenApiDocument(Set<Class<?>> resourceClasses, Set<Class<?>> booleanParameterTypes) {
         this.resourceClasses = Set.copyOf(resourceClasses);
+        this.booleanParameterTypes = Set.copyOf(booleanParameterTypes);
     }
 
     public static OpenApiDocument of(Set<Class<?>> resourceClasses) {
-        return new OpenApiDocument(resourceClasses);
+        return of(resourceClasses, Set.of());
+    }
+
+    /** @param booleanParameterTypes parameter types that clients send as a plain boolean (e.g. the query flags) */
+    public static OpenApiDocument of(Set<Class<?>> resourceClasses, Set<Class<?>> booleanParameterTypes) {
+        return new OpenApiDocument(resourceClasses, booleanParameterTypes);
     }
 
     @GET
@@ -45,9 +53,27 @@ public final class OpenApiDocument {
                                     .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer")))
                     .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
             Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true));
-            doc = Json.pretty().writeValueAsString(reader.read(resourceClasses));
+            OpenAPI api = reader.read(resourceClasses);
+            booleanParameterTypes.forEach(type -> asBoolean(api, type.getSimpleName()));
+            doc = Json.pretty().writeValueAsString(api);
             document = doc;
         }
         return doc;
+    }
+
+    /** Declares parameters of the schema {@code name} as what clients send: a boolean (swagger describes the class). */
+    private static void asBoolean(OpenAPI api, String name) {
+        String ref = "#/components/schemas/" + name;
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+                if (op.getParameters() != null) {
+                    op.getParameters().stream().filter(p -> p.getSchema() != null && ref.equals(p.getSchema().get$ref()))
+                            .forEach(p -> p.setSchema(new BooleanSchema()._default(false)));
+                }
+            }));
+        }
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().remove(name);
+        }
     }
 }

@@ -106,4 +106,16 @@ class ValidateCommandTest {
         }
         return d.resolve("examples");
     }
+
+    @Test
+    void validateHelpPrintsTheVariableSyntaxAndNoCommandHelpPrintsNull() {
+        Run help = run("validate", "--help");
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().contains("$NAME / ${NAME}"), help.out());
+        for (String command : new CommandLine(new Main()).getSubcommands().keySet()) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r);
+            assertTrue(!r.out().matches("(?s).*\\bnull\\b.*"), command + " --help prints null: " + r.out());
+        }
+    }
 }

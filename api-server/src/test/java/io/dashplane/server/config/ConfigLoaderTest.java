@@ -134,4 +134,62 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
                 .load(new ConfigLoader.Flags(null, null, file, null)), "unknown keys are errors");
     }
+
+    private String loadError(String yaml) throws Exception {
+        Path file = dir.resolve("dashplane.yaml");
+        Files.writeString(file, yaml);
+        return assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of())
+                .load(new ConfigLoader.Flags(null, null, file, null))).getMessage();
+    }
+
+    private static void assertNoInternals(String message) {
+        for (String internal : new String[] {"io.dashplane", "java.", "class ", "Source:", "StreamReadFeature", "REDACTED",
+                "ConfigFile", "`"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(message.contains(internal), internal + " in: " + message);
+        }
+    }
+
+    @Test
+    void configFileErrorsNameTheKeyTheFileAndTheRightLineAndListTheKnownKeysWithoutJavaClassNames() throws Exception {
+        Path file = dir.resolve("dashplane.yaml");
+        String unknown = loadError("# Dashplane\nport: 8080\ndatabase:\n  path: /var/lib/x\n  pool: 5\nbind: 0.0.0.0\n");
+        assertNoInternals(unknown);
+        org.junit.jupiter.api.Assertions.assertTrue(unknown.startsWith(file + ":3: unknown key 'database'"), unknown);
+        org.junit.jupiter.api.Assertions.assertTrue(unknown.contains("known keys: bind, port, dataDir, secretKey"), unknown);
+
+        String nested = loadError("port: 8080\nprovisioning:\n  allowedRoots: [/a]\n  rescan: true\n");
+        assertNoInternals(nested);
+        org.junit.jupiter.api.Assertions.assertTrue(nested.startsWith(file + ":4: unknown key 'provisioning.rescan'"), nested);
+        org.junit.jupiter.api.Assertions.assertTrue(nested.contains("known keys: allowedRoots, periodicRescan"), nested);
+
+        String wrongType = loadError("bind: 0.0.0.0\n\nport: eighty\n");
+        assertNoInternals(wrongType);
+        assertEquals(file + ":3: 'port' must be a whole number", wrongType);
+
+        String wrongList = loadError("corsAllowedOrigins:\n  nested: {a: 1}\n");
+        assertNoInternals(wrongList);
+        org.junit.jupiter.api.Assertions.assertTrue(wrongList.startsWith(file + ":2: 'corsAllowedOrigins' must be a list"), wrongList);
+
+        String twice = loadError("bind: a\nport: 1\nbind: b\n");
+        assertEquals(file + ":3: key 'bind' is given twice", twice);
+
+        String wrongFlag = loadError("basicAuth: maybe\n");
+        assertNoInternals(wrongFlag);
+        assertEquals(file + ":1: 'basicAuth' must be true or false", wrongFlag);
+
+        String syntax = loadError("port: 8080\nbind: \"unclosed\n");
+        assertNoInternals(syntax);
+        org.junit.jupiter.api.Assertions.assertTrue(syntax.startsWith(file + ":"), syntax);
+        org.junit.jupiter.api.Assertions.assertTrue(syntax.contains("not valid YAML"), syntax);
+
+        String notAMapping = loadError("- port\n- bind\n");
+        assertNoInternals(notAMapping);
+        assertEquals(file + ":1: the config file must be a mapping of keys to values", notAMapping);
+
+        for (String variable : new String[] {"DASHPLANE_SHUTDOWN_GRACE_SECONDS", "DASHPLANE_AUTH_FAILURE_LIMIT", "DASHPLANE_PORT"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(
+                    Map.of(variable, "99999999999999999999")).load(new ConfigLoader.Flags(null, null, null, null)));
+            assertEquals(variable + " must be a whole number", e.getMessage());
+        }
+    }
 }

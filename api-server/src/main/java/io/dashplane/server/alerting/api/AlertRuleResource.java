@@ -124,7 +124,7 @@ public final class AlertRuleResource {
         try {
             return Long.parseLong(version);
         } catch (NumberFormatException e) {
-            throw DomainException.notFound("no version '" + version + "'");
+            throw DomainException.notFound("no such version: the path parameter 'version' is a positive whole number");
         }
     }
 }

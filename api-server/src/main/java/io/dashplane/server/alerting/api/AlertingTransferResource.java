@@ -5,8 +5,8 @@ import io.dashplane.schema.alerting.provisioning.ProvisioningFiles;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingTransferService;
 import io.dashplane.server.alerting.ImportResult;
-import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.ProblemException;
+import io.dashplane.server.http.QueryFlag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -39,9 +39,9 @@ public final class AlertingTransferResource {
     @Produces({YAML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Export as a Grafana provisioning file (format=yaml|json; decrypt=true includes secret values and needs Admin)")
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
-                           @QueryParam("decrypt") String decrypt) {
+                           @QueryParam("decrypt") QueryFlag decrypt) {
         boolean json = isJson(format);
-        ProvisioningFile file = service.export(env, Paging.flag("decrypt", decrypt));
+        ProvisioningFile file = service.export(env, QueryFlag.isSet(decrypt));
         return json ? Response.ok(ProvisioningFiles.writeJson(file), MediaType.APPLICATION_JSON_TYPE).build()
                 : Response.ok(ProvisioningFiles.writeYaml(file), YAML).build();
     }
@@ -51,9 +51,9 @@ public final class AlertingTransferResource {
     @Consumes({YAML, "application/x-yaml", "text/yaml", "text/plain", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a Grafana provisioning file (YAML or JSON); dryRun=true validates and rolls back")
-    public ImportResult importFile(@PathParam("env") String env, @QueryParam("dryRun") String dryRun,
+    public ImportResult importFile(@PathParam("env") String env, @QueryParam("dryRun") QueryFlag dryRun,
                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws IOException {
-        boolean dry = Paging.flag("dryRun", dryRun);
+        boolean dry = QueryFlag.isSet(dryRun);
         if (body == null || body.isBlank()) {
             throw ProblemException.malformed("", "the body must be an alerting provisioning file (YAML or JSON)");
         }

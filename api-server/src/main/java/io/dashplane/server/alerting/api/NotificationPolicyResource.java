@@ -12,6 +12,7 @@ import io.dashplane.server.alerting.StoredPolicyRoot;
 import io.dashplane.server.alerting.StoredRoute;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -112,8 +113,8 @@ public final class NotificationPolicyResource {
     @Path("routes/{uid}")
     @Operation(summary = "Delete a route (force=true deletes its child routes too)")
     public Response deleteRoute(@PathParam("env") String env, @PathParam("uid") String uid,
-                                @QueryParam("force") String force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.deleteRoute(env, uid, Paging.flag("force", force), ETags.expected(ifMatch, null));
+                                @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.deleteRoute(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));
         return Response.noContent().build();
     }
 

@@ -9,6 +9,7 @@ import io.dashplane.server.alerting.RuleGroupService;
 import io.dashplane.server.alerting.RuleGroupView;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,9 +83,9 @@ public final class RuleGroupResource {
     @Path("{folderUid}/{name}")
     @Operation(summary = "Delete a rule group (force=true deletes its rules too)")
     public Response delete(@PathParam("env") String env, @PathParam("folderUid") String folderUid,
-                           @PathParam("name") String name, @QueryParam("force") String force,
+                           @PathParam("name") String name, @QueryParam("force") QueryFlag force,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(env, folderUid, name, Paging.flag("force", force), ETags.expected(ifMatch, null));
+        service.delete(env, folderUid, name, QueryFlag.isSet(force), ETags.expected(ifMatch, null));
         return Response.noContent().build();
     }
 }
