@@ -9,6 +9,7 @@ import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.Folder;
 import io.dashplane.server.folder.FolderRequest;
 import io.dashplane.server.folder.FolderService;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.PageRequest;
@@ -136,10 +137,10 @@ public final class GrafanaFolderResource {
     @Path("{uid}")
     @Operation(summary = "Grafana: delete a folder with its sub-folders and dashboards")
     public Map<String, Object> delete(@PathParam("env") String env, @PathParam("uid") String uid,
-                                      @QueryParam("forceDeleteRules") String forceDeleteRules) {
+                                      @QueryParam("forceDeleteRules") QueryFlag forceDeleteRules) {
         Folder f = folders.get(env, uid);
         long id = folders.ids(env).getOrDefault(uid, 0L);
-        folders.deleteWithContents(env, uid, "true".equals(forceDeleteRules));
+        folders.deleteWithContents(env, uid, QueryFlag.isSet(forceDeleteRules));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("title", f.title());
         out.put("message", "Folder " + f.title() + " deleted");

@@ -5,6 +5,7 @@ import io.dashplane.server.dashboard.DashboardQuery;
 import io.dashplane.server.dashboard.DashboardService;
 import io.dashplane.server.folder.Folder;
 import io.dashplane.server.folder.FolderService;
+import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.storage.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,14 +49,14 @@ public final class GrafanaSearchResource {
                                             @QueryParam("folderIds") List<String> folderIds,
                                             @QueryParam("dashboardUIDs") List<String> dashboardUids,
                                             @QueryParam("dashboardIds") List<String> dashboardIds,
-                                            @QueryParam("starred") String starred,
+                                            @QueryParam("starred") QueryFlag starred,
                                             @QueryParam("limit") Integer limit, @QueryParam("page") Integer page) {
         if (type != null && !type.isEmpty() && !type.equals("dash-db") && !type.equals("dash-folder")) {
             throw new GrafanaRefusal(GrafanaRefusal.Kind.BAD_REQUEST, "type must be dash-db or dash-folder");
         }
         int perPage = limit == null || limit < 1 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
         int p = page == null || page < 1 ? 1 : page;
-        if ("true".equals(starred)) {
+        if (QueryFlag.isSet(starred)) {
             return List.of(); // Dashplane has no stars
         }
         Map<String, Folder> allFolders = new HashMap<>();
