@@ -86,6 +86,9 @@ public final class DashplaneServer {
             http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
             http.getServerConfiguration().addHttpHandler(new UriCheckingHandler(jersey), "/");
+            // Defence in depth: Grizzly's own error page (for a failure no mapper could answer) shows a stack trace.
+            http.getServerConfiguration().setDefaultErrorPageGenerator((request, status, reason, description, error) ->
+                    "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status + "}");
             NetworkListener listener = http.getListeners().iterator().next();
             listener.registerAddOn(new IgnoreH2cUpgrade());
             if (config.security().tls()) {

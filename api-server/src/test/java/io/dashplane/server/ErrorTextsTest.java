@@ -61,4 +61,22 @@ class ErrorTextsTest extends AlertingTestSupport {
         }
         assertEquals(List.of(), echoes);
     }
+
+    @Test
+    void malformedMediaTypeHeadersGetAProblemNamingTheHeaderNeverAnEmpty400OrA500() {
+        List<String> failures = new ArrayList<>();
+        String[][] cases = {{"Content-Type", "garbage//x"}, {"Content-Type", "application/json;q=abc"},
+                {"Accept", "application/json;q=abc"}, {"Accept", "garbage//x"}, {"Accept", "application/json;q=2"}};
+        for (String[] c : cases) {
+            Api.Reply r = api.send(HttpRequest.newBuilder(api.uri(ENV + "/dashboards")).header(c[0], c[1])
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dashboard\": {\"title\": \"x\"}}")));
+            if (r.status() != 400 || !"application/problem+json".equals(r.contentType())
+                    || !r.json().path("detail").asText().contains("the " + c[0] + " header")
+                    || r.body().contains(c[1])) {
+                failures.add(c[0] + ": " + c[1] + " -> " + r);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(0, api.get(ENV + "/dashboards").json().get("total").asInt(), "nothing was written");
+    }
 }

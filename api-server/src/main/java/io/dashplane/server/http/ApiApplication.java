@@ -108,6 +108,7 @@ public final class ApiApplication {
         rc.register(OpenApiDocument.of(resourceClasses, Set.of(QueryFlag.class)));
 
         rc.register(new MetricsFilter(new HttpMetrics(registry)));
+        rc.register(new HeaderSyntaxFilter());
         rc.register(new MatrixParameterFilter());
         rc.register(new PathIdentifierFilter());
         rc.register(new OptionsResponseFilter());
