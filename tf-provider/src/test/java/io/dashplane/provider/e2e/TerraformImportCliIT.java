@@ -378,7 +378,8 @@ class TerraformImportCliIT {
             assertFalse(output.contains(internal), "no parser internals (" + internal + "):\n" + output);
         }
 
-        Files.writeString(cli.dir().resolve("main.tf"), header);
+        // Terraform configures a provider only when a resource needs it
+        Files.writeString(cli.dir().resolve("main.tf"), header + "resource \"dashplane_folder\" \"f\" {\n  title = \"f\"\n}\n");
         TerraformCliIT.Result plan = cli.run("plan", "-input=false");
         assertEquals(1, plan.exit(), plan.transcript());
         assertTrue(plan.output().contains("No API token configured"), plan.transcript());
