@@ -116,8 +116,15 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
                 return null;
             }
         } catch (DashplaneAuthException e) {
-            diagnostics.error(AttributePath.of("token"), "Token rejected",
-                    where + " rejected the token (HTTP " + e.status() + "); check token or DASHPLANE_TOKEN");
+            if (settings.token() == null) {
+                diagnostics.error(AttributePath.of("token"), "No API token configured",
+                        where + " requires an API token (HTTP " + e.status() + ") and none is configured: set the "
+                                + "provider's token argument or the DASHPLANE_TOKEN environment variable "
+                                + "(a service account's token, see docs/security.md)");
+            } else {
+                diagnostics.error(AttributePath.of("token"), "Token rejected",
+                        where + " rejected the token (HTTP " + e.status() + "); check token or DASHPLANE_TOKEN");
+            }
             return null;
         } catch (DashplaneUnreachableException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();

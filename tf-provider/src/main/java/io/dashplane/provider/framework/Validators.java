@@ -52,8 +52,7 @@ public final class Validators {
                     diagnostics.error(path, "Invalid JSON", "must be a JSON object");
                 }
             } catch (JsonProcessingException e) {
-                diagnostics.error(path, "Invalid JSON", "not valid JSON: " + e.getOriginalMessage()
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                diagnostics.error(path, "Invalid JSON", "not valid JSON " + JsonSyntax.describe(e));
             }
         };
     }
@@ -70,8 +69,8 @@ public final class Validators {
                     diagnostics.error(path, "Invalid JSON", "must be a JSON object");
                 }
             } catch (JsonProcessingException e) {
-                diagnostics.error(path, "Invalid JSON", "not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + "); the value is sensitive and not shown");
+                diagnostics.error(path, "Invalid JSON", "not valid JSON " + JsonSyntax.locate(e)
+                        + "; the value is sensitive and not shown");
             }
         };
     }

@@ -80,7 +80,7 @@ public final class AlertRuleResource extends UidObjectResource {
                     diagnostics.error(path, "Invalid data_json", "expected a JSON array of queries and expressions");
                 }
             } catch (ProviderException e) {
-                diagnostics.error(path, "Invalid data_json", "not valid JSON: " + e.getMessage());
+                e.diagnostics().forEach(d -> diagnostics.error(path, "Invalid data_json", d.detail()));
             }
         };
     }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.provider.client.AlertingClient;
+import io.dashplane.provider.cty.AttributePath;
 import io.dashplane.provider.cty.CtyJava;
 import io.dashplane.provider.cty.CtyType;
 import io.dashplane.provider.cty.CtyValue;
 import io.dashplane.provider.framework.Attr;
+import io.dashplane.provider.framework.JsonSyntax;
 import io.dashplane.provider.framework.ProviderException;
 import io.dashplane.provider.framework.ResourceContext;
 import io.dashplane.provider.framework.SemanticEquality;
@@ -172,7 +174,8 @@ final class AlertingSupport {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ProviderException("Invalid JSON in " + attribute, e.getOriginalMessage());
+            throw new ProviderException(AttributePath.of(attribute), "Invalid JSON in " + attribute,
+                    attribute + " is not valid JSON " + JsonSyntax.describe(e));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.provider.cty.AttributePath;
+import io.dashplane.provider.framework.JsonSyntax;
 import io.dashplane.provider.framework.ProviderException;
 
 /** JSON text attributes: parsing configuration text and writing server JSON back as text. */
@@ -20,7 +21,7 @@ final class JsonText {
             return node;
         } catch (JsonProcessingException e) {
             throw new ProviderException(AttributePath.of(attribute), "Invalid JSON",
-                    attribute + " is not valid JSON: " + e.getOriginalMessage());
+                    attribute + " is not valid JSON " + JsonSyntax.describe(e));
         }
     }
 

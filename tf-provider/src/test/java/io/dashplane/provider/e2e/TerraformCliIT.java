@@ -209,7 +209,7 @@ class TerraformCliIT {
         assertTrue(destroy.output().contains(resources + " destroyed"), destroy.output());
     }
 
-    private static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+    static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process process = pb.start();

@@ -120,6 +120,48 @@ public final class TerraformCore {
         state.put(address, instance);
     }
 
+    /** terraform state rm: the instances leave the state; the objects stay on the server. */
+    public void forget(String... addresses) {
+        for (String address : addresses) {
+            if (state.remove(address) == null) {
+                throw new IllegalStateException(address + " is not in state");
+            }
+        }
+    }
+
+    /**
+     * The resource block {@code terraform plan -generate-config-out} writes for an instance in state (an
+     * imported one): every argument (required or optional attribute) with its stored value, computed-only
+     * attributes left out, sensitive arguments null (Terraform writes {@code null # sensitive}); nested blocks
+     * likewise. Planning it against the imported state must find no change.
+     */
+    public Map<String, Object> generatedConfiguration(String address) {
+        InstanceState instance = state.get(address);
+        if (instance == null) {
+            throw new IllegalStateException(address + " is not in state");
+        }
+        BlockSchema schema = schemasForStateDecoding().resource(instance.typeName());
+        CtyValue value = stateValue(address);
+        Map<String, Object> generated = new LinkedHashMap<>(arguments(schema.attributes(), value));
+        schema.blocks().forEach((name, block) -> {
+            CtyValue blocks = value.getAttr(name);
+            if (!blocks.isNull() && blocks.length() > 0) {
+                generated.put(name, blocks.elements().stream().map(b -> arguments(block.attributes(), b)).toList());
+            }
+        });
+        return generated;
+    }
+
+    private static Map<String, Object> arguments(Map<String, BlockSchema.AttributeSchema> attributes, CtyValue object) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        attributes.forEach((name, attribute) -> {
+            if (attribute.required() || attribute.optional()) {
+                arguments.put(name, attribute.sensitive() ? CtyValue.nullOf(attribute.type()) : object.getAttr(name));
+            }
+        });
+        return arguments;
+    }
+
     /** The stored value of a resource instance, null when it is not in state. */
     public CtyValue stateValue(String address) {
         InstanceState instance = state.get(address);
