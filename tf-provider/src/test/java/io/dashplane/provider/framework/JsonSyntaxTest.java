@@ -24,9 +24,9 @@ class JsonSyntaxTest {
                 assertFalse(described.contains(internal), internal + " in " + described);
             }
         }
-        assertEquals("at line 2, column 16: Unexpected character (','): was expecting double-quote to start field name",
+        assertEquals("at line 2, column 16: expected a key in double quotes",
                 JsonSyntax.describe(failure("{\n  \"title\": \"x\",,\n}")));
-        assertEquals("at line 1, column 15: Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 2)",
+        assertEquals("at line 1, column 15: unexpected end of input inside an object at /0",
                 JsonSyntax.describe(failure("[{\"refId\": \"A\"")));
     }
 
