@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
     /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
     private final AtomicBoolean fullReported = new AtomicBoolean();
+    /** Committed write transactions since the database was opened; waiters of {@link #awaitCommitAfter} watch it. */
+    private final Object commitSignal = new Object();
+    private long commits;
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -124,6 +127,10 @@ public final class Database implements AutoCloseable {
                 }
                 return work.apply(cfg.dsl());
             });
+            synchronized (commitSignal) {
+                commits++;
+                commitSignal.notifyAll();
+            }
             if (fullReported.get() && fullReported.compareAndSet(true, false)) {
                 LOG.info("writes to {} succeed again", file);
             }
@@ -148,6 +155,31 @@ public final class Database implements AutoCloseable {
                     file, root.getMessage());
         }
         return new StorageFullException(e);
+    }
+
+    /** How many write transactions committed so far; pass it to {@link #awaitCommitAfter}. */
+    public long commitCount() {
+        synchronized (commitSignal) {
+            return commits;
+        }
+    }
+
+    /**
+     * Waits until a write transaction committed after {@code seen} (a {@link #commitCount()}) or {@code maxMillis}
+     * passed; true when one did. Long polls read, wait here, and read again.
+     */
+    public boolean awaitCommitAfter(long seen, long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (commitSignal) {
+            while (commits == seen) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                commitSignal.wait(left);
+            }
+            return true;
+        }
     }
 
     /** True when a trivial query succeeds. */
