@@ -49,9 +49,8 @@ public final class Database implements AutoCloseable {
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
     /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
     private final AtomicBoolean fullReported = new AtomicBoolean();
-    /** Committed write transactions since the database was opened; waiters of {@link #awaitCommitAfter} watch it. */
-    private final Object commitSignal = new Object();
-    private long commits;
+    /** Told after every committed write transaction (long polls of the change feed). */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -127,10 +126,7 @@ public final class Database implements AutoCloseable {
                 }
                 return work.apply(cfg.dsl());
             });
-            synchronized (commitSignal) {
-                commits++;
-                commitSignal.notifyAll();
-            }
+            commitListeners.forEach(Runnable::run);
             if (fullReported.get() && fullReported.compareAndSet(true, false)) {
                 LOG.info("writes to {} succeed again", file);
             }
@@ -157,29 +153,12 @@ public final class Database implements AutoCloseable {
         return new StorageFullException(e);
     }
 
-    /** How many write transactions committed so far; pass it to {@link #awaitCommitAfter}. */
-    public long commitCount() {
-        synchronized (commitSignal) {
-            return commits;
-        }
-    }
-
     /**
-     * Waits until a write transaction committed after {@code seen} (a {@link #commitCount()}) or {@code maxMillis}
-     * passed; true when one did. Long polls read, wait here, and read again.
+     * Registers {@code listener} to run after every committed write transaction, on the writing thread while it
+     * still holds the write lock: it must only hand the news on (e.g. submit a task), never block or write.
      */
-    public boolean awaitCommitAfter(long seen, long maxMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        synchronized (commitSignal) {
-            while (commits == seen) {
-                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                commitSignal.wait(left);
-            }
-            return true;
-        }
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
     }
 
     /** True when a trivial query succeeds. */
