@@ -100,8 +100,9 @@ public final class RenderCommand implements Callable<Integer> {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 if (since == null) {
-                    since = latest(client);
+                    long latest = latest(client);
                     report(out, writer.write(renderer.render()));
+                    since = latest; // only once rendered: a failed render is tried again from the start
                 }
                 JsonNode batch = client.get("changes?since=" + since + "&wait=" + POLL_SECONDS,
                         Duration.ofSeconds(POLL_SECONDS + 30));
