@@ -167,6 +167,32 @@ class RenderCommandTest extends ServerTestSupport {
         }
     }
 
+    @Test
+    void alertingObjectsDeletedOnTheServerBecomeDeleteFormsThatDeleteThemWhereTheTreeWasLoaded() throws Exception {
+        seedProd();
+        Path out = work.resolve("alerting");
+        assertEquals(0, render(out).exitCode());
+        try (RunningServer target = DashplaneServer.start(
+                ServerConfig.ephemeral(work.resolve("target-data")).withProvisioningDir(out), secretValues(out))) {
+            Api other = new Api(target.baseUri());
+            String t = "/api/v1/environments/default";
+            ok(200, other.get(t + "/alert-rules/ml-p99-latency-high"));
+
+            ok(204, api.delete(PROD + "/alert-rules/ml-p99-latency-high"));
+            ok(204, api.delete(PROD + "/notification-policy"));
+            CliRun again = render(out);
+            assertEquals(0, again.exitCode(), again.toString());
+            String alerting = read(out.resolve("alerting/dashplane.yaml"));
+            assertTrue(alerting.contains("deleteRules:") && alerting.contains("uid: \"ml-p99-latency-high\""), alerting);
+            assertTrue(alerting.contains("resetPolicies:"), alerting);
+
+            ok(200, other.post("/api/v1/admin/provisioning/reload", ""));
+            ok(404, other.get(t + "/alert-rules/ml-p99-latency-high"));
+            assertEquals(Json.mapper().readTree(api.get(PROD + "/alerting/export?format=json&decrypt=true").body()),
+                    Json.mapper().readTree(other.get(t + "/alerting/export?format=json&decrypt=true").body()));
+        }
+    }
+
     private static Map<String, JsonNode> datasourceView(JsonNode page) {
         Map<String, JsonNode> out = new TreeMap<>();
         page.path("items").forEach(d -> {

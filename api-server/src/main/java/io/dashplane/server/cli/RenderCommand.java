@@ -71,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
         TreeWriter writer = new TreeWriter(this.out.toAbsolutePath());
         try {
             if (!watch) {
-                report(out, writer.write(renderer.render()));
+                report(out, writer.write(renderer.render(writer.previous("alerting/dashplane.yaml"))));
                 return 0;
             }
             watch(client, renderer, writer, out, err);
@@ -101,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
             try {
                 if (since == null) {
                     long latest = latest(client);
-                    report(out, writer.write(renderer.render()));
+                    report(out, writer.write(renderer.render(writer.previous("alerting/dashplane.yaml"))));
                     since = latest; // only once rendered: a failed render is tried again from the start
                 }
                 JsonNode batch = client.get("changes?since=" + since + "&wait=" + POLL_SECONDS,
@@ -109,7 +109,7 @@ public final class RenderCommand implements Callable<Integer> {
                 long sequence = batch.path("sequence").asLong();
                 if (batch.path("changes").size() > 0 || sequence < since) {
                     // sequence < since: the server's feed restarted (a restored database): render from scratch
-                    report(out, writer.write(renderer.render()));
+                    report(out, writer.write(renderer.render(writer.previous("alerting/dashplane.yaml"))));
                 }
                 since = sequence;
                 backoff = Duration.ofSeconds(1);

@@ -52,13 +52,25 @@ public final class TreeRenderer {
         this.warnings = warnings;
     }
 
+    /** Renders with no previous tree (alerting objects removed since are not known). */
     public RenderedTree render() throws IOException, InterruptedException {
+        return render(null);
+    }
+
+    /**
+     * @param previousAlerting the {@code alerting/dashplane.yaml} of the previous render, or null: alerting objects
+     *     it held that are gone now are written as the file's delete forms, since Grafana deletes alerting objects
+     *     only through those
+     */
+    public RenderedTree render(String previousAlerting) throws IOException, InterruptedException {
         Map<String, byte[]> files = new TreeMap<>();
         java.util.Set<String> directories = new TreeSet<>();
         SecretReferences secrets = new SecretReferences();
         files.put("datasources/dashplane.yaml", yaml(datasources(secrets)));
         dashboards(files, directories);
-        files.put("alerting/dashplane.yaml", yaml(alerting(secrets)));
+        JsonNode alerting = alerting(secrets);
+        AlertingDeletions.add((ObjectNode) alerting, previousAlerting == null ? null : YAML.readTree(previousAlerting));
+        files.put("alerting/dashplane.yaml", yaml(alerting));
         files.put("secrets.env.example", secretsExample(secrets.variables()));
         return new RenderedTree(files, directories, secrets.variables());
     }

@@ -76,6 +76,14 @@ public final class TreeWriter {
         return new Outcome(written, deleted);
     }
 
+    /** The content of {@code relative} as the previous render wrote it, or null when it did not write it. */
+    public String previous(String relative) throws IOException {
+        if (!readManifest().files().contains(relative) || !Files.isRegularFile(resolve(relative))) {
+            return null;
+        }
+        return Files.readString(resolve(relative));
+    }
+
     private Path resolve(String relative) {
         Path p = out.resolve(relative).normalize();
         if (!p.startsWith(out.normalize())) {
