@@ -90,7 +90,16 @@ public final class NotificationPolicyRepository {
 
     /** Deletes a route; its descendants go with it (foreign key cascade). */
     public void deleteRoute(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", uid, ROUTES, ENV.eq(env).and(UID.eq(uid)));
+        java.util.List<String> subtree = new java.util.ArrayList<>(java.util.List.of(uid));
+        for (int i = 0; i < subtree.size(); i++) {
+            subtree.addAll(tx.select(UID).from(ROUTES).where(ENV.eq(env).and(io.dashplane.server.storage.Tables
+                    .text("parent_uid").eq(subtree.get(i)))).orderBy(UID).fetch(UID));
+        }
+        java.util.Collections.reverse(subtree); // the descendants the cascade takes are recorded as deleted too
+        for (String route : subtree) {
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", route, ROUTES,
+                    ENV.eq(env).and(UID.eq(route)));
+        }
         tx.deleteFrom(ROUTES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 

@@ -47,7 +47,17 @@ public final class RuleGroupRepository {
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), false);
     }
 
+    /** Deletes the group; its rules go with it (cascade) and are recorded as deleted first. */
     public void delete(DSLContext tx, String env, String folderUid, String name) {
+        org.jooq.Table<?> rules = io.dashplane.server.storage.Tables.table("alert_rules");
+        org.jooq.Field<String> ruleUid = io.dashplane.server.storage.Tables.text("uid");
+        org.jooq.Condition inGroup = io.dashplane.server.storage.Tables.text("env").eq(env)
+                .and(io.dashplane.server.storage.Tables.text("folder_uid").eq(folderUid))
+                .and(io.dashplane.server.storage.Tables.text("rule_group").eq(name));
+        for (String uid : tx.select(ruleUid).from(rules).where(inGroup).orderBy(ruleUid).fetch(ruleUid)) {
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, rules,
+                    inGroup.and(ruleUid.eq(uid)));
+        }
         io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folderUid + "/" + name, GROUPS, key(env, folderUid, name));
         tx.deleteFrom(GROUPS).where(key(env, folderUid, name)).execute();
     }

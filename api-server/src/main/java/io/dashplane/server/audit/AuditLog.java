@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import io.dashplane.server.changes.ChangeFeed;
 import io.dashplane.server.storage.IdSequence;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,11 +43,14 @@ public final class AuditLog {
     public static void record(DSLContext tx, String env, String kind, String uid, String action,
                               Long versionBefore, Long versionAfter, Object state) {
         long id = IdSequence.next(tx, "audit");
+        String at = timestamp(Instant.now());
         tx.insertInto(table("audit_log"), bigint("id"), text("at"), text("actor"), text("env"), text("kind"),
                         text("uid"), text("action"), bigint("version_before"), bigint("version_after"), text("digest"))
-                .values(id, timestamp(Instant.now()), Actor.current().name(), env, kind, uid, action, versionBefore,
+                .values(id, at, Actor.current().name(), env, kind, uid, action, versionBefore,
                         versionAfter, digest(state))
                 .execute();
+        // every audited write to an environment's content is also a change of its feed, in the same transaction
+        ChangeFeed.append(tx, env, kind, uid, action, at);
     }
 
     /** Create when there was no version before, update otherwise. */

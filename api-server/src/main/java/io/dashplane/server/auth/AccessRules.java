@@ -51,6 +51,8 @@ public final class AccessRules {
         rule("POST /api/v1/environments", SERVER_ADMIN);
         rule("GET " + ENV, viewer());
         rule("DELETE " + ENV, SERVER_ADMIN);
+        // the change feed names objects (kind, uid, action), never their content
+        rule("GET " + ENV + "/changes", viewer());
 
         // datasources: Admin
         crud("/datasources", admin());

@@ -92,10 +92,35 @@ public final class FolderRepository {
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), false);
     }
 
-    /** Deletes the folder; the schema cascades to sub-folders and their dashboards. */
+    /**
+     * Deletes the folder; the schema cascades to sub-folders, their dashboards, rule groups and alert rules. Each
+     * object the cascade takes is recorded as deleted (audit log and change feed), innermost first.
+     */
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, FOLDERS, ENV.eq(env).and(UID.eq(uid)));
+        List<String> subtree = new ArrayList<>(List.of(uid));
+        for (int i = 0; i < subtree.size(); i++) {
+            subtree.addAll(tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(subtree.get(i))))
+                    .orderBy(UID).fetch(UID));
+        }
+        java.util.Collections.reverse(subtree);
+        for (String folder : subtree) {
+            recordCascade(tx, env, "dashboard", table("dashboards"), folder);
+            recordCascade(tx, env, "alert-rule", table("alert_rules"), folder);
+            for (String group : tx.select(text("name")).from(table("alert_rule_groups"))
+                    .where(ENV.eq(env).and(text("folder_uid").eq(folder))).orderBy(text("name")).fetch(text("name"))) {
+                io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folder + "/" + group,
+                        table("alert_rule_groups"), ENV.eq(env).and(text("folder_uid").eq(folder)).and(text("name").eq(group)));
+            }
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, folder, FOLDERS, ENV.eq(env).and(UID.eq(folder)));
+        }
         tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+    }
+
+    private static void recordCascade(DSLContext tx, String env, String kind, Table<?> table, String folder) {
+        Condition inFolder = ENV.eq(env).and(text("folder_uid").eq(folder));
+        for (String uid : tx.select(UID).from(table).where(inFolder).orderBy(UID).fetch(UID)) {
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, kind, uid, table, ENV.eq(env).and(UID.eq(uid)));
+        }
     }
 
     /** The numeric (Grafana) id of each folder of the environment, by uid. */

@@ -2,6 +2,8 @@ package io.dashplane.server.http;
 
 import io.dashplane.server.Services;
 import io.dashplane.server.audit.AuditResource;
+import io.dashplane.server.changes.api.ChangeFeedResource;
+import io.dashplane.server.changes.api.ChangeFeedService;
 import io.dashplane.server.auth.AccessResolvers;
 import io.dashplane.server.auth.AuthFailureThrottle;
 import io.dashplane.server.auth.AuthFilter;
@@ -93,6 +95,7 @@ public final class ApiApplication {
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
                 new AuditResource(services.audit()),
+                new ChangeFeedResource(new ChangeFeedService(services.database(), services.environments())),
                 new PromotionResource(content.promotions()),
                 new BundleExportResource(content.bundles()),
                 new BundleImportResource(content.bundles()),

@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
     /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
     private final AtomicBoolean fullReported = new AtomicBoolean();
+    /** Told after every committed write transaction (long polls of the change feed). */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -124,6 +126,7 @@ public final class Database implements AutoCloseable {
                 }
                 return work.apply(cfg.dsl());
             });
+            commitListeners.forEach(Runnable::run);
             if (fullReported.get() && fullReported.compareAndSet(true, false)) {
                 LOG.info("writes to {} succeed again", file);
             }
@@ -148,6 +151,14 @@ public final class Database implements AutoCloseable {
                     file, root.getMessage());
         }
         return new StorageFullException(e);
+    }
+
+    /**
+     * Registers {@code listener} to run after every committed write transaction, on the writing thread while it
+     * still holds the write lock: it must only hand the news on (e.g. submit a task), never block or write.
+     */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
     }
 
     /** True when a trivial query succeeds. */
