@@ -3,19 +3,15 @@ package io.dashplane.provider.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Fixtures;
-import io.dashplane.provider.harness.TerraformCore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,51 +232,8 @@ class TerraformImportCliIT {
         return ids;
     }
 
-    /** A directory with the installed provider and the environment that makes the CLI use it. */
-    private record Cli(String terraform, Path dir, Map<String, String> env) {
-        TerraformCliIT.Result run(String... args) throws Exception {
-            List<String> command = new ArrayList<>();
-            command.add(terraform);
-            command.addAll(List.of(args));
-            command.add("-no-color");
-            return TerraformCliIT.run(command, dir, env);
-        }
-
-        TerraformCliIT.Result ok(String... args) throws Exception {
-            TerraformCliIT.Result result = run(args);
-            assertEquals(0, result.exit(), result.transcript());
-            return result;
-        }
-
-        /** {@code terraform plan -detailed-exitcode} must find no changes. */
-        void planFindsNothing(String after) throws Exception {
-            TerraformCliIT.Result plan = run("plan", "-detailed-exitcode", "-input=false");
-            assertEquals(0, plan.exit(), "after " + after + " a plan must find no changes (exit 0):\n" + plan.transcript());
-        }
-    }
-
-    private static Cli cli(Path work, String token) throws Exception {
-        Optional<Path> terraform = TerraformCliIT.terraformOnPath();
-        assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
-        Path mirror = work.resolve("mirror");
-        TerraformCliIT.Result installed = TerraformCliIT.run(List.of(
-                TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(), mirror.toString()), work, Map.of());
-        assertEquals(0, installed.exit(), installed.transcript());
-        Path cliConfig = work.resolve("terraform.rc");
-        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
-                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
-        Map<String, String> env = new HashMap<>();
-        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        env.put("CHECKPOINT_DISABLE", "1");
-        env.put("TF_VAR_dashplane_url", server.url());
-        env.put("DASHPLANE_ENVIRONMENT", ENVIRONMENT);
-        // a DASHPLANE_TOKEN of the machine running the tests must not leak into the no-token case
-        env.put("DASHPLANE_TOKEN", token == null ? "" : token);
-        Path dir = work.resolve("config");
-        Files.createDirectories(dir);
-        return new Cli(terraform.get().toString(), dir, env);
+    private static RealTerraform cli(Path work, String token) throws Exception {
+        return RealTerraform.in(work, server, ENVIRONMENT, token);
     }
 
     private static long dashboardVersion(String uid) {
@@ -290,7 +243,7 @@ class TerraformImportCliIT {
     @Test
     void terraformImportThenPlanFindsNoChangesForEveryResourceType(@TempDir Path work) throws Exception {
         server.newEnvironment(ENVIRONMENT);
-        Cli cli = cli(work, server.token());
+        RealTerraform cli = cli(work, server.token());
         Files.writeString(cli.dir().resolve("main.tf"), MAIN_TF);
         Files.writeString(cli.dir().resolve("bare.tf"), BARE_TF);
         Files.copy(Fixtures.example("ml-monitoring").resolve("ml-model-monitoring.json"),
@@ -354,7 +307,7 @@ class TerraformImportCliIT {
 
     @Test
     void errorTextsLocateInvalidJsonAndSayThatNoTokenIsConfigured(@TempDir Path work) throws Exception {
-        Cli cli = cli(work, null);
+        RealTerraform cli = cli(work, null);
         String header = MAIN_TF.substring(0, MAIN_TF.indexOf("resource "));
         Files.writeString(cli.dir().resolve("main.tf"), header + """
                 resource "dashplane_dashboard" "broken" {
