@@ -156,7 +156,7 @@ class GrafanaApiTest extends ServerTestSupport {
     @Test
     void datasourcesByIdUidAndNameWithWriteOnlySecrets() {
         Api.Reply created = api.post(G + "/datasources", "{\"name\": \"Prom\", \"type\": \"prometheus\","
-                + " \"access\": \"proxy\", \"url\": \"http://prom:9090\", \"orgId\": 1,"
+                + " \"access\": \"proxy\", \"url\": \"http://prom:9090\", \"orgId\": 1, \"withCredentials\": true,"
                 + " \"secureJsonData\": {\"httpHeaderValue1\": \"s3cr3t\"}}");
         assertEquals(200, created.status(), created.toString());
         assertEquals("Datasource added", created.json().get("message").asText());
@@ -164,6 +164,8 @@ class GrafanaApiTest extends ServerTestSupport {
         String uid = created.json().at("/datasource/uid").asText();
         assertFalse(created.body().contains("s3cr3t"));
         JsonNode byId = api.get(G + "/datasources/" + id).json();
+        assertTrue(byId.get("withCredentials").asBoolean(), "withCredentials is kept: " + byId);
+        assertTrue(api.get(ENV + "/datasources/" + uid).json().get("withCredentials").asBoolean());
         assertEquals("Prom", byId.get("name").asText());
         assertTrue(byId.at("/secureJsonFields/httpHeaderValue1").asBoolean(), byId.toString());
         assertEquals(byId, api.get(G + "/datasources/uid/" + uid).json());

@@ -133,7 +133,7 @@ public final class BundleService {
             for (BundleDatasource d : b.datasources()) {
                 datasources.add(new BundleDatasource(d.uid(), d.name(), d.type(), d.access() == null ? "proxy" : d.access(),
                         orEmpty(d.url()), orEmpty(d.user()), orEmpty(d.database()), Boolean.TRUE.equals(d.basicAuth()),
-                        orEmpty(d.basicAuthUser()), null, Boolean.TRUE.equals(d.isDefault()),
+                        orEmpty(d.basicAuthUser()), Boolean.TRUE.equals(d.withCredentials()), Boolean.TRUE.equals(d.isDefault()),
                         Boolean.TRUE.equals(d.readOnly()), d.jsonData() == null ? mapper.createObjectNode() : d.jsonData()));
             }
         }

@@ -131,7 +131,7 @@ public final class EnvironmentReader {
     /** A datasource in bundle form; booleans always present so that a round trip keeps the same bytes. */
     public static BundleDatasource toBundle(Datasource d) {
         return new BundleDatasource(d.uid(), d.name(), d.type(), d.access(), d.url(), d.user(), d.database(),
-                d.basicAuth(), d.basicAuthUser(), null, d.isDefault(), d.readOnly(), d.jsonData());
+                d.basicAuth(), d.basicAuthUser(), d.withCredentials(), d.isDefault(), d.readOnly(), d.jsonData());
     }
 
     /** Dashboard JSON without Grafana's instance-specific {@code id} and {@code version}. */

@@ -37,6 +37,7 @@ public final class DatasourceRepository {
     static final Field<String> BASIC_AUTH_USER = text("basic_auth_user");
     static final Field<String> USER_NAME = text("user_name");
     static final Field<String> DATABASE_NAME = text("database_name");
+    static final Field<Boolean> WITH_CREDENTIALS = bool("with_credentials");
     static final Field<Boolean> IS_DEFAULT = bool("is_default");
     static final Field<Boolean> READ_ONLY = bool("read_only");
     static final Field<String> JSON_DATA = text("json_data");
@@ -46,7 +47,7 @@ public final class DatasourceRepository {
     static final Field<String> CREATED_AT = text("created_at");
     static final Field<String> UPDATED_AT = text("updated_at");
     private static final List<Field<?>> PUBLIC_COLUMNS = List.of(UID, NAME, TYPE, ACCESS, URL, BASIC_AUTH,
-            BASIC_AUTH_USER, USER_NAME, DATABASE_NAME, IS_DEFAULT, READ_ONLY, JSON_DATA, SECURE_FIELDS, VERSION,
+            BASIC_AUTH_USER, USER_NAME, DATABASE_NAME, WITH_CREDENTIALS, IS_DEFAULT, READ_ONLY, JSON_DATA, SECURE_FIELDS, VERSION,
             CREATED_AT, UPDATED_AT);
 
     private final JsonText json;
@@ -139,6 +140,7 @@ public final class DatasourceRepository {
         v.put(BASIC_AUTH_USER, d.basicAuthUser());
         v.put(USER_NAME, d.user());
         v.put(DATABASE_NAME, d.database());
+        v.put(WITH_CREDENTIALS, d.withCredentials());
         v.put(IS_DEFAULT, d.isDefault());
         v.put(READ_ONLY, d.readOnly());
         v.put(JSON_DATA, json.write(d.jsonData()));
@@ -166,7 +168,7 @@ public final class DatasourceRepository {
         fields.forEach(f -> flags.put(f, true));
         return new Datasource(r.get(UID), r.get(NAME), r.get(TYPE), r.get(ACCESS), r.get(URL),
                 Boolean.TRUE.equals(r.get(BASIC_AUTH)), r.get(BASIC_AUTH_USER), r.get(USER_NAME),
-                r.get(DATABASE_NAME), Boolean.TRUE.equals(r.get(IS_DEFAULT)), Boolean.TRUE.equals(r.get(READ_ONLY)),
+                r.get(DATABASE_NAME), Boolean.TRUE.equals(r.get(WITH_CREDENTIALS)), Boolean.TRUE.equals(r.get(IS_DEFAULT)), Boolean.TRUE.equals(r.get(READ_ONLY)),
                 json.read(r.get(JSON_DATA), new TypeReference<ObjectNode>() { }), flags, r.get(VERSION),
                 r.get(CREATED_AT), r.get(UPDATED_AT));
     }

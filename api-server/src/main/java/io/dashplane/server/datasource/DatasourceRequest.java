@@ -23,6 +23,7 @@ public record DatasourceRequest(
         @Size(max = 190) String basicAuthUser,
         @Size(max = 190) String user,
         @Size(max = 190) String database,
+        Boolean withCredentials,
         @JsonProperty("isDefault") Boolean isDefault,
         Boolean readOnly,
         ObjectNode jsonData,

@@ -193,8 +193,9 @@ public final class DatasourceService {
                              String createdAt, String updatedAt) {
         return new Datasource(uid, r.name(), r.type(), r.access() == null ? "proxy" : r.access(), orEmpty(r.url()),
                 Boolean.TRUE.equals(r.basicAuth()), orEmpty(r.basicAuthUser()), orEmpty(r.user()),
-                orEmpty(r.database()), Boolean.TRUE.equals(r.isDefault()), Boolean.TRUE.equals(r.readOnly()),
-                r.jsonData() == null ? mapper.createObjectNode() : r.jsonData(), flags, version, createdAt, updatedAt);
+                orEmpty(r.database()), Boolean.TRUE.equals(r.withCredentials()), Boolean.TRUE.equals(r.isDefault()),
+                Boolean.TRUE.equals(r.readOnly()), r.jsonData() == null ? mapper.createObjectNode() : r.jsonData(), flags,
+                version, createdAt, updatedAt);
     }
 
     private String seal(String env, String uid, Map<String, String> secureData) {

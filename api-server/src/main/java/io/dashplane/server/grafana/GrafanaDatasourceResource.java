@@ -185,7 +185,7 @@ public final class GrafanaDatasourceResource {
     private Map<String, Object> full(String env, Datasource d) {
         Map<String, Object> m = common(d, datasources.ids(env).getOrDefault(d.uid(), 0L), environments.get(env).orgId());
         m.put("basicAuthUser", d.basicAuthUser());
-        m.put("withCredentials", false);
+        m.put("withCredentials", d.withCredentials());
         m.put("isDefault", d.isDefault());
         m.put("jsonData", d.jsonData());
         m.put("secureJsonFields", d.secureJsonFields());
@@ -205,7 +205,8 @@ public final class GrafanaDatasourceResource {
             secrets.putAll(r.secureJsonData());
         }
         return new DatasourceRequest(r.uid() == null ? uid : r.uid(), r.name(), r.type(), r.access(), r.url(),
-                r.basicAuth(), r.basicAuthUser(), r.user(), r.database(), r.isDefault(), r.readOnly(), r.jsonData(),
+                r.basicAuth(), r.basicAuthUser(), r.user(), r.database(), r.withCredentials(), r.isDefault(), r.readOnly(),
+                r.jsonData(),
                 secrets, r.version());
     }
 

@@ -96,7 +96,7 @@ public final class PlanApplier {
             }
             var written = datasourceService.writeInTransaction(tx, env, item.uid(), new DatasourceRequest(ds.uid(),
                     ds.name(), ds.type(), ds.access(), ds.url(), ds.basicAuth(), ds.basicAuthUser(), ds.user(),
-                    ds.database(), ds.isDefault(), ds.readOnly(),
+                    ds.database(), ds.withCredentials(), ds.isDefault(), ds.readOnly(),
                     ds.jsonData() instanceof ObjectNode o ? o : null, given, null));
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), written.version()));
         }

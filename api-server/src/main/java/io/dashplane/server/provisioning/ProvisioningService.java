@@ -388,7 +388,7 @@ public final class ProvisioningService {
                 Optional<Datasource> before = services.datasourceRepository().find(tx, env, uid);
                 Map<String, String> secrets = ds.effectiveSecureJsonData();
                 DatasourceRequest request = new DatasourceRequest(uid, ds.name(), ds.type(), ds.access(), ds.url(),
-                        ds.basicAuth(), ds.basicAuthUser(), ds.user(), ds.database(), ds.isDefault(),
+                        ds.basicAuth(), ds.basicAuthUser(), ds.user(), ds.database(), ds.withCredentials(), ds.isDefault(),
                         !Boolean.TRUE.equals(ds.editable()),
                         ds.jsonData() instanceof ObjectNode o ? o : null, secrets, null);
                 boolean same = before.isPresent() && sameDatasource(env, before.get(), request);
@@ -414,7 +414,8 @@ public final class ProvisioningService {
         boolean sameDatasource(String env, Datasource current, DatasourceRequest r) {
             Datasource wanted = new Datasource(current.uid(), r.name(), r.type(), r.access() == null ? "proxy" : r.access(),
                     orEmpty(r.url()), Boolean.TRUE.equals(r.basicAuth()), orEmpty(r.basicAuthUser()), orEmpty(r.user()),
-                    orEmpty(r.database()), Boolean.TRUE.equals(r.isDefault()), Boolean.TRUE.equals(r.readOnly()),
+                    orEmpty(r.database()), Boolean.TRUE.equals(r.withCredentials()), Boolean.TRUE.equals(r.isDefault()),
+                    Boolean.TRUE.equals(r.readOnly()),
                     r.jsonData() == null ? services.mapper().createObjectNode() : r.jsonData(),
                     current.secureJsonFields(), current.version(), current.createdAt(), current.updatedAt());
             return wanted.equals(current)

@@ -80,7 +80,7 @@ public final class TreeRenderer {
         for (JsonNode d : client.all("datasources")) {
             ObjectNode out = NODES.objectNode();
             for (String field : List.of("name", "type", "uid", "access", "url", "user", "database", "basicAuth",
-                    "basicAuthUser", "isDefault", "jsonData")) {
+                    "basicAuthUser", "withCredentials", "isDefault", "jsonData")) {
                 if (d.hasNonNull(field)) {
                     out.set(field, d.get(field).deepCopy());
                 }
