@@ -251,6 +251,23 @@ class GrafanaApiTest extends ServerTestSupport {
         }
     }
 
+    @Test
+    void basicAuthWorksThroughTheDoorWhenTheServerEnablesIt(@org.junit.jupiter.api.io.TempDir Path otherDir) {
+        String basic = TokenLifecycleTest.basic("admin", io.dashplane.server.config.ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
+        Api.Reply refused = api.send(HttpRequest.newBuilder(api.uri(G + "/search")).header("Authorization", basic));
+        assertEquals(401, refused.status(), "basic auth is off by default: " + refused);
+        assertTrue(refused.json().has("message"));
+        var config = io.dashplane.server.config.ServerConfig.ephemeral(otherDir);
+        try (RunningServer withBasic = DashplaneServer.start(config.withSecurity(config.security().withBasicAuth(true)))) {
+            Api client = new Api(withBasic.baseUri(), null);
+            Api.Reply switched = client.send(HttpRequest.newBuilder(client.uri("/api/user/using/1"))
+                    .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, switched.status(), switched.toString());
+            Api.Reply search = client.send(HttpRequest.newBuilder(client.uri(G + "/search")).header("Authorization", basic));
+            assertEquals(200, search.status(), search.toString());
+        }
+    }
+
     private static JsonNode parse(String json) {
         try {
             return Api.JSON.readTree(json);
@@ -259,8 +276,4 @@ class GrafanaApiTest extends ServerTestSupport {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Path unused() {
-        return null;
-    }
 }
