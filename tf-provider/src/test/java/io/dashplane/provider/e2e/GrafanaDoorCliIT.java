@@ -26,24 +26,7 @@ class GrafanaDoorCliIT {
     private static final String ENVIRONMENT = "doors";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String MAIN_TF = """
-            terraform {
-              required_providers {
-                dashplane = {
-                  source  = "dashplane/dashplane"
-                  version = "0.1.0"
-                }
-              }
-            }
-
-            variable "dashplane_url" {
-              type = string
-            }
-
-            provider "dashplane" {
-              url = var.dashplane_url
-            }
-
+    private static final String MAIN_TF = RealTerraform.PROVIDER + """
             resource "dashplane_folder" "ml" {
               uid   = "ml"
               title = "ML"

@@ -18,6 +18,26 @@ import java.util.Optional;
  * packaged provider installed into a filesystem mirror and a CLI configuration that uses only that mirror.
  */
 record RealTerraform(String terraform, Path dir, Map<String, String> env) {
+    /** The provider requirement and block every configuration starts with; the URL comes from TF_VAR_dashplane_url. */
+    static final String PROVIDER = """
+            terraform {
+              required_providers {
+                dashplane = {
+                  source  = "dashplane/dashplane"
+                  version = "0.1.0"
+                }
+              }
+            }
+
+            variable "dashplane_url" {
+              type = string
+            }
+
+            provider "dashplane" {
+              url = var.dashplane_url
+            }
+
+            """;
 
     /** Installs the provider under {@code work} and points it at {@code server}'s {@code environment}. */
     static RealTerraform in(Path work, ConfigServer server, String environment, String token) throws Exception {

@@ -29,24 +29,7 @@ class TerraformImportCliIT {
 
     private static final String ENVIRONMENT = "cli-import";
 
-    private static final String MAIN_TF = """
-            terraform {
-              required_providers {
-                dashplane = {
-                  source  = "dashplane/dashplane"
-                  version = "0.1.0"
-                }
-              }
-            }
-
-            variable "dashplane_url" {
-              type = string
-            }
-
-            provider "dashplane" {
-              url = var.dashplane_url
-            }
-
+    private static final String MAIN_TF = RealTerraform.PROVIDER + """
             resource "dashplane_environment" "minimal" {
               name = "cli-import-minimal"
             }
