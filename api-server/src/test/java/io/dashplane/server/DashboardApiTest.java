@@ -34,6 +34,18 @@ class DashboardApiTest extends ServerTestSupport {
     }
 
     @Test
+    void aBareDashboardModelGetsAnErrorSayingToWrapItInADashboardEnvelope() {
+        String bare = "{\"uid\": \"bare\", \"title\": \"Bare\", \"panels\": [], \"schemaVersion\": 39}";
+        for (Api.Reply r : java.util.List.of(api.post(ENV + "/dashboards", bare), api.put(ENV + "/dashboards/bare", bare))) {
+            assertEquals(422, r.status(), r.toString());
+            com.fasterxml.jackson.databind.JsonNode error = r.json().at("/errors/0");
+            assertEquals("/dashboard", error.get("pointer").asText(), r.toString());
+            assertTrue(error.get("message").asText().contains("{\"dashboard\": {...}}"), r.toString());
+        }
+        assertEquals(404, api.get(ENV + "/dashboards/bare").status());
+    }
+
+    @Test
     void everyCorpusDashboardIsAcceptedAndReadsBackSemanticallyIdentical() throws Exception {
         createPrometheus();
         List<Path> files;

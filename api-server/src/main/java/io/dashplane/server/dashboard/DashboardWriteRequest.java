@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DashboardWriteRequest(
-        @NotNull(message = "dashboard is required") JsonNode dashboard,
+        @NotNull(message = "dashboard is required: wrap the dashboard JSON model as {\"dashboard\": {...}}")
+        JsonNode dashboard,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be 1-40 characters of [A-Za-z0-9_-]") String folderUid,
         @Size(max = 2000) String message,
         Long version) {

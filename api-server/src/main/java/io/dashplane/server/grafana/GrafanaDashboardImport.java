@@ -14,7 +14,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GrafanaDashboardImport(
-        @NotNull(message = "dashboard is required") JsonNode dashboard,
+        @NotNull(message = "dashboard is required: wrap the dashboard JSON model as {\"dashboard\": {...}}")
+        JsonNode dashboard,
         Boolean overwrite,
         List<@Valid Input> inputs,
         @Size(max = 40) String folderUid,

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 /** The body of Grafana's {@code POST /api/dashboards/db}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GrafanaDashboardSave(
-        @NotNull(message = "dashboard is required") JsonNode dashboard,
+        @NotNull(message = "dashboard is required: wrap the dashboard JSON model as {\"dashboard\": {...}}")
+        JsonNode dashboard,
         @Size(max = 40) String folderUid,
         Long folderId,
         Boolean overwrite,

@@ -10,6 +10,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record DashboardProvider(String name, Long orgId, String folder, String folderUid, String type,
                                 Boolean disableDeletion, Integer updateIntervalSeconds, Boolean allowUiUpdates,
                                 ProviderOptions options) {
+    /** Grafana's sample files write {@code folder: ''} and {@code folderUid: ''}: empty means absent there. */
+    public DashboardProvider {
+        folder = folder == null || folder.isEmpty() ? null : folder;
+        folderUid = folderUid == null || folderUid.isEmpty() ? null : folderUid;
+    }
+
     public boolean foldersFromFilesStructure() {
         return options != null && Boolean.TRUE.equals(options.foldersFromFilesStructure());
     }

@@ -160,6 +160,34 @@ class ProvisioningScannerTest {
     }
 
     @Test
+    void emptyFolderAndFolderUidMeanAbsentAsInGrafanasSampleProviderFile() throws IOException {
+        root = Files.createDirectories(tmp.resolve("provisioning"));
+        write("json/tree/Team/deep.json", dashboard("deep", "p"));
+        write("json/flat/flat.json", dashboard("flat", "p"));
+        write("dashboards/sample.yaml", """
+                apiVersion: 1
+                providers:
+                  - name: from-files
+                    orgId: 1
+                    folder: ''
+                    folderUid: ''
+                    type: file
+                    options:
+                      path: json/tree
+                      foldersFromFilesStructure: true
+                  - name: flat
+                    folder: ''
+                    folderUid: ''
+                    options:
+                      path: json/flat
+                """);
+        ProvisioningPlan plan = scan(Map.of());
+        assertEquals(List.of(), messages(plan));
+        assertEquals(List.of(List.of("Team"), List.of()),
+                plan.dashboards().stream().map(ProvisioningPlan.Dashboard::folderPath).toList());
+    }
+
+    @Test
     void absoluteProviderPathsInsideAnAllowedRootAreRead() throws IOException {
         root = Files.createDirectories(tmp.resolve("provisioning"));
         Path grafana = Files.createDirectories(tmp.resolve("var/lib/grafana"));
