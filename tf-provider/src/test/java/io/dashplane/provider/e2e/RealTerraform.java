@@ -43,10 +43,27 @@ record RealTerraform(String terraform, Path dir, Map<String, String> env) {
     static RealTerraform in(Path work, ConfigServer server, String environment, String token) throws Exception {
         Optional<Path> terraform = TerraformCliIT.terraformOnPath();
         assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
+        Map<String, String> env = cliEnvironment(work, installMirror(work));
+        env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_ENVIRONMENT", environment);
+        // a DASHPLANE_TOKEN of the machine running the tests must not leak into a no-token case
+        env.put("DASHPLANE_TOKEN", token == null ? "" : token);
+        Path dir = work.resolve("config");
+        Files.createDirectories(dir);
+        return new RealTerraform(terraform.get().toString(), dir, env);
+    }
+
+    /** The packaged provider installed by its install-mirror.sh into {@code work/mirror}; returns the mirror. */
+    static Path installMirror(Path work) throws Exception {
         Path mirror = work.resolve("mirror");
         TerraformCliIT.Result installed = TerraformCliIT.run(List.of(
                 TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(), mirror.toString()), work, Map.of());
         assertEquals(0, installed.exit(), installed.transcript());
+        return mirror;
+    }
+
+    /** A CLI configuration that installs the provider only from {@code mirror}, and the non-interactive settings. */
+    static Map<String, String> cliEnvironment(Path work, Path mirror) throws Exception {
         Path cliConfig = work.resolve("terraform.rc");
         Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
                 + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
@@ -55,13 +72,7 @@ record RealTerraform(String terraform, Path dir, Map<String, String> env) {
         env.put("TF_IN_AUTOMATION", "1");
         env.put("TF_INPUT", "0");
         env.put("CHECKPOINT_DISABLE", "1");
-        env.put("TF_VAR_dashplane_url", server.url());
-        env.put("DASHPLANE_ENVIRONMENT", environment);
-        // a DASHPLANE_TOKEN of the machine running the tests must not leak into a no-token case
-        env.put("DASHPLANE_TOKEN", token == null ? "" : token);
-        Path dir = work.resolve("config");
-        Files.createDirectories(dir);
-        return new RealTerraform(terraform.get().toString(), dir, env);
+        return env;
     }
 
     TerraformCliIT.Result run(String... args) throws Exception {

@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.provider.harness.ConfigServer;
 import io.dashplane.provider.harness.Fixtures;
-import io.dashplane.provider.harness.TerraformCore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +56,7 @@ class TerraformCliIT {
         Optional<Path> terraform = terraformOnPath();
         assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
 
-        Path mirror = work.resolve("mirror");
-        Result installed = run(List.of(TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(),
-                mirror.toString()), work, Map.of());
-        assertEquals(0, installed.exit(), installed.transcript());
+        Path mirror = RealTerraform.installMirror(work);
         Path platformDir;
         try (Stream<Path> dirs = Files.list(mirror.resolve("registry.terraform.io/dashplane/dashplane/0.1.0"))) {
             platformDir = dirs.findFirst().orElseThrow();
@@ -82,17 +77,10 @@ class TerraformCliIT {
                 Files.copy(file, example.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Path cliConfig = work.resolve("terraform.rc");
-        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
-                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
         String environment = "cli-p" + protocol;
         server.newEnvironment(environment);
         Path log = work.resolve("terraform.log");
-        Map<String, String> env = new HashMap<>();
-        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        env.put("CHECKPOINT_DISABLE", "1");
+        Map<String, String> env = RealTerraform.cliEnvironment(work, mirror);
         env.put("TF_VAR_dashplane_url", server.url());
         env.put("DASHPLANE_TOKEN", server.token());
         env.put("DASHPLANE_ENVIRONMENT", environment);
@@ -168,10 +156,7 @@ class TerraformCliIT {
             throws Exception {
         Optional<Path> terraform = terraformOnPath();
         assumeTrue(terraform.isPresent(), "no terraform binary on PATH: the real-CLI test is skipped");
-        Path mirror = work.resolve("mirror");
-        Result installed = run(List.of(TerraformCore.distExecutable().resolveSibling("install-mirror.sh").toString(),
-                mirror.toString()), work, Map.of());
-        assertEquals(0, installed.exit(), installed.transcript());
+        Path mirror = RealTerraform.installMirror(work);
         Path example = work.resolve(exampleName);
         Path source = Fixtures.example(exampleName);
         try (Stream<Path> files = Files.walk(source)) {
@@ -181,14 +166,7 @@ class TerraformCliIT {
                 Files.copy(file, target);
             }
         }
-        Path cliConfig = work.resolve("terraform.rc");
-        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \""
-                + mirror + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
-        Map<String, String> env = new HashMap<>();
-        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        env.put("CHECKPOINT_DISABLE", "1");
+        Map<String, String> env = RealTerraform.cliEnvironment(work, mirror);
         env.put("TF_VAR_dashplane_url", server.url());
         env.put("DASHPLANE_TOKEN", server.token());
         env.put("DASHPLANE_ENVIRONMENT", environment);
