@@ -114,12 +114,15 @@ public final class GrafanaAlertRuleResource {
                                @PathParam("group") String group) {
         RuleGroupView view = groups.find(env, folderUid, group).orElseThrow(() ->
                 new GrafanaRefusal(GrafanaRefusal.Kind.NOT_FOUND, "rule group not found"));
+        long orgId = environments.get(env).orgId();
+        Map<String, String> marks = provenance.of(env, KIND);
         ObjectNode node = json.mapper().createObjectNode();
         node.put("title", view.group().name());
         node.put("folderUid", view.group().folderUid());
         node.put("interval", GrafanaRuleGroups.seconds(view.group().interval()));
         ArrayNode rules = node.putArray("rules");
-        view.ruleUids().forEach(uid -> rules.add(rule(env, alerting.rules().get(env, uid))));
+        AllPages.of(page -> alerting.rules().list(env, folderUid, group, page)).forEach(r -> rules.add(
+                json.rule(r, orgId, marks.getOrDefault(r.rule().uid(), GrafanaProvenance.API))));
         return node;
     }
 

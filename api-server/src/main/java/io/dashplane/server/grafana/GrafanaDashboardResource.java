@@ -1,7 +1,9 @@
 package io.dashplane.server.grafana;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.server.auth.AuthFilter;
 import io.dashplane.server.auth.Principal;
 import io.dashplane.server.auth.Role;
@@ -42,8 +44,11 @@ public final class GrafanaDashboardResource {
     private final DashboardService service;
     private final FolderService folders;
     private final GrafanaIds ids;
+    private final ObjectMapper mapper;
 
-    public GrafanaDashboardResource(DashboardService service, FolderService folders, GrafanaIds ids) {
+    public GrafanaDashboardResource(DashboardService service, FolderService folders, GrafanaIds ids,
+                                    ObjectMapper mapper) {
+        this.mapper = mapper;
         this.service = service;
         this.folders = folders;
         this.ids = ids;
@@ -59,7 +64,7 @@ public final class GrafanaDashboardResource {
      * {@code folderId} at the top level is an addition to Grafana's shape: community.grafana's dashboard module
      * compares it with the folder it was asked for, and without it reports every dashboard in a folder as changed.
      */
-    public record Full(@JsonRawValue String dashboard, Map<String, Object> meta, long folderId) {
+    public record Full(JsonNode dashboard, Map<String, Object> meta, long folderId) {
     }
 
     public record Deleted(String title, String message, long id, String uid) {
@@ -110,11 +115,7 @@ public final class GrafanaDashboardResource {
         StoredDashboard d = service.get(env, uid);
         Folder folder = d.folderUid() == null ? null : folders.get(env, d.folderUid());
         long folderId = folder == null ? 0 : ids.folderId(env, folder.uid());
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("id", d.id());
-        members.put("uid", d.uid());
-        members.put("version", d.version());
-        String json = DashboardJson.withMembers(d.json(), members);
+        JsonNode json = withServerMembers(d);
         Principal p = (Principal) request.getProperty(AuthFilter.PRINCIPAL);
         boolean canEdit = p != null && p.has(env, Role.EDITOR);
         boolean provisioned = !DashboardService.PROVENANCE_API.equals(d.provenance());
@@ -189,6 +190,25 @@ public final class GrafanaDashboardResource {
             }
         }
         return new Versions("", out);
+    }
+
+    /**
+     * Grafana answers a dashboard with its server-owned {@code id}, {@code uid} and {@code version} inside the model;
+     * Dashplane keeps them beside the stored text, so they are set on the way out (the shared mapper keeps every
+     * number's spelling).
+     */
+    private JsonNode withServerMembers(StoredDashboard d) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("id", d.id());
+        out.put("uid", d.uid());
+        out.put("version", d.version());
+        try {
+            mapper.readTree(d.json()).fields()
+                    .forEachRemaining(member -> out.putIfAbsent(member.getKey(), member.getValue()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a stored dashboard is JSON", e);
+        }
+        return out;
     }
 
     private static Saved saved(DashboardWriteResult r) {

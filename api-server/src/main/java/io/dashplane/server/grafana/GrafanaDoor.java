@@ -14,7 +14,7 @@ public final class GrafanaDoor {
         GrafanaProvenance provenance = new GrafanaProvenance(services.database());
         return List.of(
                 new GrafanaMetaResource(services.environments()),
-                new GrafanaDashboardResource(services.dashboards(), services.folders(), ids),
+                new GrafanaDashboardResource(services.dashboards(), services.folders(), ids, services.mapper()),
                 new GrafanaSearchResource(services.dashboards(), services.folders()),
                 new GrafanaFolderResource(services.folders(), services.environments()),
                 new GrafanaDatasourceResource(services.datasources(), services.environments()),

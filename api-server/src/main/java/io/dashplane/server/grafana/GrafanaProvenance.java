@@ -50,6 +50,7 @@ public final class GrafanaProvenance {
     }
 
     String get(String env, String kind, String key) {
-        return of(env, kind).getOrDefault(key, API);
+        return db.read(tx -> tx.select(VALUE).from(PROVENANCE)
+                .where(ENV.eq(env).and(KIND.eq(kind)).and(KEY.eq(key))).fetchOptional(VALUE).orElse(API));
     }
 }
