@@ -74,15 +74,17 @@ final class GrafanaAlertingJson {
     }
 
     ObjectNode muteTiming(StoredMuteTiming timing, String provenance) {
-        ObjectNode node = mapper.valueToTree(timing.timing());
-        node.put("version", Long.toString(timing.meta().version()));
-        node.put("provenance", provenance);
-        return node;
+        return versioned(timing.timing(), timing.meta().version(), provenance);
     }
 
     ObjectNode template(StoredTemplate template, String provenance) {
-        ObjectNode node = mapper.valueToTree(template.template());
-        node.put("version", Long.toString(template.meta().version()));
+        return versioned(template.template(), template.meta().version(), provenance);
+    }
+
+    /** Grafana writes the version of mute timings and templates as a string. */
+    private ObjectNode versioned(Object value, long version, String provenance) {
+        ObjectNode node = mapper.valueToTree(value);
+        node.put("version", Long.toString(version));
         node.put("provenance", provenance);
         return node;
     }

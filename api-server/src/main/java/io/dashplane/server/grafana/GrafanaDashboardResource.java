@@ -43,15 +43,12 @@ public final class GrafanaDashboardResource {
     private final GrafanaDashboards dashboards;
     private final DashboardService service;
     private final FolderService folders;
-    private final GrafanaIds ids;
     private final ObjectMapper mapper;
 
-    public GrafanaDashboardResource(DashboardService service, FolderService folders, GrafanaIds ids,
-                                    ObjectMapper mapper) {
+    public GrafanaDashboardResource(DashboardService service, FolderService folders, ObjectMapper mapper) {
         this.mapper = mapper;
         this.service = service;
         this.folders = folders;
-        this.ids = ids;
         this.dashboards = new GrafanaDashboards(service, folders);
     }
 
@@ -97,7 +94,7 @@ public final class GrafanaDashboardResource {
         out.put("importedUrl", r.url());
         out.put("slug", slug(r.url()));
         out.put("dashboardId", r.id());
-        out.put("folderId", r.folderUid() == null ? 0 : ids.folderId(env, r.folderUid()));
+        out.put("folderId", r.folderUid() == null ? 0 : folderId(env, r.folderUid()));
         out.put("folderUid", r.folderUid() == null ? "" : r.folderUid());
         out.put("importedRevision", 1);
         out.put("revision", 1);
@@ -114,7 +111,7 @@ public final class GrafanaDashboardResource {
                     @Context ContainerRequestContext request) {
         StoredDashboard d = service.get(env, uid);
         Folder folder = d.folderUid() == null ? null : folders.get(env, d.folderUid());
-        long folderId = folder == null ? 0 : ids.folderId(env, folder.uid());
+        long folderId = folder == null ? 0 : folderId(env, folder.uid());
         JsonNode json = withServerMembers(d);
         Principal p = (Principal) request.getProperty(AuthFilter.PRINCIPAL);
         boolean canEdit = p != null && p.has(env, Role.EDITOR);
@@ -209,6 +206,10 @@ public final class GrafanaDashboardResource {
             throw new java.io.UncheckedIOException("a stored dashboard is JSON", e);
         }
         return out;
+    }
+
+    private long folderId(String env, String folderUid) {
+        return folders.ids(env).getOrDefault(folderUid, 0L);
     }
 
     private static Saved saved(DashboardWriteResult r) {

@@ -1,7 +1,6 @@
 package io.dashplane.server.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.dashplane.schema.Uid;
@@ -50,10 +49,6 @@ final class GrafanaDashboards {
         JsonNode resolved = resolveInputs(request.dashboard(), request);
         return save(env, resolved, request.folderUid(), request.folderId(), Boolean.TRUE.equals(request.overwrite()),
                 "Imported");
-    }
-
-    Optional<String> uidById(String env, long id) {
-        return dashboards.uidById(env, id);
     }
 
     private DashboardWriteResult save(String env, JsonNode dashboard, String folderUidField, Long folderId,
@@ -192,9 +187,5 @@ final class GrafanaDashboards {
             }
         }
         return node;
-    }
-
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }

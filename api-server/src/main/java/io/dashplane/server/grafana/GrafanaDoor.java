@@ -10,11 +10,10 @@ public final class GrafanaDoor {
     }
 
     public static List<Object> resources(Services services) {
-        GrafanaIds ids = new GrafanaIds(services.folders(), services.datasources());
         GrafanaProvenance provenance = new GrafanaProvenance(services.database());
         return List.of(
                 new GrafanaMetaResource(services.environments()),
-                new GrafanaDashboardResource(services.dashboards(), services.folders(), ids, services.mapper()),
+                new GrafanaDashboardResource(services.dashboards(), services.folders(), services.mapper()),
                 new GrafanaSearchResource(services.dashboards(), services.folders()),
                 new GrafanaFolderResource(services.folders(), services.environments()),
                 new GrafanaDatasourceResource(services.datasources(), services.environments()),

@@ -173,11 +173,8 @@ public final class GrafanaNotificationResource {
     @Path("mute-timings")
     @Operation(summary = "Grafana: mute timings")
     public ArrayNode muteTimings(@PathParam("env") String env) {
-        Map<String, String> marks = provenance.of(env, MUTE_TIMING);
-        ArrayNode out = json.mapper().createArrayNode();
-        AllPages.of(page -> alerting.muteTimings().list(env, page)).forEach(t -> out.add(json.muteTiming(t,
-                marks.getOrDefault(t.timing().name(), GrafanaProvenance.API))));
-        return out;
+        return marked(env, MUTE_TIMING, AllPages.of(page -> alerting.muteTimings().list(env, page)),
+                t -> t.timing().name(), json::muteTiming);
     }
 
     @POST
@@ -229,11 +226,8 @@ public final class GrafanaNotificationResource {
     @Path("templates")
     @Operation(summary = "Grafana: message templates")
     public ArrayNode templates(@PathParam("env") String env) {
-        Map<String, String> marks = provenance.of(env, TEMPLATE);
-        ArrayNode out = json.mapper().createArrayNode();
-        AllPages.of(page -> alerting.templates().list(env, page)).forEach(t -> out.add(json.template(t,
-                marks.getOrDefault(t.template().name(), GrafanaProvenance.API))));
-        return out;
+        return marked(env, TEMPLATE, AllPages.of(page -> alerting.templates().list(env, page)),
+                t -> t.template().name(), json::template);
     }
 
     @GET
@@ -266,6 +260,15 @@ public final class GrafanaNotificationResource {
         alerting.templates().delete(env, name, ExpectedVersion.NONE);
         provenance.record(env, TEMPLATE, name, GrafanaProvenance.API);
         return Response.noContent().build();
+    }
+
+    /** Each object in Grafana's shape with the provenance recorded for it (by {@code key}). */
+    private <T> ArrayNode marked(String env, String kind, List<T> objects, java.util.function.Function<T, String> key,
+                                 java.util.function.BiFunction<T, String, ObjectNode> shape) {
+        Map<String, String> marks = provenance.of(env, kind);
+        ArrayNode out = json.mapper().createArrayNode();
+        objects.forEach(o -> out.add(shape.apply(o, marks.getOrDefault(key.apply(o), GrafanaProvenance.API))));
+        return out;
     }
 
     /** Grafana's contact point of this API: one integration under a name. */
