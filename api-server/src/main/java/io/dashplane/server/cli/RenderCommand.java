@@ -50,10 +50,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Keep the tree current until stopped")
     boolean watch;
 
+    /** How secrets are written; picocli refuses any other value (exit 2, naming the allowed ones). */
+    enum Secrets { env, plain }
+
     @Option(names = "--secrets", paramLabel = "env|plain", defaultValue = "env",
             description = "env (default): secrets as $${VAR} references listed in secrets.env.example; "
                     + "plain: contact point secrets as values (needs an Admin token)")
-    String secrets;
+    Secrets secrets;
 
     @Spec
     CommandSpec spec;
@@ -62,12 +65,8 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!secrets.equals("env") && !secrets.equals("plain")) {
-            err.println("dashplane render: --secrets must be env or plain, was " + secrets);
-            return 2;
-        }
         DashplaneClient client = new DashplaneClient(server, env, token);
-        TreeRenderer renderer = new TreeRenderer(client, grafanaPath, secrets.equals("plain"), err);
+        TreeRenderer renderer = new TreeRenderer(client, grafanaPath, secrets == Secrets.plain, err);
         TreeWriter writer = new TreeWriter(this.out.toAbsolutePath());
         try {
             if (!watch) {
