@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (the token is printed on its stderr); {@code reset-admin-token} is the way back in.
  */
 class BootstrapLockOutTest extends ServerTestSupport {
-    private static final Pattern LISTENING = Pattern.compile("Dashplane listening on (http://\\S+)");
     private static final Pattern TOKEN = Pattern.compile("created the server admin 'admin' with the token (dpt_\\S+)");
 
     @TempDir
@@ -51,7 +48,7 @@ class BootstrapLockOutTest extends ServerTestSupport {
         Process ok = serve(freshDir, provisioning);
         StreamCollector err = new StreamCollector(ok.getErrorStream());
         try {
-            URI base = awaitListening(ok);
+            URI base = ServerProcesses.awaitListening(ok);
             String token = err.awaitMatch(TOKEN);
             Api admin = new Api(base, token);
             assertEquals(200, admin.get("/api/v1/service-accounts").status(), "the printed token is a server admin's");
@@ -117,17 +114,6 @@ class BootstrapLockOutTest extends ServerTestSupport {
         return pb.start();
     }
 
-    private static URI awaitListening(Process p) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return URI.create(m.group(1) + "/");
-            }
-        }
-        throw new AssertionError("the server exited without listening (exit " + p.exitValue() + ")");
-    }
 
     /** Drains a process stream on its own thread (the server logs there) and finds a line in it. */
     private static final class StreamCollector {

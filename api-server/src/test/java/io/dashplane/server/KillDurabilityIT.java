@@ -3,16 +3,10 @@ package io.dashplane.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * phase, after the jar is built.
  */
 class KillDurabilityIT {
-    private static final Pattern LISTENING = Pattern.compile("Dashplane listening on (http://\\S+)");
 
     @TempDir
     Path dataDir;
@@ -34,7 +27,7 @@ class KillDurabilityIT {
 
         Process first = start(jar);
         try {
-            Api api = new Api(awaitUri(first));
+            Api api = new Api(ServerProcesses.awaitListening(first));
             assertEquals(201, api.post("/api/v1/environments/default/datasources",
                     "{\"uid\":\"Prometheus\",\"name\":\"Prometheus\",\"type\":\"prometheus\"}").status());
             for (int i = 0; i < 20; i++) {
@@ -49,7 +42,7 @@ class KillDurabilityIT {
 
         Process second = start(jar);
         try {
-            Api api = new Api(awaitUri(second));
+            Api api = new Api(ServerProcesses.awaitListening(second));
             assertEquals(200, api.get("/api/v1/environments/default/datasources/Prometheus").status());
             for (int k = 0; k < 4; k++) {
                 var d = api.get("/api/v1/environments/default/dashboards/k" + k).json();
@@ -72,15 +65,4 @@ class KillDurabilityIT {
         return pb.start();
     }
 
-    private static URI awaitUri(Process p) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return URI.create(m.group(1) + "/");
-            }
-        }
-        throw new AssertionError("server exited before listening, exit code " + p.waitFor());
-    }
 }
