@@ -31,6 +31,7 @@ import io.dashplane.provider.resources.MuteTimingResource;
 import io.dashplane.provider.resources.NotificationPolicyResource;
 import io.dashplane.provider.resources.NotificationRouteResource;
 import io.dashplane.provider.resources.RuleGroupResource;
+import io.dashplane.provider.resources.SyncTargetResource;
 import io.dashplane.provider.resources.ProviderData;
 
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
         return List.of(new FolderResource(), new DatasourceResource(), new DashboardResource(),
                 new EnvironmentResource(), new RuleGroupResource(), new AlertRuleResource(), new ContactPointResource(),
                 new NotificationPolicyResource(), new NotificationRouteResource(), new MuteTimingResource(),
-                new MessageTemplateResource());
+                new MessageTemplateResource(), new SyncTargetResource());
     }
 
     @Override

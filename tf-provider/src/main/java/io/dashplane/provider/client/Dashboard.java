@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A dashboard as read: the {@code dashboard} JSON exactly as stored (numbers as BigDecimal) and the
- * server's {@code meta} (uid, id, version, folderUid, url, title, tags, ...).
+ * A dashboard as read: the {@code dashboard} JSON exactly as stored (numbers as BigDecimal), the
+ * server's {@code meta} (uid, id, version, folderUid, url, title, tags, ...) and {@code targetUrls}
+ * (the dashboard's URL in each sync target's Grafana; an empty object when there are none).
  */
-public record Dashboard(JsonNode dashboard, ObjectNode meta) {
+public record Dashboard(JsonNode dashboard, ObjectNode meta, JsonNode targetUrls) {
 
     public String uid() {
         return meta.path("uid").asText(null);

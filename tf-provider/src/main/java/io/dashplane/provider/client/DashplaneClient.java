@@ -180,7 +180,8 @@ public final class DashplaneClient {
             if (dashboard == null || !(meta instanceof ObjectNode metaObject)) {
                 throw new DashplaneException("the server answered a dashboard read without \"dashboard\" and \"meta\"");
             }
-            return new Dashboard(dashboard, metaObject);
+            JsonNode targetUrls = body.has("targetUrls") ? body.get("targetUrls") : metaObject.get("targetUrls");
+            return new Dashboard(dashboard, metaObject, targetUrls);
         });
     }
 
