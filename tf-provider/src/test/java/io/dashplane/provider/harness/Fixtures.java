@@ -32,6 +32,11 @@ public final class Fixtures {
         return findUp(Path.of("examples", "terraform", name), false);
     }
 
+    /** A directory below {@code examples/} of the repository, e.g. {@code delivery/staging-prod}. */
+    public static Path examples(String relative) {
+        return findUp(Path.of("examples").resolve(relative), false);
+    }
+
     private static Path findUp(Path relative, boolean sibling) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = sibling ? dir.resolveSibling(relative.toString()) : dir.resolve(relative);
