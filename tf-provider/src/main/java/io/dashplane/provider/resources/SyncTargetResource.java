@@ -19,6 +19,7 @@ import io.dashplane.provider.framework.Schema;
 import io.dashplane.provider.framework.Validators;
 import io.dashplane.provider.framework.Values;
 import io.dashplane.schema.Uid;
+import io.dashplane.schema.alerting.Durations;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,15 +51,16 @@ public final class SyncTargetResource implements Resource<ProviderData> {
                                     + " 62 lowercase letters, digits or '-'; changing it replaces the target"),
                     Attr.string("url").required().validate(SyncTargetResource::validateUrl)
                             .description("base URL of the Grafana instance, http or https"),
-                    Attr.string("token").optional().sensitive()
+                    Attr.string("token").optional().sensitive().validate(Validators.notBlank())
                             .description("Grafana service-account token; write-only on the server, never read back"),
                     Attr.number("org_id").defaultValue(1).validate(Validators.atLeast(1))
                             .description("Grafana organization the content goes to"),
                     Attr.stringList("folders").optional().validate(SyncTargetResource::validateFolders)
                             .description("uids of the folders to push (with their subfolders); null pushes everything"),
-                    Attr.string("resync_interval").defaultValue("5m").semanticEquality(GoDuration.equality())
-                            .validate(GoDuration.positive())
-                            .description("Go duration between full resyncs besides the event-driven ones; \"5m\" and \"300s\" are equal"),
+                    Attr.string("resync_interval").defaultValue("5m").semanticEquality(AlertingSupport.durationEquality())
+                            .validate(AlertingSupport.durationValidator()).validate(SyncTargetResource::validateAtLeastOneSecond)
+                            .description("duration between full resyncs besides the event-driven ones, at least 1s;"
+                                    + " \"5m\" and \"300s\" are equal"),
                     Attr.bool("editable").defaultValue(false)
                             .description("objects are editable in Grafana's UI instead of provisioned (read-only)"),
                     Attr.bool("adopt").defaultValue(false)
@@ -277,8 +279,8 @@ public final class SyncTargetResource implements Resource<ProviderData> {
                 problem = "must be an absolute http or https URL";
             } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 problem = "must name a host";
-            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                problem = "must not have a query or fragment";
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problem = "must not have a query, fragment or user info (the token authenticates)";
             } else {
                 problem = null;
             }
@@ -287,6 +289,12 @@ public final class SyncTargetResource implements Resource<ProviderData> {
         }
         if (problem != null) {
             diagnostics.error(path, "Invalid Grafana URL", problem + ", got \"" + text + "\"");
+        }
+    }
+
+    private static void validateAtLeastOneSecond(AttributePath path, CtyValue value, Diagnostics diagnostics) {
+        if (Durations.isValid(value.asString()) && Durations.parse(value.asString()).toSeconds() < 1) {
+            diagnostics.error(path, "Invalid duration", "must be at least 1s, got \"" + value.asString() + "\"");
         }
     }
 
