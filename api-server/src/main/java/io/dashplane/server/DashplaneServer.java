@@ -8,6 +8,7 @@ import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.storage.DataDirLock;
+import io.dashplane.server.sync.SyncService;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -63,6 +64,7 @@ public final class DashplaneServer {
             throw e;
         }
         ProvisioningRescanner rescanner = null;
+        SyncService sync = null;
         HttpServer http = null;
         try {
             int sealed = services.alerting().contactPoints().sealPlaintextSecrets();
@@ -80,8 +82,10 @@ public final class DashplaneServer {
                     rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC()).start();
                 }
             }
+            sync = new SyncService(services.database(), services.targets(), services.syncContent(), services.mapper(),
+                    registry);
             ResourceConfig app = ApiApplication.create(services, content, source, rescanner, registry,
-                    config.maxBodyBytes(), config.security());
+                    config.maxBodyBytes(), config.security(), sync);
             URI bindUri = URI.create("http://" + hostLiteral(config.bind()) + ":" + config.port() + "/");
             http = GrizzlyHttpServerFactory.createHttpServer(bindUri, false);
             GrizzlyHttpContainer jersey = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, app);
@@ -114,12 +118,19 @@ public final class DashplaneServer {
             String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());
             String scheme = config.security().tls() ? "https" : "http";
             URI base = URI.create(scheme + "://" + host + ":" + port + "/");
+            sync.start();
             LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
-            return new Handle(http, services, rescanner, lock, base, port, config);
+            return new Handle(http, services, rescanner, sync, lock, base, port, config);
         } catch (IOException e) {
+            if (sync != null) {
+                sync.close();
+            }
             abandon(http, rescanner, services, lock);
             throw new UncheckedIOException("cannot start the HTTP listener on " + config.bind() + ":" + config.port(), e);
         } catch (RuntimeException e) {
+            if (sync != null) {
+                sync.close();
+            }
             abandon(http, rescanner, services, lock);
             throw e;
         }
@@ -172,14 +183,16 @@ public final class DashplaneServer {
         private final HttpServer http;
         private final Services services;
         private final ProvisioningRescanner rescanner;
+        private final SyncService sync;
         private final DataDirLock lock;
         private final URI base;
         private final int port;
         private final ServerConfig config;
         private boolean closed;
 
-        Handle(HttpServer http, Services services, ProvisioningRescanner rescanner, DataDirLock lock, URI base,
-               int port, ServerConfig config) {
+        Handle(HttpServer http, Services services, ProvisioningRescanner rescanner, SyncService sync, DataDirLock lock,
+               URI base, int port, ServerConfig config) {
+            this.sync = sync;
             this.http = http;
             this.services = services;
             this.rescanner = rescanner;
@@ -221,8 +234,9 @@ public final class DashplaneServer {
                 LOG.warn("graceful shutdown did not finish in time; forcing", e);
                 http.shutdownNow();
             } finally {
-                // the rescans write to the database: stop them before it closes
+                // the rescans and reconcilers write to the database: stop them before it closes
                 closeQuietly(rescanner);
+                sync.close();
                 services.close();
                 lock.close();
                 LOG.info("server stopped");

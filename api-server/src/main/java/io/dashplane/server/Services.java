@@ -19,6 +19,7 @@ import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
 import io.dashplane.server.provisioning.ProvisionedObjects;
 import io.dashplane.server.storage.Database;
+import io.dashplane.server.sync.TargetService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public record Services(Database database, ObjectMapper mapper,
                        FolderRepository folderRepository, DashboardRepository dashboardRepository,
                        EnvironmentService environments, DatasourceService datasources, FolderService folders,
                        DashboardService dashboards, AlertingServices alerting, ServiceAccountService serviceAccounts,
-                       AuditService audit, ProvisionedObjects provisionedObjects) implements AutoCloseable {
+                       AuditService audit, ProvisionedObjects provisionedObjects,
+                       TargetService targets) implements AutoCloseable {
 
     /**
      * Opens the database in {@code dataDir} (migrating it) and wires the services.
@@ -78,7 +80,8 @@ public record Services(Database database, ObjectMapper mapper,
         var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper, provisioned);
         var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
-                alerting, accounts, new AuditService(db), provisioned);
+                alerting, accounts, new AuditService(db), provisioned,
+                new TargetService(db, envs, secretBox, new io.dashplane.server.storage.JsonText(mapper)));
     }
 
     /** Object counts per kind, for metrics. */
@@ -92,6 +95,12 @@ public record Services(Database database, ObjectMapper mapper,
             counts.putAll(alerting.counts().count(tx));
             return counts;
         });
+    }
+
+    /** What sync targets' reconcilers read the content with. */
+    public io.dashplane.server.sync.ContentSnapshotFactory syncContent() {
+        return new io.dashplane.server.sync.ContentSnapshotFactory(database, datasourceRepository, folderRepository,
+                dashboardRepository, datasources, alerting, mapper);
     }
 
     @Override

@@ -58,6 +58,17 @@ public final class AccessRules {
         crud("/datasources", admin());
         rule("GET " + ENV + "/datasources/name/{name}", viewer());
 
+        // sync targets: read by Viewers (the token is never shown), changed and run by Admins
+        String targets = ENV + "/targets";
+        rule("GET " + targets, viewer());
+        rule("POST " + targets, admin());
+        rule("GET " + targets + "/{name}", viewer());
+        rule("PUT " + targets + "/{name}", admin());
+        rule("DELETE " + targets + "/{name}", admin());
+        rule("GET " + targets + "/{name}/status", viewer());
+        rule("POST " + targets + "/{name}/plan", admin());
+        rule("POST " + targets + "/{name}/sync", admin());
+
         // folders and dashboards: Editor
         crud("/folders", editor());
         rule("POST " + ENV + "/folders/{uid}/move", editor());

@@ -31,7 +31,8 @@ public final class ChangeFeed {
     private static final Field<String> AT = text("at");
 
     /** Audited kinds that are not content of an environment. */
-    private static final Set<String> NOT_CONTENT = Set.of("service-account", "api-token", "secret-key");
+    private static final Set<String> NOT_CONTENT = Set.of("service-account", "api-token", "secret-key",
+            "sync-target", "sync-run", "sync-drift");
     /** Kinds whose key is a name rather than a uid. */
     private static final Set<String> NAMED = Set.of("template", "rule-group");
 

@@ -32,7 +32,9 @@ public final class KeyRotation {
             new SealedColumn("datasource", "datasources", "secure_data", List.of("env", "uid"), "name",
                     r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
             new SealedColumn("contact point", "contact_points", "secure_data", List.of("env", "uid"), "name",
-                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)));
+                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
+            new SealedColumn("sync target", "sync_targets", "token_secret", List.of("env", "name"), "name",
+                    r -> "sync-target:" + r.get("env", String.class) + "/" + r.get("name", String.class)));
 
     private KeyRotation() {
     }

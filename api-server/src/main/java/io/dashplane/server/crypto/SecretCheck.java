@@ -50,13 +50,15 @@ public final class SecretCheck {
                 Field<String> sealed = text(c.column());
                 List<Field<?>> fields = new ArrayList<>();
                 c.keyColumns().forEach(k -> fields.add(text(k)));
-                fields.add(text(c.nameColumn()));
+                if (!c.keyColumns().contains(c.nameColumn())) {
+                    fields.add(text(c.nameColumn()));
+                }
                 fields.add(sealed);
                 for (Record r : tx.select(fields).from(table(c.table())).where(sealed.isNotNull()).fetch()) {
                     try {
                         box.open(r.get(sealed), c.associatedData().apply(r));
                     } catch (RuntimeException e) {
-                        out.add(new Undecryptable(c.kind(), r.get("env", String.class), r.get("uid", String.class),
+                        out.add(new Undecryptable(c.kind(), r.get("env", String.class), r.get(c.keyColumns().get(1), String.class),
                                 r.get(c.nameColumn(), String.class)));
                     }
                 }

@@ -27,6 +27,8 @@ import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.grafana.GrafanaDoor;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
+import io.dashplane.server.sync.SyncService;
+import io.dashplane.server.sync.TargetResource;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -73,6 +75,16 @@ public final class ApiApplication {
     public static ResourceConfig create(Services services, ContentServices content, ProvisioningSource provisioning,
                                         ProvisioningRescanner rescanner, CollectorRegistry registry,
                                         long maxBodyBytes, SecurityConfig security) {
+        // without running reconcilers: status, plan and sync-now still work (in the request's thread)
+        return create(services, content, provisioning, rescanner, registry, maxBodyBytes, security,
+                new SyncService(services.database(), services.targets(), services.syncContent(), services.mapper(),
+                        registry));
+    }
+
+    /** ... and the sync targets' reconcilers. */
+    public static ResourceConfig create(Services services, ContentServices content, ProvisioningSource provisioning,
+                                        ProvisioningRescanner rescanner, CollectorRegistry registry,
+                                        long maxBodyBytes, SecurityConfig security, SyncService sync) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,
         // which answer parse errors without a pointer.
@@ -99,7 +111,8 @@ public final class ApiApplication {
                 new PromotionResource(content.promotions()),
                 new BundleExportResource(content.bundles()),
                 new BundleImportResource(content.bundles()),
-                new ProvisioningResource(content.provisioning(), provisioning, rescanner)));
+                new ProvisioningResource(content.provisioning(), provisioning, rescanner),
+                new TargetResource(services.targets(), sync)));
         resources.addAll(GrafanaDoor.resources(services));
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();

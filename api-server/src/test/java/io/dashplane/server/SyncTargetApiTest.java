@@ -1,0 +1,122 @@
+package io.dashplane.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The native API of sync targets: create, read, replace, delete, validation, access; the token stays write-only. */
+class SyncTargetApiTest extends ServerTestSupport {
+    static final String TARGETS = ENV + "/targets";
+    static final String TOKEN = "glsa_synctargettoken_0123456789";
+
+    static String body(String name, String url) {
+        return "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"token\":\"" + TOKEN + "\"}";
+    }
+
+    @Test
+    void aCreatedTargetHasDefaultsAVersionAndOnlyATokenFlag() {
+        Api.Reply created = api.post(TARGETS, body("grafana-a", "http://127.0.0.1:3000"));
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("/api/v1/environments/default/targets/grafana-a",
+                java.net.URI.create(created.header("Location")).getPath());
+        JsonNode t = created.json();
+        assertEquals("grafana-a", t.get("name").asText());
+        assertTrue(t.get("hasToken").asBoolean());
+        assertFalse(t.has("token"));
+        assertEquals(1, t.get("orgId").asLong());
+        assertEquals("5m", t.get("resyncInterval").asText());
+        assertEquals("revert", t.get("drift").asText());
+        assertTrue(t.get("enabled").asBoolean());
+        assertFalse(t.get("editable").asBoolean());
+        assertFalse(t.get("adopt").asBoolean());
+        assertTrue(t.get("folders").isNull());
+        assertFalse(t.get("tls").get("insecureSkipVerify").asBoolean());
+        assertEquals(1, t.get("version").asLong());
+        assertTrue(t.hasNonNull("createdAt") && t.hasNonNull("updatedAt"));
+
+        Api.Reply got = api.get(TARGETS + "/grafana-a");
+        assertEquals(200, got.status());
+        assertFalse(got.body().contains(TOKEN));
+        assertEquals("\"1\"", got.header("ETag"));
+        Api.Reply list = api.get(TARGETS);
+        assertEquals(1, list.json().get("items").size());
+        assertFalse(list.body().contains(TOKEN));
+    }
+
+    @Test
+    void aPutWithoutATokenKeepsTheStoredOneAndBumpsTheVersion() {
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:3000"));
+        Api.Reply replaced = api.put(TARGETS + "/grafana-a", "{\"name\":\"grafana-a\",\"url\":\"https://g.example.com\","
+                + "\"folders\":[\"team-a\"],\"resyncInterval\":\"1h30m\",\"drift\":\"report\",\"enabled\":false}", "\"1\"");
+        assertEquals(200, replaced.status(), replaced.toString());
+        JsonNode t = replaced.json();
+        assertTrue(t.get("hasToken").asBoolean());
+        assertEquals(2, t.get("version").asLong());
+        assertEquals("team-a", t.get("folders").get(0).asText());
+        assertEquals("report", t.get("drift").asText());
+        assertFalse(t.get("enabled").asBoolean());
+        assertEquals(409, api.put(TARGETS + "/grafana-a", body("grafana-a", "http://x.example"), "\"1\"")
+                .status());
+        assertEquals("disabled", api.get(TARGETS + "/grafana-a/status").json().get("state").asText());
+    }
+
+    @Test
+    void deletingATargetRemovesItAndATakenNameIsAConflict() {
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:3000"));
+        assertEquals(409, api.post(TARGETS, body("grafana-a", "http://127.0.0.1:3000")).status());
+        assertEquals(204, api.delete(TARGETS + "/grafana-a").status());
+        assertEquals(404, api.get(TARGETS + "/grafana-a").status());
+        assertEquals(404, api.delete(TARGETS + "/grafana-a").status());
+    }
+
+    @Test
+    void badNamesUrlsDurationsAndDriftPoliciesAre422WithPointers() {
+        Api.Reply r = api.post(TARGETS, "{\"name\":\"Bad_Name\",\"url\":\"ftp://x\",\"resyncInterval\":\"5 minutes\","
+                + "\"drift\":\"ignore\",\"orgId\":0,\"folders\":[\"ok\",\"not a uid\"]}");
+        assertEquals(422, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        List<String> pointers = new ArrayList<>();
+        r.json().get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        assertEquals(List.of("/name", "/url", "/orgId", "/folders/1", "/resyncInterval", "/drift"), pointers);
+        Api.Reply relative = api.post(TARGETS, body("ok", "/grafana"));
+        assertEquals(422, relative.status());
+        assertEquals("/url", relative.json().get("errors").get(0).get("pointer").asText());
+        Api.Reply zero = api.post(TARGETS, "{\"name\":\"z\",\"url\":\"http://h\",\"resyncInterval\":\"0s\"}");
+        assertEquals("/resyncInterval", zero.json().get("errors").get(0).get("pointer").asText());
+    }
+
+    @Test
+    void viewersReadTargetsButOnlyAdminsChangeOrRunThem() {
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:9"));
+        Accounts.Account viewer = Accounts.create(api, "viewer", Map.of("default", "Viewer"));
+        Accounts.Account editor = Accounts.create(api, "editor", Map.of("default", "Editor"));
+        Api asViewer = api.as(viewer.token());
+        assertEquals(200, asViewer.get(TARGETS).status());
+        assertEquals(200, asViewer.get(TARGETS + "/grafana-a").status());
+        assertEquals(200, asViewer.get(TARGETS + "/grafana-a/status").status());
+        assertEquals(403, asViewer.post(TARGETS, body("b", "http://h")).status());
+        assertEquals(403, api.as(editor.token()).post(TARGETS, body("b", "http://h")).status());
+        assertEquals(403, api.as(editor.token()).post(TARGETS + "/grafana-a/sync", "").status());
+        assertEquals(403, asViewer.delete(TARGETS + "/grafana-a").status());
+        assertEquals(403, asViewer.post(TARGETS + "/grafana-a/plan", "").status());
+        Accounts.Account admin = Accounts.create(api, "env-admin", Map.of("default", "Admin"));
+        assertEquals(201, api.as(admin.token()).post(TARGETS, body("b", "http://h")).status());
+    }
+
+    @Test
+    void theTokenIsNeverInTheAuditLog() {
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:9"));
+        Api.Reply audit = api.get("/api/v1/audit?env=default");
+        assertEquals(200, audit.status(), audit.toString());
+        assertTrue(audit.body().contains("sync-target"), audit.body());
+        assertFalse(audit.body().contains(TOKEN));
+        assertNull(null);
+    }
+}
