@@ -1,0 +1,348 @@
+package io.dashplane.provider.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.harness.ConfigServer;
+import io.dashplane.provider.harness.Fixtures;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The real Terraform CLI (from PATH) against the packaged provider, next to a reference configuration of the same
+ * size made of {@code terraform_data} resources, measured in the same run with the runs alternating (reference,
+ * Dashplane, reference, ...) so that both see the same machine load.
+ *
+ * <p>Both configurations hold N resources whose content is the seed dashboard (with a distinct uid and title)
+ * read with {@code file()}: {@code dashplane_dashboard.config_json} in one, {@code terraform_data.input} in the
+ * other. The Dashplane configuration also holds the one datasource the dashboards' panels use. Figures: wall time
+ * of {@code terraform apply} creating everything (from an empty state, after a destroy) and of a no-change
+ * {@code terraform plan -detailed-exitcode} (which refreshes every resource), the CPU time of Terraform and
+ * its provider processes together (the command's children, from /proc), the config server's CPU time (it runs
+ * in this JVM), and the peak resident memory of the provider process. With a second, larger size, the no-change
+ * plan is measured again at that size and compared with the first.
+ *
+ * <pre>
+ * mvn -B -q -pl tf-provider -am -DskipTests package dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -cp "tf-provider/target/test-classes:tf-provider/target/classes:$(cat tf-provider/target/bench.cp)" \
+ *     io.dashplane.provider.bench.TerraformCliBenchmark tf-provider/target/dist [dashboards=200] [runs=5] [large=0]
+ * </pre>
+ */
+public final class TerraformCliBenchmark {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PROVIDER_MAIN = "io.dashplane.provider.plugin.PluginMain";
+
+    private TerraformCliBenchmark() {
+    }
+
+    /** One command's figures: wall time, CPU of Terraform and its providers, server CPU, provider peak RSS. */
+    record Figures(long wallMillis, long childCpuMillis, long providerCpuMillis, long serverCpuMillis, long providerPeakRssKb,
+                   int providerStarts) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dist = Path.of(args.length > 0 ? args[0] : "tf-provider/target/dist").toAbsolutePath();
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int large = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        String terraform = terraformOnPath();
+        Path work = Files.createTempDirectory("dashplane-tf-bench");
+        try (ConfigServer server = ConfigServer.start(work.resolve("server"))) {
+            Map<String, String> env = environment(dist, work, server);
+            Path reference = configuration(work.resolve("reference"), count, false);
+            Path dashplane = configuration(work.resolve("dashplane"), count, true);
+            System.out.println(run(terraform, List.of("version"), work, env).output().lines().findFirst().orElse(""));
+            System.out.printf("%d resources (seed dashboard, %d bytes each), %d alternating runs, %d cores, load %s, java %s%n",
+                    count, Files.size(reference.resolve("dashboards/d0000.json")), runs,
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
+            for (Path dir : List.of(reference, dashplane)) {
+                check(run(terraform, List.of("init", "-input=false", "-no-color"), dir, env), "init");
+            }
+            List<Figures> referenceApplies = new ArrayList<>();
+            List<Figures> dashplaneApplies = new ArrayList<>();
+            List<Figures> referencePlans = new ArrayList<>();
+            List<Figures> dashplanePlans = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                for (Path dir : List.of(reference, dashplane)) {
+                    if (i > 0) {
+                        check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), dir, env), "destroy");
+                    }
+                    Measured apply = measure(terraform, List.of("apply", "-auto-approve", "-input=false", "-no-color"), dir, env);
+                    check(apply.result(), "apply");
+                    (dir == reference ? referenceApplies : dashplaneApplies).add(apply.figures());
+                }
+                for (Path dir : List.of(reference, dashplane)) {
+                    Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), dir, env);
+                    check(plan.result(), "no-change plan");
+                    (dir == reference ? referencePlans : dashplanePlans).add(plan.figures());
+                }
+            }
+            System.out.println();
+            System.out.println("| command | terraform_data (reference) | dashplane_dashboard | ratio |");
+            System.out.println("|---|---:|---:|---:|");
+            row("apply creating " + count, referenceApplies, dashplaneApplies);
+            row("no-change plan of " + count, referencePlans, dashplanePlans);
+            System.out.println();
+            detail("reference apply", referenceApplies);
+            detail("dashplane apply", dashplaneApplies);
+            detail("reference plan", referencePlans);
+            detail("dashplane plan", dashplanePlans);
+            if (large > 0) {
+                check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), dashplane, env), "destroy");
+                Path big = configuration(work.resolve("dashplane-" + large), large, true);
+                check(run(terraform, List.of("init", "-input=false", "-no-color"), big, env), "init");
+                Measured apply = measure(terraform, List.of("apply", "-auto-approve", "-input=false", "-no-color"), big, env);
+                check(apply.result(), "apply of " + large);
+                detail("dashplane apply of " + large, List.of(apply.figures()));
+                List<Figures> bigPlans = new ArrayList<>();
+                for (int i = 0; i < Math.min(runs, 3); i++) {
+                    Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), big, env);
+                    check(plan.result(), "no-change plan of " + large);
+                    bigPlans.add(plan.figures());
+                }
+                detail("dashplane plan of " + large, bigPlans);
+                System.out.printf("no-change plan of %d: median %d ms = %.1fx the plan of %d (%d ms); provider peak RSS %d MB%n",
+                        large, median(bigPlans, Figures::wallMillis), (double) median(bigPlans, Figures::wallMillis)
+                                / median(dashplanePlans, Figures::wallMillis),
+                        count, median(dashplanePlans, Figures::wallMillis),
+                        bigPlans.stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024);
+                check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), big, env), "destroy");
+            }
+        }
+    }
+
+    private static void row(String what, List<Figures> reference, List<Figures> dashplane) {
+        long ref = median(reference, Figures::wallMillis);
+        long dp = median(dashplane, Figures::wallMillis);
+        System.out.printf("| %s (median wall) | %d ms | %d ms | %.1fx |%n", what, ref, dp, (double) dp / ref);
+    }
+
+    private static void detail(String what, List<Figures> figures) {
+        System.out.printf("%-28s wall %s ms; CPU medians: terraform+provider %d ms, provider %d ms, server %d ms; provider peak RSS %d MB; provider starts %s%n",
+                what, figures.stream().map(Figures::wallMillis).toList(), median(figures, Figures::childCpuMillis),
+                median(figures, Figures::providerCpuMillis),
+                median(figures, Figures::serverCpuMillis),
+                figures.stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024,
+                figures.stream().map(Figures::providerStarts).toList());
+    }
+
+    private static long median(List<Figures> figures, java.util.function.ToLongFunction<Figures> field) {
+        List<Long> values = new ArrayList<>(figures.stream().map(field::applyAsLong).toList());
+        Collections.sort(values);
+        return values.get(values.size() / 2);
+    }
+
+    /** A configuration directory: the provider block (Dashplane only) and {@code count} resources from files. */
+    static Path configuration(Path dir, int count, boolean dashplane) throws IOException {
+        Path dashboards = dir.resolve("dashboards");
+        Files.createDirectories(dashboards);
+        Path seed = Fixtures.corpusDashboards().stream()
+                .filter(f -> f.getFileName().toString().equals("seed-ml-model-monitoring.json")).findFirst().orElseThrow();
+        ObjectNode template = (ObjectNode) MAPPER.readTree(seed.toFile());
+        for (int i = 0; i < count; i++) {
+            ObjectNode dashboard = template.deepCopy();
+            dashboard.put("uid", String.format("bench-%04d", i));
+            dashboard.put("title", template.path("title").asText() + " #" + i);
+            Files.writeString(dashboards.resolve(String.format("d%04d.json", i)),
+                    MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(dashboard));
+        }
+        String each = """
+                  for_each = fileset("${path.module}/dashboards", "*.json")
+                """;
+        String tf = dashplane ? """
+                terraform {
+                  required_providers {
+                    dashplane = {
+                      source  = "dashplane/dashplane"
+                      version = "0.1.0"
+                    }
+                  }
+                }
+
+                variable "dashplane_url" {
+                  type = string
+                }
+
+                provider "dashplane" {
+                  url = var.dashplane_url
+                }
+
+                resource "dashplane_datasource" "prometheus" {
+                  uid  = "Prometheus"
+                  name = "Prometheus"
+                  type = "prometheus"
+                  url  = "http://prometheus:9090"
+                }
+
+                resource "dashplane_dashboard" "bench" {
+                """ + each + """
+                  config_json = file("${path.module}/dashboards/${each.value}")
+                  depends_on  = [dashplane_datasource.prometheus]
+                }
+                """ : """
+                resource "terraform_data" "bench" {
+                """ + each + """
+                  input = file("${path.module}/dashboards/${each.value}")
+                }
+                """;
+        Files.writeString(dir.resolve("main.tf"), tf);
+        return dir;
+    }
+
+    private static Map<String, String> environment(Path dist, Path work, ConfigServer server) throws Exception {
+        Path mirror = work.resolve("mirror");
+        check(run(dist.resolve("install-mirror.sh").toString(), List.of(mirror.toString()), work, Map.of()), "install-mirror.sh");
+        Path cliConfig = work.resolve("terraform.rc");
+        Files.writeString(cliConfig, "provider_installation {\n  filesystem_mirror {\n    path    = \"" + mirror
+                + "\"\n    include = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n  direct {\n"
+                + "    exclude = [\"registry.terraform.io/dashplane/dashplane\"]\n  }\n}\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        env.put("TF_VAR_dashplane_url", server.url());
+        env.put("DASHPLANE_TOKEN", server.token());
+        env.put("DASHPLANE_ENVIRONMENT", "default");
+        String extra = System.getenv("BENCH_DASHPLANE_JAVA_OPTS");
+        if (extra != null) {
+            env.put("DASHPLANE_JAVA_OPTS", extra);
+        }
+        return env;
+    }
+
+    record Result(int exit, String output, long childCpuMillis) {
+    }
+
+    record Measured(Result result, Figures figures) {
+    }
+
+    private static Measured measure(String terraform, List<String> args, Path dir, Map<String, String> env) throws Exception {
+        RssSampler[] sampler = new RssSampler[1];
+        Thread[] thread = new Thread[1];
+        long serverCpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Result result = run(terraform, args, dir, env, process -> {
+            sampler[0] = new RssSampler(process.toHandle());
+            thread[0] = new Thread(sampler[0], "rss-sampler");
+            thread[0].setDaemon(true);
+            thread[0].start();
+        });
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        long serverCpu = (processCpuNanos() - serverCpu0) / 1_000_000;
+        sampler[0].stop = true;
+        thread[0].join();
+        return new Measured(result, new Figures(wall, result.childCpuMillis(), sampler[0].cpuMillis(), serverCpu,
+                sampler[0].peakKb.get(), sampler[0].cpuTicks.size()));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Runs the command under a shell that prints, after the command ended, the CPU time of its waited-for
+     * children (fields 16 and 17 of /proc/self/stat, in clock ticks): Terraform and the providers it started.
+     */
+    static Result run(String command, List<String> args, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return run(command, args, dir, env, process -> { });
+    }
+
+    private static Result run(String command, List<String> args, Path dir, Map<String, String> env,
+                              java.util.function.Consumer<Process> started) throws IOException, InterruptedException {
+        Path cpuFile = Files.createTempFile("bench-cpu", ".txt");
+        List<String> line = new ArrayList<>(List.of("sh", "-c", "\"$@\"; rc=$?; cat /proc/$$/stat > " + cpuFile + "; exit $rc",
+                "sh", command));
+        line.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        started.accept(process);
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        String stat = Files.readString(cpuFile);
+        Files.delete(cpuFile);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after ") ": field 3 (state) is index 0, so cutime (16) and cstime (17) are indexes 13 and 14
+        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        return new Result(exit, output, ticks * 10);
+    }
+
+    private static void check(Result result, String what) {
+        if (result.exit() != 0) {
+            throw new IllegalStateException(what + " failed (exit " + result.exit() + "):\n" + result.output());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String terraformOnPath() {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(d -> Path.of(d, "terraform"))
+                .filter(Files::isExecutable).findFirst().map(Path::toString)
+                .orElseThrow(() -> new IllegalStateException("no terraform on PATH"));
+    }
+
+    /** Polls the command's descendants every 100 ms for provider processes, keeping the highest VmHWM seen. */
+    private static final class RssSampler implements Runnable {
+        private final ProcessHandle command;
+        final AtomicLong peakKb = new AtomicLong();
+        /** Last seen user+system clock ticks per provider process (the last 100 ms of each are missed). */
+        final Map<Long, Long> cpuTicks = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean stop;
+
+        RssSampler(ProcessHandle command) {
+            this.command = command;
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                command.descendants()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(PROVIDER_MAIN)).orElse(false))
+                        .forEach(this::sample);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long cpuMillis() {
+            return cpuTicks.values().stream().mapToLong(Long::longValue).sum() * 10;
+        }
+
+        private void sample(ProcessHandle process) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpuTicks.put(process.pid(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakKb.accumulateAndGet(Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended while being read
+            }
+        }
+    }
+}
