@@ -237,13 +237,14 @@ public final class Database implements AutoCloseable {
                 : new DataAccessException("the write transaction failed", cause));
     }
 
-    private static void abortConnection(Batch b) {
+    /** Rolls back and drops the connection: after a failed commit its state is not worth trusting. */
+    private void abortConnection(Batch b) {
         try {
             b.connection.rollback();
         } catch (SQLException | RuntimeException ignored) {
-            // the transaction may already be gone (SQLite rolls back on some errors); closing discards it
+            // the transaction may already be gone (SQLite rolls back on some errors)
         }
-        release(b.connection);
+        pool.evictConnection(b.connection);
     }
 
     private static void release(Connection c) {
