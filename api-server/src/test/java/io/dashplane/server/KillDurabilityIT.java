@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +58,74 @@ class KillDurabilityIT {
             }
         } finally {
             second.destroy(); // SIGTERM: graceful shutdown path
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");
+        }
+    }
+
+    /**
+     * Group commit: 16 writers create dashboards as fast as the server takes them, so their transactions share
+     * commits; the server is killed with SIGKILL while they are still writing. Every create answered 201 must be
+     * there after the restart (a batch acknowledged before its fsync, or a writer answered for another's commit,
+     * would lose some).
+     */
+    @Test
+    void everyAcknowledgedCreateOfConcurrentWritersSurvivesKill9MidLoad() throws Exception {
+        Path jar = Path.of("target", "dashplane-server.jar").toAbsolutePath();
+        int writers = 16;
+        int acknowledgedBeforeKill = 400;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger cutOff = new AtomicInteger();
+        List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch enough = new CountDownLatch(acknowledgedBeforeKill);
+        Process first = start(jar);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            Api api = new Api(ServerProcesses.awaitListening(first));
+            for (int w = 0; w < writers; w++) {
+                String writer = "w" + w;
+                pool.submit(() -> {
+                    for (int i = 0; ; i++) {
+                        String uid = writer + "-" + i;
+                        Api.Reply r;
+                        try {
+                            r = api.post("/api/v1/environments/default/dashboards", "{\"dashboard\":{\"uid\":\"" + uid
+                                    + "\",\"title\":\"Batch " + uid + "\",\"schemaVersion\":39}}");
+                        } catch (RuntimeException connectionLost) {
+                            cutOff.incrementAndGet();
+                            return;
+                        }
+                        if (r.status() != 201) {
+                            unexpected.add(uid + ": " + r);
+                            return;
+                        }
+                        acknowledged.add(uid);
+                        enough.countDown();
+                    }
+                });
+            }
+            assertTrue(enough.await(300, TimeUnit.SECONDS), "the writers got only " + acknowledged.size()
+                    + " answers; other answers: " + unexpected);
+        } finally {
+            first.destroyForcibly(); // SIGKILL while the writers are sending
+            first.waitFor(30, TimeUnit.SECONDS);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS), "writers did not stop");
+        }
+        assertEquals(List.of(), unexpected, "answers other than 201 Created");
+        assertEquals(writers, cutOff.get(), "every writer was still writing when the server was killed");
+
+        Process second = start(jar);
+        try {
+            Api api = new Api(ServerProcesses.awaitListening(second));
+            for (String uid : acknowledged) {
+                var d = api.get("/api/v1/environments/default/dashboards/" + uid);
+                assertEquals(200, d.status(), "acknowledged create of " + uid + " lost: " + d);
+                assertEquals("Batch " + uid, d.json().get("dashboard").get("title").asText());
+            }
+            long stored = api.get("/api/v1/environments/default/dashboards?perPage=1").json().get("total").asLong();
+            assertTrue(stored >= acknowledged.size(), stored + " stored, " + acknowledged.size() + " acknowledged");
+        } finally {
+            second.destroy();
             assertTrue(second.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");
         }
     }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,16 @@ public final class ServiceAccountService {
     private final EnvironmentRepository environments;
     private final Clock clock;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    /**
+     * Bearer tokens that authenticated, by hash, with the number of database commits when they were read: any
+     * write (a revocation, a role change, anything) makes every entry stale, so the cache can never grant what
+     * the database would refuse; expiry is checked on every use. Saves a read transaction of three queries per
+     * request on read-heavy traffic.
+     */
+    private final Cache<String, Authenticated> authenticated = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Authenticated(long commits, ApiToken token, Principal principal) {
+    }
     private final java.util.concurrent.atomic.AtomicBoolean touchFailing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ServiceAccountService(Database db, ServiceAccountRepository repository, EnvironmentRepository environments,
@@ -191,12 +203,22 @@ public final class ServiceAccountService {
             return Optional.empty();
         }
         String hash = Tokens.hash(token);
-        Optional<Principal> principal = db.read(tx -> repository.tokenByHash(tx, hash)
+        // Read before the lookup: an entry made from a snapshot older than a later commit is never used.
+        long commits = db.commits();
+        Authenticated known = authenticated.getIfPresent(hash);
+        if (known != null && known.commits() == commits && usable(known.token())) {
+            touch(hash);
+            return Optional.of(known.principal());
+        }
+        Optional<Authenticated> found = db.read(tx -> repository.tokenByHash(tx, hash)
                 .filter(t -> Tokens.sameHash(t.hash(), hash))
                 .filter(t -> usable(t.info()))
-                .flatMap(t -> principal(tx, t.info())));
-        principal.ifPresent(p -> touch(hash));
-        return principal;
+                .flatMap(t -> principal(tx, t.info()).map(p -> new Authenticated(commits, t.info(), p))));
+        found.ifPresent(a -> {
+            authenticated.put(hash, a);
+            touch(hash);
+        });
+        return found.map(Authenticated::principal);
     }
 
     /** Basic authentication: service-account name and one of its tokens as the password. */

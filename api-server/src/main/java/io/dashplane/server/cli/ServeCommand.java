@@ -76,6 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutdown requested");
             server.close();
+            flushLogs();
             stopped.countDown();
         }, "dashplane-shutdown"));
         String host = server.baseUri().getHost();
@@ -83,5 +84,12 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Writes the access log lines still queued (logback.xml sends them through an asynchronous appender). */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
+        }
     }
 }

@@ -30,9 +30,11 @@ import java.util.List;
 @Tag(name = "dashboards")
 public final class DashboardResource {
     private final DashboardService service;
+    private final DashboardReads reads;
 
-    public DashboardResource(DashboardService service) {
+    public DashboardResource(DashboardService service, DashboardReads reads) {
         this.service = service;
+        this.reads = reads;
     }
 
     @GET
@@ -57,8 +59,8 @@ public final class DashboardResource {
     @Path("{uid}")
     @Operation(summary = "Get a dashboard: the JSON exactly as written plus metadata")
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
-        StoredDashboard d = service.get(env, uid);
-        return ETags.tag(Response.ok(DashboardResponses.Read.of(d)), d.version()).build();
+        DashboardReads.Body body = reads.get(env, uid);
+        return ETags.tag(Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE), body.version()).build();
     }
 
     @PUT

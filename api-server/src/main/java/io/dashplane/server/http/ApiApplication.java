@@ -20,6 +20,7 @@ import io.dashplane.server.promotion.PromotionResource;
 import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.provisioning.ProvisioningSource;
+import io.dashplane.server.dashboard.DashboardReads;
 import io.dashplane.server.dashboard.DashboardResource;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
@@ -102,7 +103,8 @@ public final class ApiApplication {
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
-                new DashboardResource(services.dashboards()),
+                new DashboardResource(services.dashboards(),
+                        new DashboardReads(services.database(), services.dashboards(), services.mapper())),
                 new OperationsResource(services.database(), registry),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
