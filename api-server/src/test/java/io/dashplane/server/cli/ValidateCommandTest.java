@@ -31,12 +31,21 @@ class ValidateCommandTest {
     @Test
     void theExampleDirectoryIsValid() {
         Run r = run("validate", "-e", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x",
-                examples().resolve("provisioning").toString());
+                "-e", "PROMETHEUS_TOKEN=t0ken", examples().resolve("provisioning").toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().startsWith("ok: 1 path(s)"), r.toString());
+    }
+
+    @Test
+    void anUnsetVariableIsAnErrorNamingTheVariableFileAndLineUnlessItHasADefault() {
+        // PROMETHEUS_URL has a default in the example (${PROMETHEUS_URL:-...}); the other two do not
         Run unset = run("validate", examples().resolve("provisioning").toString());
-        assertTrue(unset.err().contains("alerting/staging.yaml:106: slack needs"),
-                "an unset variable expands to nothing: " + unset);
+        assertEquals(1, unset.code(), unset.toString());
+        assertTrue(unset.err().contains("datasources/staging.yaml:20: environment variable PROMETHEUS_TOKEN is not set;"
+                + " set it or write ${PROMETHEUS_TOKEN:-default}"), unset.toString());
+        assertTrue(unset.err().contains("alerting/staging.yaml:107: environment variable SLACK_WEBHOOK_URL is not set"),
+                unset.toString());
+        assertTrue(!unset.err().contains("PROMETHEUS_URL"), unset.toString());
     }
 
     @Test
