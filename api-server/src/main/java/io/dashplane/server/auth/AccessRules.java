@@ -107,6 +107,7 @@ public final class AccessRules {
         rule("GET /api/v1/promotions/{id}", new AccessRule.Resolved(AccessResolvers.RECORD_READ));
         rule("GET /api/v1/promotions", SERVER_ADMIN);
         rule("POST /api/v1/admin/provisioning/reload", SERVER_ADMIN);
+        rule("GET /api/v1/admin/backup", SERVER_ADMIN);
         rule("GET /api/v1/admin/provisioning/status", SERVER_ADMIN);
 
         // the Grafana-compatible door: the same roles as the native endpoints it delegates to

@@ -92,6 +92,7 @@ public final class ApiApplication {
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
                 new OperationsResource(services.database(), registry),
+                new io.dashplane.server.backup.BackupResource(services.database()),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
                 new AuditResource(services.audit()),
