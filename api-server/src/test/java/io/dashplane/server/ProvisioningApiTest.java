@@ -219,6 +219,19 @@ class ProvisioningApiTest extends ServerTestSupport {
     }
 
     @Test
+    void aReloadWithAnUnsetVariableIsRejectedNamingTheVariableAndFileAndADefaultIsUsed() throws IOException {
+        assertRejected("datasources/unset.yaml",
+                "apiVersion: 1\nenvironment: prod\ndatasources:\n  - name: Tempo\n    type: tempo\n    uid: tempo\n    url: $TEMPO_URL\n",
+                "datasources/unset.yaml:7: environment variable TEMPO_URL is not set; set it or write ${TEMPO_URL:-default}");
+        Files.writeString(provisioning.resolve("datasources/default.yaml"),
+                "apiVersion: 1\nenvironment: prod\ndatasources:\n  - name: Tempo\n    type: tempo\n    uid: tempo\n"
+                        + "    url: ${TEMPO_URL:-http://tempo:3200}\n");
+        var reload = api.post("/api/v1/admin/provisioning/reload", "");
+        assertEquals(200, reload.status(), reload.toString());
+        assertEquals("http://tempo:3200", api.get(PROD + "/datasources/tempo").json().get("url").asText());
+    }
+
+    @Test
     void startUpRefusesABrokenDirectory() throws IOException {
         Files.writeString(provisioning.resolve("datasources/bad.yaml"), "apiVersion: 1\ndatasources: [\n");
         server.close();

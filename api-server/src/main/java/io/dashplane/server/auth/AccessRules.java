@@ -50,6 +50,7 @@ public final class AccessRules {
         rule("GET /api/v1/environments", AUTHENTICATED);
         rule("POST /api/v1/environments", SERVER_ADMIN);
         rule("GET " + ENV, viewer());
+        rule("PUT " + ENV, admin());
         rule("DELETE " + ENV, SERVER_ADMIN);
         // the change feed names objects (kind, uid, action), never their content
         rule("GET " + ENV + "/changes", viewer());
@@ -117,6 +118,7 @@ public final class AccessRules {
         rule("GET /api/v1/promotions/{id}", new AccessRule.Resolved(AccessResolvers.RECORD_READ));
         rule("GET /api/v1/promotions", SERVER_ADMIN);
         rule("POST /api/v1/admin/provisioning/reload", SERVER_ADMIN);
+        rule("GET /api/v1/admin/backup", SERVER_ADMIN);
         rule("GET /api/v1/admin/provisioning/status", SERVER_ADMIN);
 
         // the Grafana-compatible door: the same roles as the native endpoints it delegates to

@@ -97,7 +97,10 @@ public final class BundleService {
         if (bundle == null) {
             throw DomainException.malformed("", "a bundle (JSON or YAML) is required");
         }
-        ValidationReport report = validator.validate(bundle);
+        ValidationReport report = validator.validate(bundle, db.read(tx -> {
+            environments.requireExists(tx, env);
+            return environments.validationMode(tx, env);
+        }));
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
         }

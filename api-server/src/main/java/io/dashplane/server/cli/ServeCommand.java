@@ -42,6 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(repeatable). Env DASHPLANE_PROVISIONING_ALLOWED_ROOTS (list separated by the path separator).")
     java.util.List<Path> provisioningAllowedRoots;
 
+    @Option(names = "--max-body-size", paramLabel = "SIZE",
+            description = "Largest accepted request body (e.g. 16MiB, 500KB, 1048576; larger ones get 413). "
+                    + "Env DASHPLANE_MAX_BODY_SIZE. Default 10MiB.")
+    String maxBodySize;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir,
-                    provisioningAllowedRoots));
+                    provisioningAllowedRoots, maxBodySize));
         } catch (IllegalArgumentException e) {
             err.println("dashplane: " + e.getMessage());
             err.flush();

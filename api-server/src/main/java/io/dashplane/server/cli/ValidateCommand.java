@@ -2,6 +2,7 @@ package io.dashplane.server.cli;
 
 import io.dashplane.schema.provisioning.FileFinding;
 import io.dashplane.schema.provisioning.Validator;
+import io.dashplane.server.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +40,14 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "(repeatable; as serve's option of that name)")
     List<Path> allowedRoots = new java.util.ArrayList<>();
 
+    @Option(names = "--max-body-size", paramLabel = "SIZE",
+            description = "The server's request body limit that bundles and dashboard files must fit (as serve's option "
+                    + "of that name; e.g. 16MiB). Env DASHPLANE_MAX_BODY_SIZE, else maxBodySize of --config. Default 10MiB.")
+    String maxBodySize;
+
+    @Option(names = "--config", description = "The server's YAML config file, read for maxBodySize. Env DASHPLANE_CONFIG.")
+    Path configFile;
+
     @Spec
     CommandSpec spec;
 
@@ -46,9 +55,17 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        long maxBodyBytes;
+        try {
+            maxBodyBytes = new ConfigLoader(System.getenv()).maxBodyBytes(maxBodySize, configFile);
+        } catch (IllegalArgumentException e) {
+            err.println("dashplane: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.putAll(variables);
-        List<FileFinding> findings = new Validator(allowedRoots).validate(paths, env);
+        List<FileFinding> findings = new Validator(allowedRoots, maxBodyBytes).validate(paths, env);
         long errors = findings.stream().filter(FileFinding::isError).count();
         for (FileFinding f : findings) {
             if (f.isError()) {

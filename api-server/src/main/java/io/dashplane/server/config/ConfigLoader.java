@@ -10,13 +10,18 @@ public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
     public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
-                        List<Path> provisioningAllowedRoots) {
+                        List<Path> provisioningAllowedRoots, String maxBodySize) {
         public Flags(Integer port, Path dataDir, Path configFile, String bind) {
-            this(port, dataDir, configFile, bind, null, null);
+            this(port, dataDir, configFile, bind, null, null, null);
         }
 
         public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
-            this(port, dataDir, configFile, bind, provisioningDir, null);
+            this(port, dataDir, configFile, bind, provisioningDir, null, null);
+        }
+
+        public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
+                     List<Path> provisioningAllowedRoots) {
+            this(port, dataDir, configFile, bind, provisioningDir, provisioningAllowedRoots, null);
         }
     }
 
@@ -78,8 +83,27 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("the plan lifetime (DASHPLANE_PLAN_TTL_SECONDS / planTtlSeconds) must be "
                     + "positive, was " + planTtl.getSeconds());
         }
-        return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
+        return new ServerConfig(bind, port, dataDir, secretKey, grace, maxBodyBytes(flags, file),
                 provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl);
+    }
+
+    /** The request body limit alone (flag > DASHPLANE_MAX_BODY_SIZE > file > 10MiB), as validate checks it. */
+    public long maxBodyBytes(String flag, Path configFile) {
+        Path configPath = configFile != null ? configFile : pathOrNull(env.get("DASHPLANE_CONFIG"));
+        return maxBodyBytes(new Flags(null, null, null, null, null, null, flag),
+                configPath == null ? ConfigFile.EMPTY : ConfigFileReader.read(configPath));
+    }
+
+    private long maxBodyBytes(Flags flags, ConfigFile file) {
+        if (flags.maxBodySize() != null) {
+            return ByteSize.parse("--max-body-size", flags.maxBodySize());
+        }
+        String variable = env.get("DASHPLANE_MAX_BODY_SIZE");
+        if (variable != null && !variable.isBlank()) {
+            return ByteSize.parse("DASHPLANE_MAX_BODY_SIZE", variable);
+        }
+        return file.maxBodySize() != null ? ByteSize.parse("maxBodySize", file.maxBodySize())
+                : ServerConfig.DEFAULT_MAX_BODY_BYTES;
     }
 
     private boolean bool(String variable, Boolean fromFile) {

@@ -6,6 +6,7 @@ import io.dashplane.schema.Uid;
 import io.dashplane.schema.dashboard.DashboardValidator;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 import io.dashplane.server.datasource.DatasourceRepository;
 import io.dashplane.server.environment.EnvironmentService;
@@ -152,12 +153,12 @@ public final class DashboardService {
         // in between, so a dashboard never commits a reference to a datasource deleted meanwhile.
         KnownDatasources seen = db.read(tx -> {
             environments.requireExists(tx, env);
-            return KnownDatasources.read(tx, env, datasources);
+            return KnownDatasources.read(tx, env, datasources, environments);
         });
         ValidationReport validated = validate(dashboard, seen);
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
-            KnownDatasources known = KnownDatasources.read(tx, env, datasources);
+            KnownDatasources known = KnownDatasources.read(tx, env, datasources, environments);
             ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
             if (!createOnly) {
                 provisioned.requireWritable(tx, env, KIND, uid);
@@ -173,7 +174,7 @@ public final class DashboardService {
      */
     public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
                                                    String provenance) {
-        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources));
+        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources, environments));
         return write(tx, env, uid, write, false, false, provenance, report.warnings());
     }
 
@@ -212,17 +213,23 @@ public final class DashboardService {
 
     /** Validates; throws the 422 when the report has errors. */
     private ValidationReport validate(JsonNode dashboard, KnownDatasources known) {
-        ValidationReport report = validator.validate(dashboard, "/dashboard", known);
+        ValidationReport report = validator.validate(dashboard, "/dashboard", known, known.mode());
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
         }
         return report;
     }
 
-    /** The datasource uids and names of an environment, as dashboard validation looks them up. */
-    private record KnownDatasources(Set<String> uids, Set<String> names) implements DatasourceLookup {
-        static KnownDatasources read(DSLContext tx, String env, DatasourceRepository datasources) {
-            return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env));
+    /**
+     * The datasource uids and names of an environment, as dashboard validation looks them up, and the
+     * environment's validation mode (a change of either re-validates inside the write transaction).
+     */
+    private record KnownDatasources(Set<String> uids, Set<String> names, ValidationMode mode)
+            implements DatasourceLookup {
+        static KnownDatasources read(DSLContext tx, String env, DatasourceRepository datasources,
+                                     EnvironmentService environments) {
+            return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env),
+                    environments.validationMode(tx, env));
         }
 
         @Override

@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.schema.validation.ValidationMode;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -19,12 +20,13 @@ public final class EnvironmentRepository {
     static final Field<String> NAME = text("name");
     static final Field<Long> ORG_ID = bigint("org_id");
     static final Field<String> DESCRIPTION = text("description");
+    static final Field<String> VALIDATION = text("validation");
     static final Field<Long> VERSION = bigint("version");
     static final Field<String> CREATED_AT = text("created_at");
     static final Field<String> UPDATED_AT = text("updated_at");
 
     public Optional<Environment> find(DSLContext tx, String name) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
                 .where(NAME.eq(name)).fetchOptional().map(EnvironmentRepository::map);
     }
 
@@ -33,7 +35,7 @@ public final class EnvironmentRepository {
     }
 
     public List<Environment> list(DSLContext tx, int offset, int limit) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
                 .orderBy(NAME).limit(limit).offset(offset).fetch(EnvironmentRepository::map);
     }
 
@@ -42,7 +44,7 @@ public final class EnvironmentRepository {
     }
 
     public Optional<Environment> findByOrgId(DSLContext tx, long orgId) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
                 .where(ORG_ID.eq(orgId)).fetchOptional().map(EnvironmentRepository::map);
     }
 
@@ -54,12 +56,27 @@ public final class EnvironmentRepository {
     public Environment insert(DSLContext tx, Environment e) {
         long orgId = e.orgId() > 0 ? e.orgId()
                 : tx.select(DSL.coalesce(DSL.max(ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle().value1() + 1;
-        Environment stored = new Environment(e.name(), orgId, e.description(), e.version(), e.createdAt(),
-                e.updatedAt());
-        tx.insertInto(ENVIRONMENTS, NAME, ORG_ID, DESCRIPTION, VERSION, CREATED_AT, UPDATED_AT)
-                .values(e.name(), orgId, e.description(), e.version(), e.createdAt(), e.updatedAt()).execute();
+        Environment stored = new Environment(e.name(), orgId, e.description(), e.validation(), e.version(),
+                e.createdAt(), e.updatedAt());
+        tx.insertInto(ENVIRONMENTS, NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT)
+                .values(e.name(), orgId, e.description(), e.validation(), e.version(), e.createdAt(), e.updatedAt())
+                .execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), true);
         return stored;
+    }
+
+    /** Rewrites the description and validation mode with the version and timestamp of {@code e}. */
+    public void update(DSLContext tx, Environment e) {
+        tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VALIDATION, e.validation())
+                .set(VERSION, e.version()).set(UPDATED_AT, e.updatedAt()).where(NAME.eq(e.name())).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), false);
+    }
+
+    /** The validation mode of an environment (strict when it does not exist; callers check existence). */
+    public ValidationMode validationMode(DSLContext tx, String name) {
+        String stored = tx.select(VALIDATION).from(ENVIRONMENTS).where(NAME.eq(name)).fetchOne(VALIDATION);
+        ValidationMode mode = ValidationMode.parse(stored);
+        return mode == null ? ValidationMode.STRICT : mode;
     }
 
     public void delete(DSLContext tx, String name) {
@@ -79,6 +96,7 @@ public final class EnvironmentRepository {
     }
 
     private static Environment map(Record r) {
-        return new Environment(r.get(NAME), r.get(ORG_ID), r.get(DESCRIPTION), r.get(VERSION), r.get(CREATED_AT), r.get(UPDATED_AT));
+        return new Environment(r.get(NAME), r.get(ORG_ID), r.get(DESCRIPTION), r.get(VALIDATION), r.get(VERSION),
+                r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 }

@@ -12,5 +12,6 @@ public record EnvironmentRequest(
         @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be 1-40 characters of [A-Za-z0-9_-]")
         String name,
         @Size(max = 2000) String description,
-        @Positive(message = "must be a positive integer") Long orgId) {
+        @Positive(message = "must be a positive integer") Long orgId,
+        @Pattern(regexp = "strict|warn", message = "must be strict or warn") String validation) {
 }

@@ -1,10 +1,13 @@
 package io.dashplane.server.environment;
 
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
+import io.dashplane.server.storage.Versions;
 import org.jooq.DSLContext;
 
 /** Rules for environments; also the "does this environment exist" check every nested kind uses. */
@@ -36,8 +39,31 @@ public final class EnvironmentService {
             String now = Timestamps.now();
             String description = request.description() == null ? "" : request.description();
             long orgId = request.orgId() == null ? 0 : request.orgId();
-            return repository.insert(tx, new Environment(request.name(), orgId, description, 1, now, now));
+            return repository.insert(tx, new Environment(request.name(), orgId, description,
+                    modeOrStrict(request.validation()), 1, now, now));
         });
+    }
+
+    /** Replaces the description and validation mode; the name and org id stay. */
+    public Environment update(String name, EnvironmentUpdate request, ExpectedVersion expected) {
+        return db.write(tx -> {
+            Environment current = repository.find(tx, name).orElseThrow(() -> notFound(name));
+            Versions.check(expected, current.version(), "environment '" + name + "'");
+            Environment next = new Environment(name, current.orgId(),
+                    request.description() == null ? "" : request.description(), modeOrStrict(request.validation()),
+                    current.version() + 1, current.createdAt(), Timestamps.now());
+            repository.update(tx, next);
+            return next;
+        });
+    }
+
+    /** How writes into {@code env} treat unresolved references; call inside the transaction that writes. */
+    public ValidationMode validationMode(DSLContext tx, String env) {
+        return repository.validationMode(tx, env);
+    }
+
+    private static String modeOrStrict(String validation) {
+        return validation == null ? ValidationMode.STRICT.wireName() : validation;
     }
 
     public void delete(String name, boolean force) {

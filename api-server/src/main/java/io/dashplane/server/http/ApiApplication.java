@@ -106,6 +106,7 @@ public final class ApiApplication {
                 new DashboardResource(services.dashboards(),
                         new DashboardReads(services.database(), services.dashboards(), services.mapper())),
                 new OperationsResource(services.database(), registry),
+                new io.dashplane.server.backup.BackupResource(services.database()),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
                 new AuditResource(services.audit()),

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,12 +32,21 @@ class ValidateCommandTest {
     @Test
     void theExampleDirectoryIsValid() {
         Run r = run("validate", "-e", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x",
-                examples().resolve("provisioning").toString());
+                "-e", "PROMETHEUS_TOKEN=t0ken", examples().resolve("provisioning").toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().startsWith("ok: 1 path(s)"), r.toString());
+    }
+
+    @Test
+    void anUnsetVariableIsAnErrorNamingTheVariableFileAndLineUnlessItHasADefault() {
+        // PROMETHEUS_URL has a default in the example (${PROMETHEUS_URL:-...}); the other two do not
         Run unset = run("validate", examples().resolve("provisioning").toString());
-        assertTrue(unset.err().contains("alerting/staging.yaml:106: slack needs"),
-                "an unset variable expands to nothing: " + unset);
+        assertEquals(1, unset.code(), unset.toString());
+        assertTrue(unset.err().contains("datasources/staging.yaml:20: environment variable PROMETHEUS_TOKEN is not set;"
+                + " set it or write ${PROMETHEUS_TOKEN:-default}"), unset.toString());
+        assertTrue(unset.err().contains("alerting/staging.yaml:107: environment variable SLACK_WEBHOOK_URL is not set"),
+                unset.toString());
+        assertTrue(!unset.err().contains("PROMETHEUS_URL"), unset.toString());
     }
 
     @Test
@@ -61,6 +71,30 @@ class ValidateCommandTest {
         Run missing = run("validate", dir.resolve("nothing.yaml").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such file or directory"), missing.err());
+    }
+
+    @Test
+    void aBundleOverTheRequestBodyLimitIsAnErrorUnlessTheLimitIsRaisedLikeTheServers() throws IOException {
+        // 13 MB: over the default 10MiB that the server answers with 413
+        Path big = dir.resolve("big.json");
+        String head = "{\"apiVersion\": 1, \"dashboards\": [{\"uid\": \"big\", \"dashboard\": "
+                + "{\"uid\": \"big\", \"title\": \"Big\", \"schemaVersion\": 39, \"description\": \"";
+        Files.writeString(big, head + "x".repeat(13_000_000) + "\"}}]}");
+        long size = Files.size(big);
+        Run refused = run("validate", big.toString());
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains(big + ": is " + size + " bytes, over the server's request body limit of 10485760 bytes"),
+                refused.toString());
+
+        Path config = dir.resolve("server.yaml");
+        Files.writeString(config, "maxBodySize: 16MiB\n");
+        for (Run raised : List.of(run("validate", "--max-body-size", "16MiB", big.toString()),
+                run("validate", "--config", config.toString(), big.toString()))) {
+            assertEquals(0, raised.code(), raised.toString());
+        }
+        Run bad = run("validate", "--max-body-size", "lots", big.toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("--max-body-size must be a size such as 16MiB"), bad.toString());
     }
 
     @Test

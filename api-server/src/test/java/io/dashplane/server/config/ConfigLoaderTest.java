@@ -192,4 +192,24 @@ class ConfigLoaderTest {
             assertEquals(variable + " must be a whole number", e.getMessage());
         }
     }
+
+    @Test
+    void theRequestBodyLimitIsASizeFromFlagEnvironmentOrFileAndTenMiBByDefault() throws Exception {
+        assertEquals(10L * 1024 * 1024, new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, null, null))
+                .maxBodyBytes());
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "maxBodySize: 500KB\n");
+        assertEquals(500_000, new ConfigLoader(Map.of()).load(new ConfigLoader.Flags(null, null, file, null)).maxBodyBytes());
+        Map<String, String> env = Map.of("DASHPLANE_MAX_BODY_SIZE", "16MiB");
+        assertEquals(16L * 1024 * 1024, new ConfigLoader(env).load(new ConfigLoader.Flags(null, null, file, null)).maxBodyBytes());
+        assertEquals(1_048_576, new ConfigLoader(env).load(
+                new ConfigLoader.Flags(null, null, file, null, null, null, "1048576")).maxBodyBytes());
+        assertEquals(2L * 1024 * 1024 * 1024, new ConfigLoader(Map.of()).maxBodyBytes("2gib", null));
+
+        var bad = assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(
+                Map.of("DASHPLANE_MAX_BODY_SIZE", "16 megs")).load(new ConfigLoader.Flags(null, null, null, null)));
+        assertEquals("DASHPLANE_MAX_BODY_SIZE must be a size such as 16MiB, 500KB or 1048576, was '16 megs'", bad.getMessage());
+        var zero = assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(Map.of()).maxBodyBytes("0MiB", null));
+        assertEquals("--max-body-size must be positive, was '0MiB'", zero.getMessage());
+    }
 }

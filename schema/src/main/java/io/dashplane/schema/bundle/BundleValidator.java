@@ -14,6 +14,7 @@ import io.dashplane.schema.alerting.RuleGroupValidator;
 import io.dashplane.schema.dashboard.DashboardValidator;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ public final class BundleValidator {
     private final MessageTemplateValidator templates = new MessageTemplateValidator();
 
     public ValidationReport validate(Bundle bundle) {
+        return validate(bundle, ValidationMode.STRICT);
+    }
+
+    /** {@code mode} is the target environment's: in warn mode, unresolved dashboard references are warnings. */
+    public ValidationReport validate(Bundle bundle, ValidationMode mode) {
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         if (bundle == null) {
@@ -119,7 +125,7 @@ public final class BundleValidator {
             if (inner != null && dashboard.uid() != null && !inner.equals(dashboard.uid())) {
                 errors.add(new Finding(p + "/dashboard/uid", "dashboard uid '" + inner + "' differs from the entry's uid '" + dashboard.uid() + "'"));
             }
-            ValidationReport report = dashboards.validate(dashboard.dashboard(), p + "/dashboard", lookup);
+            ValidationReport report = dashboards.validate(dashboard.dashboard(), p + "/dashboard", lookup, mode);
             errors.addAll(report.errors());
             warnings.addAll(report.warnings());
         }

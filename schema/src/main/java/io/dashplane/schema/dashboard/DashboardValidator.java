@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.json.JsonPointers;
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 
 import java.math.BigDecimal;
@@ -23,7 +24,13 @@ public final class DashboardValidator {
     static final int GRID_COLUMNS = 24;
 
     public ValidationReport validate(JsonNode dashboard, String pointerPrefix, DatasourceLookup lookup) {
-        Run run = new Run(dashboard, pointerPrefix, lookup);
+        return validate(dashboard, pointerPrefix, lookup, ValidationMode.STRICT);
+    }
+
+    /** In {@link ValidationMode#WARN}, unresolved datasource and variable references are warnings, not errors. */
+    public ValidationReport validate(JsonNode dashboard, String pointerPrefix, DatasourceLookup lookup,
+                                     ValidationMode mode) {
+        Run run = new Run(dashboard, pointerPrefix, lookup, mode);
         run.check();
         return new ValidationReport(run.errors, run.warnings);
     }
@@ -36,8 +43,10 @@ public final class DashboardValidator {
         final List<Finding> warnings = new ArrayList<>();
         final Set<String> variables;
         final Set<String> inputs;
+        final ValidationMode mode;
 
-        Run(JsonNode dashboard, String prefix, DatasourceLookup lookup) {
+        Run(JsonNode dashboard, String prefix, DatasourceLookup lookup, ValidationMode mode) {
+            this.mode = mode;
             this.dashboard = dashboard;
             this.prefix = prefix;
             this.lookup = lookup;
@@ -175,7 +184,7 @@ public final class DashboardValidator {
                     }
                     continue;
                 }
-                error(pointer, "datasource '" + uid + "' matches no datasource uid or name in this environment");
+                unresolved(pointer, "datasource '" + uid + "' matches no datasource uid or name in this environment");
             }
         }
 
@@ -188,7 +197,7 @@ public final class DashboardValidator {
                 if (repeat != null && repeat.isTextual() && !repeat.asText().isEmpty()) {
                     String name = repeat.asText().replaceFirst("^\\$", "");
                     if (!variables.contains(name)) {
-                        error(location.pointer() + "/repeat", "panel repeats over variable '" + name + "', which is not defined in templating.list");
+                        unresolved(location.pointer() + "/repeat", "panel repeats over variable '" + name + "', which is not defined in templating.list");
                     }
                 }
                 scanAll(panel.get("targets"), location.pointer() + "/targets");
@@ -253,7 +262,7 @@ public final class DashboardValidator {
                 if (inputs.contains(name)) {
                     warn(pointer, "'" + name + "' is an __inputs placeholder of an exported dashboard; bind it to a datasource before Grafana can query it");
                 } else {
-                    error(pointer, "variable '" + name + "' is not defined in templating.list");
+                    unresolved(pointer, "variable '" + name + "' is not defined in templating.list");
                 }
             }
         }
@@ -266,6 +275,15 @@ public final class DashboardValidator {
 
         void error(String pointer, String message) {
             errors.add(new Finding(prefix + pointer, message));
+        }
+
+        /** A reference to something missing: an error in strict mode, a warning in warn mode. */
+        void unresolved(String pointer, String message) {
+            if (mode == ValidationMode.WARN) {
+                warn(pointer, message);
+            } else {
+                error(pointer, message);
+            }
         }
 
         void warn(String pointer, String message) {

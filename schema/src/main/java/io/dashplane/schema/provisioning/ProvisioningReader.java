@@ -47,19 +47,19 @@ public final class ProvisioningReader {
 
     public static DatasourcesFile readDatasources(String file, String text, Map<String, String> env)
             throws ProvisioningParseException {
-        DatasourcesFile parsed = parse(file, EnvInterpolation.expand(text, env), DatasourcesFile.class, YAML);
+        DatasourcesFile parsed = parse(file, EnvInterpolation.expand(file, text, env), DatasourcesFile.class, YAML);
         return parsed == null ? new DatasourcesFile(null, null, List.of(), List.of(), null) : parsed;
     }
 
     public static DashboardsFile readDashboards(String file, String text, Map<String, String> env)
             throws ProvisioningParseException {
-        DashboardsFile parsed = parse(file, EnvInterpolation.expand(text, env), DashboardsFile.class, YAML);
+        DashboardsFile parsed = parse(file, EnvInterpolation.expand(file, text, env), DashboardsFile.class, YAML);
         return parsed == null ? new DashboardsFile(null, null, List.of()) : parsed;
     }
 
     public static AlertingFile readAlerting(String file, String text, Map<String, String> env)
             throws ProvisioningParseException {
-        String expanded = EnvInterpolation.expand(text, env);
+        String expanded = EnvInterpolation.expand(file, text, env);
         ProvisioningFile content = parse(file, expanded, ProvisioningFile.class, ALERTING_YAML);
         JsonNode tree = parse(file, expanded, JsonNode.class, YAML);
         JsonNode environment = tree == null ? null : tree.get(ENVIRONMENT_KEY);

@@ -35,6 +35,7 @@ public final class Validator {
     private final BundleValidator bundleValidator = new BundleValidator();
     private final DashboardValidator dashboardValidator = new DashboardValidator();
     private final List<Path> allowedRoots;
+    private final long maxRequestBytes;
 
     public Validator() {
         this(List.of());
@@ -42,7 +43,16 @@ public final class Validator {
 
     /** @param allowedRoots directories besides each provisioning root that dashboard provider paths may lead into */
     public Validator(List<Path> allowedRoots) {
+        this(allowedRoots, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxRequestBytes the server's request body limit: a bundle or dashboard file larger than this cannot be
+     *                        sent to it (provisioning files are read from disk, so the limit does not apply to them)
+     */
+    public Validator(List<Path> allowedRoots, long maxRequestBytes) {
         this.allowedRoots = List.copyOf(allowedRoots);
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     public List<FileFinding> validate(List<Path> paths, Map<String, String> env) {
@@ -69,6 +79,12 @@ public final class Validator {
         }
         String text;
         try {
+            long size = Files.size(path);
+            if (size > maxRequestBytes) {
+                return List.of(FileFinding.at(path.toString(), "", "is " + size + " bytes, over the server's request "
+                        + "body limit of " + maxRequestBytes + " bytes (the server answers 413; raise it with "
+                        + "--max-body-size or DASHPLANE_MAX_BODY_SIZE on both serve and validate)"));
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return List.of(FileFinding.at(path.toString(), "", "cannot be read: " + e.getMessage()));
