@@ -23,6 +23,7 @@ public final class DashboardReads {
     private final Database db;
     private final DashboardService dashboards;
     private final ObjectMapper mapper;
+    private final TargetLinks links;
     private final Cache<Key, Body> bodies = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
             .weigher((Key k, Body b) -> b.json().length + 64)
@@ -35,10 +36,11 @@ public final class DashboardReads {
     private record Key(String env, String uid) {
     }
 
-    public DashboardReads(Database db, DashboardService dashboards, ObjectMapper mapper) {
+    public DashboardReads(Database db, DashboardService dashboards, ObjectMapper mapper, TargetLinks links) {
         this.db = db;
         this.dashboards = dashboards;
         this.mapper = mapper;
+        this.links = links;
     }
 
     public Body get(String env, String uid) {
@@ -50,7 +52,7 @@ public final class DashboardReads {
         }
         StoredDashboard d = dashboards.get(env, uid);
         try {
-            Body body = new Body(d.version(), mapper.writeValueAsBytes(DashboardResponses.Read.of(d)), commits);
+            Body body = new Body(d.version(), mapper.writeValueAsBytes(DashboardResponses.Read.of(d, links, env)), commits);
             bodies.put(key, body);
             return body;
         } catch (JsonProcessingException e) {

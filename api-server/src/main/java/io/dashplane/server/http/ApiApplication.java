@@ -28,8 +28,10 @@ import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.grafana.GrafanaDoor;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
+import io.dashplane.server.sync.api.DashboardLinkResource;
+import io.dashplane.server.sync.SyncLinks;
 import io.dashplane.server.sync.SyncService;
-import io.dashplane.server.sync.TargetResource;
+import io.dashplane.server.sync.api.TargetResource;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -99,12 +101,15 @@ public final class ApiApplication {
         rc.register(ValidationFeature.class);
         rc.register(new QueryFlagConverter());
 
+        SyncLinks links = new SyncLinks(services.database(), services.targets(), services.folderRepository());
         List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards(),
-                        new DashboardReads(services.database(), services.dashboards(), services.mapper())),
+                        new DashboardReads(services.database(), services.dashboards(), services.mapper(), links), links),
+                new DashboardLinkResource(services.database(), services.environmentRepository(),
+                        services.dashboardRepository(), links),
                 new OperationsResource(services.database(), registry),
                 new io.dashplane.server.backup.BackupResource(services.database()),
                 new ServiceAccountResource(services.serviceAccounts()),
