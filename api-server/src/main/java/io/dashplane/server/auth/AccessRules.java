@@ -69,6 +69,9 @@ public final class AccessRules {
         rule("POST " + targets + "/{name}/plan", admin());
         rule("POST " + targets + "/{name}/sync", admin());
 
+        // the dashboard url: redirects to the dashboard in a target of an environment the caller can read
+        rule("GET /d/{uid}/{slug}", AUTHENTICATED);
+
         // folders and dashboards: Editor
         crud("/folders", editor());
         rule("POST " + ENV + "/folders/{uid}/move", editor());

@@ -30,9 +30,15 @@ import java.util.List;
 @Tag(name = "dashboards")
 public final class DashboardResource {
     private final DashboardService service;
+    private final TargetLinks links;
 
     public DashboardResource(DashboardService service) {
+        this(service, TargetLinks.NONE);
+    }
+
+    public DashboardResource(DashboardService service, TargetLinks links) {
         this.service = service;
+        this.links = links;
     }
 
     @GET
@@ -40,7 +46,10 @@ public final class DashboardResource {
     public Page<DashboardHit> search(@PathParam("env") String env, @QueryParam("query") String query,
                                      @QueryParam("tag") List<String> tags, @QueryParam("folderUid") String folderUid,
                                      @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
-        return service.search(env, new DashboardQuery(query, tags, folderUid), Paging.parse(page, perPage));
+        Page<DashboardHit> hits = service.search(env, new DashboardQuery(query, tags, folderUid),
+                Paging.parse(page, perPage));
+        TargetLinks.Resolver urls = links.forEnvironment(env);
+        return hits.map(h -> h.withTargetUrls(urls.urls(h.folderUid(), h.url())));
     }
 
     @POST
@@ -58,7 +67,7 @@ public final class DashboardResource {
     @Operation(summary = "Get a dashboard: the JSON exactly as written plus metadata")
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         StoredDashboard d = service.get(env, uid);
-        return ETags.tag(Response.ok(DashboardResponses.Read.of(d)), d.version()).build();
+        return ETags.tag(Response.ok(DashboardResponses.Read.of(d, links, env)), d.version()).build();
     }
 
     @PUT
@@ -105,14 +114,19 @@ public final class DashboardResource {
     public Response restore(@PathParam("env") String env, @PathParam("uid") String uid,
                             @PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DashboardWriteResult result = service.restore(env, uid, parseVersion(version), ETags.expected(ifMatch, null));
-        return ETags.tag(Response.ok(result), result.version()).build();
+        return ETags.tag(Response.ok(linked(env, result)), result.version()).build();
     }
 
     private static DashboardWrite toWrite(DashboardWriteRequest r, String ifMatch) {
         return new DashboardWrite(r.dashboard(), r.folderUid(), r.message(), ETags.expected(ifMatch, r.version()));
     }
 
-    private static Response writeResponse(String env, DashboardWriteResult result) {
+    private DashboardWriteResult linked(String env, DashboardWriteResult result) {
+        return result.withTargetUrls(links.forEnvironment(env).urls(result.folderUid(), result.url()));
+    }
+
+    private Response writeResponse(String env, DashboardWriteResult written) {
+        DashboardWriteResult result = linked(env, written);
         Response.ResponseBuilder b = result.created() && !result.dryRun()
                 ? Response.created(URI.create("/api/v1/environments/" + env + "/dashboards/" + result.uid()))
                 : Response.ok();

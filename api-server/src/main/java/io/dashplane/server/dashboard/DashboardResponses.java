@@ -9,14 +9,16 @@ public final class DashboardResponses {
     }
 
     public record Meta(String uid, long id, long version, String folderUid, String url, String title,
-                       List<String> tags, String message, String createdAt, String updatedAt, String provenance) {
+                       List<String> tags, String message, String createdAt, String updatedAt, String provenance,
+                       java.util.Map<String, String> targetUrls) {
     }
 
     public record Read(@JsonRawValue String dashboard, Meta meta) {
-        static Read of(StoredDashboard d) {
+        static Read of(StoredDashboard d, TargetLinks links, String env) {
+            String url = DashboardUrls.of(d.uid(), d.title());
             return new Read(d.json(), new Meta(d.uid(), d.id(), d.version(), d.folderUid(),
-                    DashboardUrls.of(d.uid(), d.title()), d.title(), d.tags(), d.message(), d.createdAt(),
-                    d.updatedAt(), d.provenance()));
+                    url, d.title(), d.tags(), d.message(), d.createdAt(),
+                    d.updatedAt(), d.provenance(), links.forEnvironment(env).urls(d.folderUid(), url)));
         }
     }
 

@@ -86,7 +86,7 @@ public final class DashboardService {
             environments.requireExists(tx, env);
             List<DashboardHit> hits = repository.search(tx, env, query, page.offset(), page.perPage()).stream()
                     .map(d -> new DashboardHit(d.uid(), d.id(), d.title(), d.tags(), d.folderUid(), d.version(),
-                            DashboardUrls.of(d.uid(), d.title())))
+                            DashboardUrls.of(d.uid(), d.title()), null))
                     .toList();
             return Page.of(hits, repository.count(tx, env, query), page);
         });
@@ -141,7 +141,7 @@ public final class DashboardService {
                     current.createdAt(), Timestamps.now());
             repository.update(tx, env, next);
             return new DashboardWriteResult(uid, next.version(), next.id(), folder, DashboardUrls.of(uid, next.title()),
-                    List.of(), false, false);
+                    List.of(), false, false, null);
         });
     }
 
@@ -207,7 +207,7 @@ public final class DashboardService {
             }
         }
         return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
-                warnings, current.isEmpty(), dryRun);
+                warnings, current.isEmpty(), dryRun, null);
     }
 
     /** Validates; throws the 422 when the report has errors. */

@@ -27,6 +27,8 @@ import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.grafana.GrafanaDoor;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
+import io.dashplane.server.sync.DashboardLinkResource;
+import io.dashplane.server.sync.SyncLinks;
 import io.dashplane.server.sync.SyncService;
 import io.dashplane.server.sync.TargetResource;
 import io.prometheus.client.CollectorRegistry;
@@ -98,11 +100,14 @@ public final class ApiApplication {
         rc.register(ValidationFeature.class);
         rc.register(new QueryFlagConverter());
 
+        SyncLinks links = new SyncLinks(services.database(), services.targets(), services.folderRepository());
         List<Object> resources = new java.util.ArrayList<>(List.of(
                 new EnvironmentResource(services.environments()),
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
-                new DashboardResource(services.dashboards()),
+                new DashboardResource(services.dashboards(), links),
+                new DashboardLinkResource(services.database(), services.environmentRepository(),
+                        services.dashboardRepository(), links),
                 new OperationsResource(services.database(), registry),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),

@@ -45,6 +45,11 @@ public final class TargetService {
         });
     }
 
+    /** The environment's targets, inside the caller's transaction (no existence check). */
+    public List<SyncTarget> listInTransaction(DSLContext tx, String env) {
+        return repository.list(tx, env);
+    }
+
     /** Every target of every environment. */
     public Map<String, List<SyncTarget>> all() {
         return db.read(repository::all);
