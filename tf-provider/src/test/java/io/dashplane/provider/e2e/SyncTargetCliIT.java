@@ -48,7 +48,7 @@ class SyncTargetCliIT {
 
                 resource "dashplane_dashboard" "ml" {
                   environment = "delivery"
-                  config_json = jsonencode({ uid = "sync-ml", title = "Synced ML", panels = [] })
+                  config_json = jsonencode({ uid = "sync-ml", title = "Synced ML", schemaVersion = 39, panels = [] })
                   depends_on  = [dashplane_sync_target.a]
                 }
 
