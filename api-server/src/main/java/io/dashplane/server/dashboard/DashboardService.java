@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.dashboard.DashboardValidator;
 import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.json.JsonPointers;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.schema.validation.ValidationReport;
 import io.dashplane.server.datasource.DatasourceRepository;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 
 /**
@@ -154,15 +156,15 @@ public final class DashboardService {
             environments.requireExists(tx, env);
             return KnownDatasources.read(tx, env, datasources);
         });
-        ValidationReport validated = validate(dashboard, seen);
+        ValidationReport validated = validate(dashboard, seen, Set.of());
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources);
-            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
+            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known, Set.of());
             if (!createOnly) {
                 provisioned.requireWritable(tx, env, KIND, uid);
             }
-            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
+            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings(), folder -> false);
         };
         return dryRun ? db.read(work) : db.write(work);
     }
@@ -173,19 +175,63 @@ public final class DashboardService {
      */
     public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
                                                    String provenance) {
-        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources));
-        return write(tx, env, uid, write, false, false, provenance, report.warnings());
+        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources), Set.of());
+        return write(tx, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
+    }
+
+    /** One dry-run write of a batch (see {@link #dryRuns}). */
+    public interface DryRun {
+        /**
+         * Checks {@code write} exactly as {@link #create} ({@code pathUid} null) or {@link #put} with {@code dryRun}
+         * would: returns their answer or throws their {@link DomainException}. Findings at or under a JSON pointer
+         * of {@code unknownPointers} (pointers into the write body, such as {@code /dashboard/panels/0/title}) are
+         * not reported: those values are only known when the write really happens.
+         */
+        DashboardWriteResult check(String pathUid, DashboardWrite write, Set<String> unknownPointers);
+    }
+
+    /**
+     * Runs {@code batch} with a {@link DryRun} that checks writes in one read transaction, taking the datasources
+     * and folders of {@code planned} as existing besides the stored ones. Nothing is written.
+     */
+    public <T> T dryRuns(String env, PlannedObjects planned, Function<DryRun, T> batch) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            KnownDatasources stored = KnownDatasources.read(tx, env, datasources);
+            DatasourceLookup known = new DatasourceLookup() {
+                @Override
+                public boolean existsByUid(String uid) {
+                    return stored.existsByUid(uid) || planned.datasourceUids().contains(uid);
+                }
+
+                @Override
+                public boolean existsByName(String name) {
+                    return stored.existsByName(name) || planned.datasourceNames().contains(name);
+                }
+            };
+            return batch.apply((pathUid, write, unknown) -> {
+                String uid = resolveUid(pathUid, write.dashboard());
+                ValidationReport report = validate(write.dashboard(), known, unknown);
+                if (pathUid != null) {
+                    provisioned.requireWritable(tx, env, KIND, uid);
+                }
+                return write(tx, env, uid, write, pathUid == null, true, PROVENANCE_API, report.warnings(),
+                        planned.folderUids()::contains);
+            });
+        });
     }
 
     private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
-                                       boolean dryRun, String provenance, List<Finding> warnings) {
+                                       boolean dryRun, String provenance, List<Finding> warnings,
+                                       Predicate<String> plannedFolder) {
         JsonNode dashboard = write.dashboard();
         String json = this.json.write(dashboard);
         String title = title(dashboard);
         List<String> tags = tags(dashboard);
         String message = write.message() == null ? "" : write.message();
         environments.requireExists(tx, env);
-        if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
+        if (write.folderUid() != null && !plannedFolder.test(write.folderUid())
+                && !folders.exists(tx, env, write.folderUid())) {
             throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
         }
         Optional<StoredDashboard> current = repository.find(tx, env, uid);
@@ -210,13 +256,21 @@ public final class DashboardService {
                 warnings, current.isEmpty(), dryRun);
     }
 
-    /** Validates; throws the 422 when the report has errors. */
-    private ValidationReport validate(JsonNode dashboard, KnownDatasources known) {
+    /** Validates, leaving out findings at or under {@code unknown} pointers; throws the 422 when errors remain. */
+    private ValidationReport validate(JsonNode dashboard, DatasourceLookup known, Set<String> unknown) {
         ValidationReport report = validator.validate(dashboard, "/dashboard", known);
+        if (!unknown.isEmpty()) {
+            report = new ValidationReport(known(report.errors(), unknown), known(report.warnings(), unknown));
+        }
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
         }
         return report;
+    }
+
+    private static List<Finding> known(List<Finding> findings, Set<String> unknown) {
+        return findings.stream().filter(f -> unknown.stream().noneMatch(u -> JsonPointers.isAtOrUnder(f.pointer(), u)))
+                .toList();
     }
 
     /** The datasource uids and names of an environment, as dashboard validation looks them up. */

@@ -21,6 +21,8 @@ import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.dashboard.DashboardResource;
+import io.dashplane.server.validation.ValidationResource;
+import io.dashplane.server.validation.ValidationService;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
 import io.dashplane.server.folder.FolderResource;
@@ -91,6 +93,7 @@ public final class ApiApplication {
                 new DatasourceResource(services.datasources()),
                 new FolderResource(services.folders()),
                 new DashboardResource(services.dashboards()),
+                new ValidationResource(new ValidationService(services.dashboards())),
                 new OperationsResource(services.database(), registry),
                 new ServiceAccountResource(services.serviceAccounts()),
                 new WhoamiResource(),
