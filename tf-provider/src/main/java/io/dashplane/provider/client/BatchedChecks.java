@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plan-time validation of dashboards, batched: Terraform plans up to {@code -parallelism} resources at once, and
@@ -19,6 +20,7 @@ public final class BatchedChecks {
     private final DashplaneClient client;
     private final PlannedObjects planned = new PlannedObjects();
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
 
     public BatchedChecks(DashplaneClient client) {
         this.client = client;
@@ -27,6 +29,11 @@ public final class BatchedChecks {
     /** What the running plan creates; checks take it as existing. */
     public PlannedObjects planned() {
         return planned;
+    }
+
+    /** Validation requests sent so far (PlanValidationBenchmark prints it). */
+    public long requests() {
+        return requests.get();
     }
 
     /**
@@ -93,6 +100,7 @@ public final class BatchedChecks {
             List<CheckAnswer> answers = null;
             RuntimeException failure = null;
             try {
+                requests.incrementAndGet();
                 answers = client.checkDashboards(environment, planned, batch.stream().map(p -> p.check).toList());
             } catch (RuntimeException e) {
                 failure = e;
