@@ -260,7 +260,8 @@ public final class DashboardService {
     private ValidationReport validate(JsonNode dashboard, DatasourceLookup known, Set<String> unknown) {
         ValidationReport report = validator.validate(dashboard, "/dashboard", known);
         if (!unknown.isEmpty()) {
-            report = new ValidationReport(known(report.errors(), unknown), known(report.warnings(), unknown));
+            report = new ValidationReport(withoutUnknown(report.errors(), unknown),
+                    withoutUnknown(report.warnings(), unknown));
         }
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
@@ -268,7 +269,7 @@ public final class DashboardService {
         return report;
     }
 
-    private static List<Finding> known(List<Finding> findings, Set<String> unknown) {
+    private static List<Finding> withoutUnknown(List<Finding> findings, Set<String> unknown) {
         return findings.stream().filter(f -> unknown.stream().noneMatch(u -> JsonPointers.isAtOrUnder(f.pointer(), u)))
                 .toList();
     }
