@@ -20,6 +20,16 @@ public final class PlannedObjects {
     }
 
     private final Map<String, Sets> byEnvironment = new ConcurrentHashMap<>();
+    private final Set<String> environments = ConcurrentHashMap.newKeySet();
+
+    /** Records an environment the plan creates (or replaces): nothing in it can be checked against the server. */
+    public void environment(String name) {
+        environments.add(name);
+    }
+
+    public boolean createsEnvironment(String name) {
+        return environments.contains(name);
+    }
 
     /** Records a planned datasource; null uid or name (not known yet) are left out. */
     public void datasource(String environment, String uid, String name) {

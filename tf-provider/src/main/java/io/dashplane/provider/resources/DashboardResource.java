@@ -123,6 +123,9 @@ public final class DashboardResource implements Resource<ProviderData> {
             return;
         }
         String environment = planned.getString(ENVIRONMENT);
+        if (provider.checks().planned().createsEnvironment(environment)) {
+            return; // the environment does not exist before the apply: the apply checks its dashboards
+        }
         Values prior = plan.prior();
         boolean create = prior == null || newUid || !environment.equals(prior.getString(ENVIRONMENT));
         if (!create && planned.get(CONFIG_JSON).equals(prior.get(CONFIG_JSON))
