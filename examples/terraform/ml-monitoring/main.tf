@@ -37,6 +37,10 @@ resource "dashplane_datasource" "prometheus" {
   })
 }
 
+# `terraform plan` already checks the dashboard with the server (docs/resources/dashboard.md): a blank title,
+# a panel wider than the grid, an undefined $variable or a datasource that does not exist fail the plan.
+# The folder and the datasource are created by this same run: the reference and depends_on make Terraform
+# plan them first, so the check counts them as existing.
 resource "dashplane_dashboard" "ml_model_monitoring" {
   folder      = dashplane_folder.ml.uid
   config_json = file("${path.module}/ml-model-monitoring.json")

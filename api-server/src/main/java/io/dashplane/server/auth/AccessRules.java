@@ -80,6 +80,9 @@ public final class AccessRules {
         rule("GET " + ENV + "/dashboards/{uid}/versions", viewer());
         rule("GET " + ENV + "/dashboards/{uid}/versions/{version}", viewer());
         rule("POST " + ENV + "/dashboards/{uid}/versions/{version}/restore", editor());
+        // a dry run of many writes: it reveals only whether referenced objects exist, which Viewers can read
+        // anyway, and lets a read-only CI token run `terraform plan` with plan-time validation
+        rule("POST " + ENV + "/validate", viewer());
 
         // alerting: rules and rule groups are Editor's, the notification side is Admin's
         crud("/alert-rules", editor());

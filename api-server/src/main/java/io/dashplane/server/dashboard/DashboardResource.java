@@ -116,7 +116,7 @@ public final class DashboardResource {
     }
 
     private static DashboardWrite toWrite(DashboardWriteRequest r, String ifMatch) {
-        return new DashboardWrite(r.dashboard(), r.folderUid(), r.message(), ETags.expected(ifMatch, r.version()));
+        return r.toWrite(ETags.expected(ifMatch, r.version()));
     }
 
     private DashboardWriteResult linked(String env, DashboardWriteResult result) {

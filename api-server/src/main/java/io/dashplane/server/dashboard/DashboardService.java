@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.dashboard.DashboardValidator;
 import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.json.JsonPointers;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 
 /**
@@ -155,15 +157,15 @@ public final class DashboardService {
             environments.requireExists(tx, env);
             return KnownDatasources.read(tx, env, datasources, environments);
         });
-        ValidationReport validated = validate(dashboard, seen);
+        ValidationReport validated = validate(dashboard, seen, Set.of());
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources, environments);
-            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known);
+            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known, Set.of());
             if (!createOnly) {
                 provisioned.requireWritable(tx, env, KIND, uid);
             }
-            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings());
+            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings(), folder -> false);
         };
         return dryRun ? db.read(work) : db.write(work);
     }
@@ -174,19 +176,54 @@ public final class DashboardService {
      */
     public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
                                                    String provenance) {
-        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources, environments));
-        return write(tx, env, uid, write, false, false, provenance, report.warnings());
+        ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources, environments),
+                Set.of());
+        return write(tx, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
+    }
+
+    /** One dry-run write of a batch (see {@link #dryRuns}). */
+    public interface DryRun {
+        /**
+         * Checks {@code write} exactly as {@link #create} ({@code pathUid} null) or {@link #put} with {@code dryRun}
+         * would: returns their answer or throws their {@link DomainException}. Findings at or under a JSON pointer
+         * of {@code unknownPointers} (pointers into the write body, such as {@code /dashboard/panels/0/title}) are
+         * not reported: those values are only known when the write really happens.
+         */
+        DashboardWriteResult check(String pathUid, DashboardWrite write, Set<String> unknownPointers);
+    }
+
+    /**
+     * Runs {@code batch} with a {@link DryRun} that checks writes in one read transaction, taking the datasources
+     * and folders of {@code planned} as existing besides the stored ones. Nothing is written.
+     */
+    public <T> T dryRuns(String env, PlannedObjects planned, Function<DryRun, T> batch) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            KnownDatasources known = KnownDatasources.read(tx, env, datasources, environments)
+                    .with(planned.datasourceUids(), planned.datasourceNames());
+            return batch.apply((pathUid, write, unknown) -> {
+                String uid = resolveUid(pathUid, write.dashboard());
+                ValidationReport report = validate(write.dashboard(), known, unknown);
+                if (pathUid != null) {
+                    provisioned.requireWritable(tx, env, KIND, uid);
+                }
+                return write(tx, env, uid, write, pathUid == null, true, PROVENANCE_API, report.warnings(),
+                        planned.folderUids()::contains);
+            });
+        });
     }
 
     private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
-                                       boolean dryRun, String provenance, List<Finding> warnings) {
+                                       boolean dryRun, String provenance, List<Finding> warnings,
+                                       Predicate<String> plannedFolder) {
         JsonNode dashboard = write.dashboard();
         String json = this.json.write(dashboard);
         String title = title(dashboard);
         List<String> tags = tags(dashboard);
         String message = write.message() == null ? "" : write.message();
         environments.requireExists(tx, env);
-        if (write.folderUid() != null && !folders.exists(tx, env, write.folderUid())) {
+        if (write.folderUid() != null && !plannedFolder.test(write.folderUid())
+                && !folders.exists(tx, env, write.folderUid())) {
             throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
         }
         Optional<StoredDashboard> current = repository.find(tx, env, uid);
@@ -211,13 +248,22 @@ public final class DashboardService {
                 warnings, current.isEmpty(), dryRun, null);
     }
 
-    /** Validates; throws the 422 when the report has errors. */
-    private ValidationReport validate(JsonNode dashboard, KnownDatasources known) {
+    /** Validates, leaving out findings at or under {@code unknown} pointers; throws the 422 when errors remain. */
+    private ValidationReport validate(JsonNode dashboard, KnownDatasources known, Set<String> unknown) {
         ValidationReport report = validator.validate(dashboard, "/dashboard", known, known.mode());
+        if (!unknown.isEmpty()) {
+            report = new ValidationReport(withoutUnknown(report.errors(), unknown),
+                    withoutUnknown(report.warnings(), unknown));
+        }
         if (report.hasErrors()) {
             throw DomainException.validation(report.errors(), report.warnings());
         }
         return report;
+    }
+
+    private static List<Finding> withoutUnknown(List<Finding> findings, Set<String> unknown) {
+        return findings.stream().filter(f -> unknown.stream().noneMatch(u -> JsonPointers.isAtOrUnder(f.pointer(), u)))
+                .toList();
     }
 
     /**
@@ -230,6 +276,15 @@ public final class DashboardService {
                                      EnvironmentService environments) {
             return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env),
                     environments.validationMode(tx, env));
+        }
+
+        /** These and the datasources planned in the same run, not written yet. */
+        KnownDatasources with(Set<String> plannedUids, Set<String> plannedNames) {
+            Set<String> u = new java.util.HashSet<>(uids);
+            u.addAll(plannedUids);
+            Set<String> n = new java.util.HashSet<>(names);
+            n.addAll(plannedNames);
+            return new KnownDatasources(u, n, mode);
         }
 
         @Override

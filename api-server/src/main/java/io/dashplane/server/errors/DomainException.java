@@ -11,7 +11,38 @@ import java.util.Map;
  * referrers). Services and repositories throw it; the HTTP layer decides how it is rendered.
  */
 public final class DomainException extends RuntimeException {
-    public enum Kind { MALFORMED, NOT_FOUND, GONE, CONFLICT, VERSION_CONFLICT, INVALID }
+    /** What went wrong, with the HTTP status, problem type and title it is answered with. */
+    public enum Kind {
+        MALFORMED(400, "malformed", "Malformed request"),
+        NOT_FOUND(404, "not-found", "Not found"),
+        GONE(410, "gone", "Gone"),
+        CONFLICT(409, "conflict", "Conflict"),
+        VERSION_CONFLICT(409, "version-conflict", "Version conflict"),
+        INVALID(422, "validation", "Validation failed");
+
+        private final int status;
+        private final String type;
+        private final String title;
+
+        Kind(int status, String type, String title) {
+            this.status = status;
+            this.type = type;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The last segment of the problem type URI. */
+        public String type() {
+            return type;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
 
     private final Kind kind;
     private final List<Finding> errors;

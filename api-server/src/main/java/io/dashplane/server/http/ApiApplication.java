@@ -22,6 +22,8 @@ import io.dashplane.server.provisioning.ProvisioningResource;
 import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.dashboard.DashboardReads;
 import io.dashplane.server.dashboard.DashboardResource;
+import io.dashplane.server.validation.ValidationResource;
+import io.dashplane.server.validation.ValidationService;
 import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
 import io.dashplane.server.folder.FolderResource;
@@ -110,6 +112,7 @@ public final class ApiApplication {
                         new DashboardReads(services.database(), services.dashboards(), services.mapper(), links), links),
                 new DashboardLinkResource(services.database(), services.environmentRepository(),
                         services.dashboardRepository(), links),
+                new ValidationResource(new ValidationService(services.dashboards())),
                 new OperationsResource(services.database(), registry),
                 new io.dashplane.server.backup.BackupResource(services.database()),
                 new ServiceAccountResource(services.serviceAccounts()),

@@ -9,7 +9,7 @@ import java.util.Map;
  * Services throw it; {@link ProblemExceptionMapper} renders it.
  */
 public final class ProblemException extends RuntimeException {
-    public static final String TYPE_BASE = "https://dashplane.io/problems/";
+    public static final String TYPE_BASE = io.dashplane.server.errors.ProblemDocument.TYPE_BASE;
 
     private final int status;
     private final String type;

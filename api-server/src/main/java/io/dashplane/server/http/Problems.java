@@ -1,9 +1,9 @@
 package io.dashplane.server.http;
 
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.server.errors.ProblemDocument;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +21,8 @@ public final class Problems {
 
     public static Response response(int status, String type, String title, String detail, List<Finding> errors,
                                     Map<String, Object> extensions) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("title", title);
-        body.put("status", status);
-        if (detail != null) {
-            body.put("detail", detail);
-        }
-        if (errors != null && !errors.isEmpty()) {
-            body.put("errors", errors);
-        }
-        if (extensions != null) {
-            extensions.forEach(body::putIfAbsent);
-        }
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return Response.status(status).type(PROBLEM_JSON)
+                .entity(ProblemDocument.body(status, type, title, detail, errors, extensions)).build();
     }
 
     public static Response simple(int status, String type, String title, String detail) {

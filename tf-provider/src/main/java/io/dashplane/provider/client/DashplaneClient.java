@@ -217,6 +217,38 @@ public final class DashplaneClient {
         return post(in(env, "dashboards").path(uid, "versions", Long.toString(version), "restore"), null);
     }
 
+    /**
+     * Checks dashboard writes with one {@code POST .../validate}, taking {@code planned} objects as existing; nothing
+     * is written. Answers in the order of {@code checks}; a failed check carries the exception its write would throw.
+     */
+    public List<CheckAnswer> checkDashboards(String env, PlannedObjects planned, List<DashboardCheck> checks) {
+        String environment = env == null ? config.environment() : env;
+        ObjectNode request = mapper.createObjectNode();
+        request.set("planned", planned.toJson(mapper, environment));
+        checks.forEach(check -> request.withArray("items").add(check.toJson(mapper)));
+        ObjectNode answer = post(in(environment, "validate"), request);
+        JsonNode items = answer.get("items");
+        if (items == null || !items.isArray() || items.size() != checks.size()) {
+            throw new DashplaneException("the server answered a validation of " + checks.size()
+                    + " items without one answer per item");
+        }
+        List<CheckAnswer> answers = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            JsonNode item = items.get(i);
+            JsonNode body = item.path("body");
+            DashplaneApiException failure = null;
+            if (!item.path("valid").asBoolean(false)) {
+                DashboardCheck check = checks.get(i);
+                ApiUrl writeUrl = check.uid() == null ? in(environment, "dashboards") : in(environment, "dashboards").path(check.uid());
+                failure = ApiTransport.errorOf(new ApiResponse(check.uid() == null ? "POST" : "PUT",
+                        writeUrl.toString(), item.path("status").asInt(422), body,
+                        java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true)));
+            }
+            answers.add(new CheckAnswer(failure, body));
+        }
+        return answers;
+    }
+
     // ------------------------------------------------------------------ generic objects (alerting, see AlertingClient)
 
     /** GET of an object below {@code /api/v1/environments/{env}/}; empty on 404. */

@@ -2,6 +2,7 @@ package io.dashplane.provider.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.client.PlannedObjects;
 import io.dashplane.provider.cty.CtyValue;
 import io.dashplane.provider.framework.Attr;
 import io.dashplane.provider.framework.PlanContext;
@@ -64,6 +65,22 @@ final class Common {
     }
 
     /** The environment an object lives in: its attribute, else the provider's. */
+    /**
+     * Records a created or changed object for plan-time validation (a dashboard planned after it may refer to it);
+     * {@code record} gets the plan's {@link PlannedObjects} and the object's environment.
+     */
+    static void recordPlanned(PlanContext<ProviderData> plan, java.util.function.BiConsumer<PlannedObjects, String> record) {
+        ProviderData provider = plan.providerOrNull();
+        if (provider != null && plan.planned().isPresent(ENVIRONMENT)) {
+            record.accept(provider.checks().planned(), plan.planned().getString(ENVIRONMENT));
+        }
+    }
+
+    /** The attribute's value when known, else null. */
+    static String known(Values values, String attribute) {
+        return values.isKnown(attribute) ? values.getString(attribute) : null;
+    }
+
     static String environmentOf(Values values, ProviderData provider) {
         String environment = values.isKnown(ENVIRONMENT) ? values.getString(ENVIRONMENT) : null;
         return environment == null ? provider.environment() : environment;

@@ -3,7 +3,9 @@ package io.dashplane.provider.resources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.client.CheckAnswer;
 import io.dashplane.provider.client.Dashboard;
+import io.dashplane.provider.client.DashboardCheck;
 import io.dashplane.provider.client.DashboardWrite;
 import io.dashplane.provider.client.DashplaneClient;
 import io.dashplane.provider.cty.AttributePath;
@@ -21,6 +23,8 @@ import io.dashplane.provider.framework.Values;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.json.Json;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -94,6 +98,7 @@ public final class DashboardResource implements Resource<ProviderData> {
     @Override
     public void modifyPlan(PlanContext<ProviderData> plan) {
         CtyValue config = plan.config().get(CONFIG_JSON);
+        boolean newUid = false;
         if (!config.isKnown()) {
             plan.setUnknown(UID);
         } else {
@@ -104,10 +109,65 @@ public final class DashboardResource implements Resource<ProviderData> {
                 plan.set(UID, uid);
                 if (!plan.isCreate() && !uid.equals(plan.prior().getString(UID))) {
                     plan.requireReplace(CONFIG_JSON);
+                    newUid = true;
                 }
             }
         }
         Common.planEnvironmentAndId(plan);
+        checkWithServer(plan, newUid);
+    }
+
+    /**
+     * Plan-time validation (docs/resources/dashboard.md): the write that create or update would send is checked by
+     * the server's dry run (batched with the dashboards planned at the same time) and its problems become the errors
+     * the apply would report. An unchanged dashboard is not checked; values unknown until apply are sent as unknown.
+     */
+    private static void checkWithServer(PlanContext<ProviderData> plan, boolean newUid) {
+        ProviderData provider = plan.providerOrNull();
+        Values planned = plan.planned();
+        if (provider == null || !planned.isPresent(ENVIRONMENT)) {
+            return;
+        }
+        String environment = planned.getString(ENVIRONMENT);
+        if (provider.checks().planned().createsEnvironment(environment)) {
+            return; // the environment does not exist before the apply: the apply checks its dashboards
+        }
+        Values prior = plan.prior();
+        boolean create = prior == null || newUid || !environment.equals(prior.getString(ENVIRONMENT));
+        if (!create && planned.get(CONFIG_JSON).equals(prior.get(CONFIG_JSON))
+                && planned.get("folder").equals(prior.get("folder")) && planned.get("message").equals(prior.get("message"))) {
+            return;
+        }
+        List<String> unknown = new ArrayList<>();
+        JsonNode dashboard;
+        if (planned.isKnown(CONFIG_JSON)) {
+            dashboard = parse(planned.getString(CONFIG_JSON)).filter(JsonNode::isObject).orElse(null);
+            if (dashboard == null) {
+                return; // the attribute's validator reports it
+            }
+        } else {
+            dashboard = Json.mapper().createObjectNode();
+            unknown.add("/dashboard");
+        }
+        String folder = knownOrNull(planned, "folder", "/folderUid", unknown);
+        String message = knownOrNull(planned, "message", "/message", unknown);
+        String uid = create ? null : prior.getString(UID);
+        DashboardCheck check = new DashboardCheck(uid == null ? "new dashboard" + titleOf(dashboard) : uid, uid,
+                new DashboardWrite(dashboard, folder, message, null), unknown);
+        String what = (create ? "creating dashboard" + titleOf(dashboard) : "updating dashboard " + ObjectId.of(environment, uid))
+                + " (checked at plan time)";
+        CheckAnswer answer = ApiErrors.call(what, POINTERS, () -> provider.checks().check(environment, check));
+        if (!answer.valid()) {
+            throw ApiErrors.translate(what, POINTERS, answer.failure());
+        }
+    }
+
+    private static String knownOrNull(Values planned, String attribute, String pointer, List<String> unknown) {
+        if (!planned.isKnown(attribute)) {
+            unknown.add(pointer);
+            return null;
+        }
+        return planned.getString(attribute);
     }
 
     @Override

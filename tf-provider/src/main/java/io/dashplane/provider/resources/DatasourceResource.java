@@ -66,6 +66,7 @@ public final class DatasourceResource implements Resource<ProviderData> {
     @Override
     public void modifyPlan(PlanContext<ProviderData> plan) {
         Common.planEnvironmentAndId(plan);
+        Common.recordPlanned(plan, (planned, environment) -> planned.datasource(environment, Common.known(plan.planned(), UID), Common.known(plan.planned(), "name")));
     }
 
     @Override

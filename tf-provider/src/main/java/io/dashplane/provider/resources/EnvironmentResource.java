@@ -50,6 +50,13 @@ public final class EnvironmentResource implements Resource<ProviderData> {
         } else {
             plan.setUnknown(ID);
         }
+        // every attribute replaces the environment: a changed one means it is (re)created with nothing in it
+        boolean recreated = plan.isCreate() || !plan.planned().get("name").equals(plan.prior().get("name"))
+                || !plan.planned().get("description").equals(plan.prior().get("description"));
+        ProviderData provider = plan.providerOrNull();
+        if (recreated && provider != null && plan.planned().isKnown("name")) {
+            provider.checks().planned().environment(plan.planned().getString("name"));
+        }
     }
 
     @Override

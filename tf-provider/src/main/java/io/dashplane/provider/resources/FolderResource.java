@@ -46,6 +46,7 @@ public final class FolderResource implements Resource<ProviderData> {
     @Override
     public void modifyPlan(PlanContext<ProviderData> plan) {
         Common.planEnvironmentAndId(plan);
+        Common.recordPlanned(plan, (planned, environment) -> planned.folder(environment, Common.known(plan.planned(), UID)));
     }
 
     @Override

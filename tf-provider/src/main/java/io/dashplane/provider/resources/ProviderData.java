@@ -1,5 +1,6 @@
 package io.dashplane.provider.resources;
 
+import io.dashplane.provider.client.BatchedChecks;
 import io.dashplane.provider.client.DashplaneClient;
 
 import java.util.Objects;
@@ -9,10 +10,16 @@ import java.util.Objects;
  *
  * @param client      the shared, thread-safe HTTP client of the config server
  * @param environment the provider's environment, the default of every {@code environment} attribute
+ * @param checks      plan-time validation, batched across concurrent plans, with what this plan creates
  */
-public record ProviderData(DashplaneClient client, String environment) {
+public record ProviderData(DashplaneClient client, String environment, BatchedChecks checks) {
     public ProviderData {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(checks, "checks");
+    }
+
+    public ProviderData(DashplaneClient client, String environment) {
+        this(client, environment, new BatchedChecks(client));
     }
 }

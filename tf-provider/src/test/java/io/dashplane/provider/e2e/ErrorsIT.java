@@ -28,17 +28,16 @@ class ErrorsIT {
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {5, 6})
-    void serverValidationErrorsArriveOnConfigJson(int protocol) {
+    void serverValidationErrorsArriveOnConfigJsonAtPlanTime(int protocol) {
         TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
         String overlapping = "{\"uid\":\"bad-" + protocol + "\",\"title\":\"Bad\",\"panels\":[{\"id\":1,\"type\":\"stat\","
                 + "\"gridPos\":{\"x\":20,\"y\":0,\"w\":12,\"h\":4}}]}";
         Configuration config = Configuration.provider(server.providerConfig())
                 .with("dashplane_dashboard.bad", Map.of("config_json", overlapping));
         noErrors("validate", core.validate(config).diagnostics());
-        TerraformCore.Plan plan = Steps.plan(core, config);
-        TerraformCore.Outcome applied = core.apply(config, plan);
-        List<Diag> errors = errors(applied.diagnostics());
-        assertFalse(errors.isEmpty(), "the server refuses the dashboard");
+        TerraformCore.Plan plan = core.plan(config);
+        List<Diag> errors = errors(plan.diagnostics());
+        assertFalse(errors.isEmpty(), "the server's dry run refuses the dashboard at plan time");
         for (Diag error : errors) {
             assertEquals("config_json", error.pathText(), "on config_json: " + error);
         }
