@@ -50,6 +50,7 @@ public final class AccessRules {
         rule("GET /api/v1/environments", AUTHENTICATED);
         rule("POST /api/v1/environments", SERVER_ADMIN);
         rule("GET " + ENV, viewer());
+        rule("PATCH " + ENV, admin());
         rule("DELETE " + ENV, SERVER_ADMIN);
         // the change feed names objects (kind, uid, action), never their content
         rule("GET " + ENV + "/changes", viewer());

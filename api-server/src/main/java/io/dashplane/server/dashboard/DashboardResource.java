@@ -109,7 +109,8 @@ public final class DashboardResource {
     }
 
     private static DashboardWrite toWrite(DashboardWriteRequest r, String ifMatch) {
-        return new DashboardWrite(r.dashboard(), r.folderUid(), r.message(), ETags.expected(ifMatch, r.version()));
+        return new DashboardWrite(DashboardInput.bind(r.dashboard(), r.inputs()), r.folderUid(), r.message(),
+                ETags.expected(ifMatch, r.version()));
     }
 
     private static Response writeResponse(String env, DashboardWriteResult result) {

@@ -62,6 +62,13 @@ public final class EnvironmentRepository {
         return stored;
     }
 
+    /** Stores a new description and version of an existing environment. */
+    public void update(DSLContext tx, Environment e) {
+        tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VERSION, e.version())
+                .set(UPDATED_AT, e.updatedAt()).where(NAME.eq(e.name())).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), false);
+    }
+
     public void delete(DSLContext tx, String name) {
         io.dashplane.server.audit.AuditLog.recordDelete(tx, name, KIND, name, ENVIRONMENTS, NAME.eq(name));
         tx.deleteFrom(ENVIRONMENTS).where(NAME.eq(name)).execute();

@@ -11,11 +11,14 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -50,6 +53,17 @@ public final class EnvironmentResource {
     @Operation(summary = "Get an environment")
     public Response get(@PathParam("env") String name) {
         Environment env = service.get(name);
+        return ETags.tag(Response.ok(env), env.version()).build();
+    }
+
+    @PATCH
+    @Path("{env}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an environment's description (If-Match or version: compare-and-set)")
+    public Response update(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid EnvironmentUpdate body) {
+        EnvironmentUpdate r = RequestBodies.require(body);
+        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()));
         return ETags.tag(Response.ok(env), env.version()).build();
     }
 

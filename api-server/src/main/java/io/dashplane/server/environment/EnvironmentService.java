@@ -2,9 +2,11 @@ package io.dashplane.server.environment;
 
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
+import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
+import io.dashplane.server.storage.Versions;
 import org.jooq.DSLContext;
 
 /** Rules for environments; also the "does this environment exist" check every nested kind uses. */
@@ -37,6 +39,21 @@ public final class EnvironmentService {
             String description = request.description() == null ? "" : request.description();
             long orgId = request.orgId() == null ? 0 : request.orgId();
             return repository.insert(tx, new Environment(request.name(), orgId, description, 1, now, now));
+        });
+    }
+
+    /** A new description (a new version); the same description changes nothing. */
+    public Environment update(String name, EnvironmentUpdate request, ExpectedVersion expected) {
+        return db.write(tx -> {
+            Environment current = repository.find(tx, name).orElseThrow(() -> notFound(name));
+            Versions.check(expected, current.version(), "environment '" + name + "'");
+            if (current.description().equals(request.description())) {
+                return current;
+            }
+            Environment next = new Environment(name, current.orgId(), request.description(), current.version() + 1,
+                    current.createdAt(), Timestamps.now());
+            repository.update(tx, next);
+            return next;
         });
     }
 
