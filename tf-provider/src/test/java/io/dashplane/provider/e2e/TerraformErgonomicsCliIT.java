@@ -179,13 +179,22 @@ class TerraformErgonomicsCliIT {
         assertEquals(1, missing.exit(), missing.transcript());
         assertTrue(missing.output().replaceAll("\\s+", " ").contains("0.1.0 is not available for " + other), missing.transcript());
 
-        // a reinstalled provider (a new start-up archive) has a new checksum: init refuses it until it is locked
+        // a reinstalled provider (a new start-up archive) has a new checksum: a fresh checkout's init refuses it
+        // until the documented lock command adds it
         RealTerraform.installMirror(work);
-        TerraformCliIT.Result refused = tf.run("init", "-input=false", "-upgrade");
-        if (refused.exit() != 0) {
-            assertTrue(refused.output().replaceAll("\\s+", " ").contains("doesn't match any of the checksums"), refused.transcript());
-            tf.ok("providers", "lock", "-fs-mirror=" + mirror, "-platform=" + platform);
-            tf.ok("init", "-input=false", "-upgrade");
+        deleteRecursively(tf.dir().resolve(".terraform"));
+        TerraformCliIT.Result refused = tf.run("init", "-input=false");
+        assertEquals(1, refused.exit(), refused.transcript());
+        assertTrue(refused.output().replaceAll("\\s+", " ").contains("doesn't match any of the checksums"), refused.transcript());
+        tf.ok("providers", "lock", "-fs-mirror=" + mirror, "-platform=" + platform);
+        tf.ok("init", "-input=false");
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
