@@ -1,6 +1,11 @@
 # One module (modules/ml-monitoring) applied to three environments: dev, staging and prod. Each
-# environment has its own Prometheus datasource with its own uid; the module finds it by name through
-# the dashplane_datasource data source, so the same module code writes correct references everywhere.
+# environment has its own Prometheus datasource with its own (generated) uid; the module is given that
+# uid, so the same module code writes correct references everywhere.
+#
+# The module depends on each datasource through its uid, not through a module-level depends_on: a
+# depends_on makes Terraform defer every data source read in the module to apply time whenever the
+# datasource has any change, so changing one URL would show every dashboard and rule as
+# "known after apply". The uid stays known across updates, so changing dev's URL plans one change.
 terraform {
   required_providers {
     dashplane = {
@@ -44,13 +49,12 @@ resource "dashplane_datasource" "prometheus" {
 }
 
 module "ml_monitoring" {
-  source          = "./modules/ml-monitoring"
-  for_each        = local.environments
-  environment     = dashplane_environment.env[each.key].name
-  prometheus_name = "Prometheus"
+  source         = "./modules/ml-monitoring"
+  for_each       = local.environments
+  environment    = dashplane_environment.env[each.key].name
+  prometheus_uid = dashplane_datasource.prometheus[each.key].uid
   # p99 latency threshold per environment
   latency_threshold_seconds = each.key == "prod" ? 0.5 : 2
-  depends_on                = [dashplane_datasource.prometheus]
 }
 
 output "dashboard_urls" {

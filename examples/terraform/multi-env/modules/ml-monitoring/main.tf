@@ -1,5 +1,12 @@
 # The ML monitoring content of one environment: a folder, a dashboard and an alert rule whose queries
-# use the environment's Prometheus datasource, found by name.
+# use the environment's Prometheus datasource. When the datasource is managed elsewhere (by each
+# environment's platform team), look it up by name and pass its uid:
+#
+#   data "dashplane_datasource" "prometheus" {
+#     environment = "dev"
+#     name        = "Prometheus"
+#   }
+#   ... prometheus_uid = data.dashplane_datasource.prometheus.uid
 terraform {
   required_providers {
     dashplane = {
@@ -13,10 +20,9 @@ variable "environment" {
   description = "environment to write into"
 }
 
-variable "prometheus_name" {
+variable "prometheus_uid" {
   type        = string
-  description = "name of the environment's Prometheus datasource"
-  default     = "Prometheus"
+  description = "uid of the environment's Prometheus datasource"
 }
 
 variable "latency_threshold_seconds" {
@@ -24,13 +30,8 @@ variable "latency_threshold_seconds" {
   default = 0.5
 }
 
-data "dashplane_datasource" "prometheus" {
-  environment = var.environment
-  name        = var.prometheus_name
-}
-
 locals {
-  datasource  = { type = "prometheus", uid = data.dashplane_datasource.prometheus.uid }
+  datasource  = { type = "prometheus", uid = var.prometheus_uid }
   p99_latency = "histogram_quantile(0.99, sum(rate(ml_prediction_latency_seconds_bucket[5m])) by (le, model_name))"
 }
 

@@ -112,7 +112,7 @@ class AccessMatrixTest extends ServerTestSupport {
                     path += "?" + q.param() + "=default";
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path));
-                if (method.equals("POST") || method.equals("PUT")) {
+                if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
                     request.header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofString("{}"));
                 } else {

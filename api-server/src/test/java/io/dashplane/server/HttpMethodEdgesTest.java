@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 10 item 9: OPTIONS answers the route's methods (no token needed), the same set a 405 advertises. */
 class HttpMethodEdgesTest extends ServerTestSupport {
-    private static final List<String> ROUTES = List.of("/api/v1/environments", ENV, ENV + "/dashboards",
+    /** Routes without a PATCH (an environment itself has one: its description). */
+    private static final List<String> ROUTES = List.of("/api/v1/environments", ENV + "/changes", ENV + "/dashboards",
             ENV + "/dashboards/abc", ENV + "/folders/f/move", ENV + "/notification-policy", "/api/v1/whoami",
             "/api/v1/service-accounts", "/healthz", "/metrics", "/openapi.json");
 

@@ -85,8 +85,8 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
     }
 
     /**
-     * Resolves the settings, builds the client and checks that the server is reachable, accepts the
-     * token and has the environment. A configuration that is not known yet (it depends on resources
+     * Resolves the settings, builds the client and checks that the server is reachable and accepts the
+     * token; an environment that does not exist (yet) is a warning. A configuration that is not known yet (it depends on resources
      * not created) configures nothing; Terraform configures again with known values before apply.
      */
     @Override
@@ -111,10 +111,13 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
         String where = "the Dashplane server at " + settings.url();
         try {
             if (client.getEnvironment(settings.environment()).isEmpty()) {
-                diagnostics.error(AttributePath.of("environment"), "Unknown environment",
+                // Not an error: the configuration may create it with dashplane_environment before anything is
+                // written into it (a provider block whose environment refers to that resource is configured
+                // during plan, before the environment exists). A write into a missing environment still fails.
+                diagnostics.warning(AttributePath.of("environment"), "Environment does not exist yet",
                         "environment \"" + settings.environment() + "\" does not exist on " + where
-                                + "; create it (POST /api/v1/environments) or set environment / DASHPLANE_ENVIRONMENT");
-                return null;
+                                + "; that is fine when this configuration creates it (dashplane_environment), otherwise "
+                                + "create it (POST /api/v1/environments) or set environment / DASHPLANE_ENVIRONMENT");
             }
         } catch (DashplaneAuthException e) {
             if (settings.token() == null) {

@@ -51,6 +51,7 @@ public final class AccessRules {
         rule("POST /api/v1/environments", SERVER_ADMIN);
         rule("GET " + ENV, viewer());
         rule("PUT " + ENV, admin());
+        rule("PATCH " + ENV, admin());
         rule("DELETE " + ENV, SERVER_ADMIN);
         // the change feed names objects (kind, uid, action), never their content
         rule("GET " + ENV + "/changes", viewer());

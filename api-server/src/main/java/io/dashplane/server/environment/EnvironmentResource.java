@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -59,11 +60,23 @@ public final class EnvironmentResource {
     @PUT
     @Path("{env}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update an environment's description and validation mode (strict or warn)")
+    @Operation(summary = "Replace an environment's description and validation mode (strict or warn)")
+    public Response replace(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid EnvironmentUpdate body) {
+        EnvironmentUpdate r = RequestBodies.require(body);
+        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()), false);
+        return ETags.tag(Response.ok(env), env.version()).build();
+    }
+
+    @PATCH
+    @Path("{env}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an environment's description or validation mode, keeping what is absent "
+            + "(If-Match or version: compare-and-set)")
     public Response update(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid EnvironmentUpdate body) {
         EnvironmentUpdate r = RequestBodies.require(body);
-        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()));
+        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()), true);
         return ETags.tag(Response.ok(env), env.version()).build();
     }
 

@@ -44,13 +44,22 @@ public final class EnvironmentService {
         });
     }
 
-    /** Replaces the description and validation mode; the name and org id stay. */
-    public Environment update(String name, EnvironmentUpdate request, ExpectedVersion expected) {
+    /**
+     * Replaces ({@code partial} false: absent means empty and strict) or changes ({@code partial} true: absent
+     * members are kept) the description and validation mode; the name and org id stay. No change, no new version.
+     */
+    public Environment update(String name, EnvironmentUpdate request, ExpectedVersion expected, boolean partial) {
         return db.write(tx -> {
             Environment current = repository.find(tx, name).orElseThrow(() -> notFound(name));
             Versions.check(expected, current.version(), "environment '" + name + "'");
-            Environment next = new Environment(name, current.orgId(),
-                    request.description() == null ? "" : request.description(), modeOrStrict(request.validation()),
+            String description = request.description() != null ? request.description()
+                    : partial ? current.description() : "";
+            String validation = request.validation() != null ? request.validation()
+                    : partial ? current.validation() : ValidationMode.STRICT.wireName();
+            if (current.description().equals(description) && current.validation().equals(validation)) {
+                return current;
+            }
+            Environment next = new Environment(name, current.orgId(), description, validation,
                     current.version() + 1, current.createdAt(), Timestamps.now());
             repository.update(tx, next);
             return next;

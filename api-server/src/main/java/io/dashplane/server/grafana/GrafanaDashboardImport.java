@@ -2,8 +2,8 @@ package io.dashplane.server.grafana;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.dashboard.DashboardInput;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -17,12 +17,7 @@ public record GrafanaDashboardImport(
         @NotNull(message = "dashboard is required: wrap the dashboard JSON model as {\"dashboard\": {...}}")
         JsonNode dashboard,
         Boolean overwrite,
-        List<@Valid Input> inputs,
+        List<@Valid DashboardInput> inputs,
         @Size(max = 40) String folderUid,
         Long folderId) {
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(@NotBlank(message = "name is required") String name, String type, String pluginId,
-                        String value) {
-    }
 }

@@ -2,9 +2,10 @@ package io.dashplane.server.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.dashplane.schema.Uid;
+import io.dashplane.schema.dashboard.DashboardInputs;
 import io.dashplane.server.dashboard.DashboardHit;
+import io.dashplane.server.dashboard.DashboardInput;
 import io.dashplane.server.dashboard.DashboardQuery;
 import io.dashplane.server.dashboard.DashboardService;
 import io.dashplane.server.dashboard.DashboardWrite;
@@ -15,12 +16,9 @@ import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.PageRequest;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Grafana's dashboard-saving rules on top of {@link DashboardService}: {@code overwrite}, the 412 refusals
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
  * dashboards with {@code __inputs}. The dashboard JSON is stored as the client sent it.
  */
 final class GrafanaDashboards {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
-
     private final DashboardService dashboards;
     private final FolderService folders;
 
@@ -141,51 +137,12 @@ final class GrafanaDashboards {
         if (dashboard == null || !dashboard.isObject()) {
             throw new GrafanaRefusal(GrafanaRefusal.Kind.BAD_REQUEST, "dashboard must be a JSON object");
         }
-        Map<String, String> values = new HashMap<>();
-        if (request.inputs() != null) {
-            request.inputs().forEach(i -> values.put(i.name(), i.value()));
+        Map<String, String> values = DashboardInput.values(request.inputs());
+        List<String> unbound = DashboardInputs.unbound(dashboard, values);
+        if (!unbound.isEmpty()) {
+            throw new GrafanaRefusal(GrafanaRefusal.Kind.BAD_REQUEST,
+                    "no value for the dashboard input '" + unbound.get(0) + "': send it in inputs");
         }
-        JsonNode declared = dashboard.get("__inputs");
-        if (declared != null && declared.isArray()) {
-            for (JsonNode input : declared) {
-                String name = input.path("name").asText("");
-                if (!name.isEmpty() && (values.get(name) == null || values.get(name).isEmpty())) {
-                    throw new GrafanaRefusal(GrafanaRefusal.Kind.BAD_REQUEST,
-                            "no value for the dashboard input '" + name + "': send it in inputs");
-                }
-            }
-        }
-        ObjectNode copy = ((ObjectNode) dashboard).deepCopy();
-        copy.remove("__inputs");
-        return replace(copy, values);
-    }
-
-    private static JsonNode replace(JsonNode node, Map<String, String> values) {
-        if (node.isTextual()) {
-            Matcher m = PLACEHOLDER.matcher(node.asText());
-            StringBuilder out = new StringBuilder();
-            boolean changed = false;
-            while (m.find()) {
-                String value = values.get(m.group(1));
-                m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-                changed |= value != null;
-            }
-            m.appendTail(out);
-            return changed ? TextNode.valueOf(out.toString()) : node;
-        }
-        if (node.isObject()) {
-            ObjectNode o = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                e.setValue(replace(e.getValue(), values));
-            }
-            return o;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, replace(node.get(i), values));
-            }
-        }
-        return node;
+        return DashboardInputs.resolve((ObjectNode) dashboard, values);
     }
 }

@@ -86,6 +86,13 @@ public final class DashplaneClient {
         return object(requireSuccess(transport.send("POST", api().path("environments").toUri(), body, null)));
     }
 
+    /** Changes an environment's description in place (PATCH); compare-and-set when {@code ifMatchVersion} is set. */
+    public ObjectNode updateEnvironment(String name, String description, Long ifMatchVersion) {
+        ObjectNode body = mapper.createObjectNode().put("description", description == null ? "" : description);
+        String ifMatch = ifMatchVersion == null ? null : "\"" + ifMatchVersion + "\"";
+        return object(requireSuccess(transport.send("PATCH", api().path("environments", name).toUri(), body, ifMatch)));
+    }
+
     /** Deletes an environment; with {@code force} everything in it too. False when it did not exist. */
     public boolean deleteEnvironment(String name, boolean force) {
         return delete(api().path("environments", name).query("force", force ? "true" : null));

@@ -21,6 +21,8 @@ import io.dashplane.provider.framework.SemanticEquality;
 import io.dashplane.provider.framework.Validators;
 import io.dashplane.provider.framework.Values;
 import io.dashplane.schema.Uid;
+import io.dashplane.schema.dashboard.DashboardCanonicalizer;
+import io.dashplane.schema.dashboard.DashboardInputs;
 import io.dashplane.schema.json.Json;
 
 import java.util.ArrayList;
@@ -43,11 +45,15 @@ public final class DashboardResource implements Resource<ProviderData> {
     public static final String TYPE_NAME = "dashplane_dashboard";
     static final String CONFIG_JSON = "config_json";
     static final String TARGET_URLS = "target_urls";
+    static final String INPUTS = "inputs";
     private static final Schema SCHEMA = Schema.of(0, "A Grafana dashboard.",
             Attr.string(CONFIG_JSON).required().semanticEquality(SemanticEquality.dashboardJson())
                     .validate(Validators.jsonObject()).validate(DashboardResource::validateUid)
                     .description("the dashboard JSON model, compared through the server's canonicalization"),
             Attr.string("folder").optional().validate(Validators.uid()).description("uid of the folder; absent means the root"),
+            Attr.of(INPUTS, AlertingSupport.STRING_MAP).optional()
+                    .description("values of the __inputs of a dashboard exported for sharing (DS_PROMETHEUS = a datasource uid); "
+                            + "the server stores the dashboard with every ${NAME} replaced and without __inputs"),
             Attr.string("message").optional().validate(Validators.notBlank())
                     .description("commit message stored with the version; omitted for none (never empty)"),
             Common.environment("dashboard"),
@@ -64,6 +70,9 @@ public final class DashboardResource implements Resource<ProviderData> {
         }
         if (pointer.equals("/folderUid")) {
             return new ApiErrors.Located("folder", "");
+        }
+        if (pointer.equals("/inputs") || pointer.startsWith("/inputs/")) {
+            return new ApiErrors.Located(INPUTS, "");
         }
         if (pointer.equals("/message")) {
             return new ApiErrors.Located("message", "");
@@ -232,7 +241,8 @@ public final class DashboardResource implements Resource<ProviderData> {
 
     private static DashboardWrite write(DashplaneClient client, Values planned, Long version) {
         JsonNode dashboard = JsonText.parse(client.mapper(), planned.getString(CONFIG_JSON), CONFIG_JSON);
-        return new DashboardWrite(dashboard, planned.getString("folder"), planned.getString("message"), version);
+        return new DashboardWrite(dashboard, planned.getString("folder"), planned.getString("message"), version,
+                AlertingSupport.stringMap(planned, INPUTS));
     }
 
     /** State after a write: the planned JSON text as sent, server metadata from the answer, warnings shown. */
@@ -260,7 +270,8 @@ public final class DashboardResource implements Resource<ProviderData> {
     private static Values readState(DashplaneClient client, Values base, String environment, Dashboard dashboard) {
         ObjectNode meta = dashboard.meta();
         String uid = dashboard.uid();
-        return base.with(CONFIG_JSON, JsonText.write(client.mapper(), dashboard.dashboard()))
+        String stored = JsonText.write(client.mapper(), dashboard.dashboard());
+        return base.with(CONFIG_JSON, resolvesTo(base, stored) ? base.getString(CONFIG_JSON) : stored)
                 .with("folder", dashboard.folderUid())
                 .with(UID, uid)
                 .with(ENVIRONMENT, environment)
@@ -281,6 +292,21 @@ public final class DashboardResource implements Resource<ProviderData> {
             });
         }
         return CtyValue.map(CtyType.STRING, urls);
+    }
+
+    /**
+     * Whether the prior configuration, its {@code inputs} bound as the server binds them, is the stored
+     * dashboard: then the configuration with {@code __inputs} and {@code ${NAME}} placeholders stays the state.
+     */
+    private static boolean resolvesTo(Values prior, String stored) {
+        Map<String, String> inputs = prior.isKnown(INPUTS) ? AlertingSupport.stringMap(prior, INPUTS) : null;
+        if (inputs == null || !prior.isKnown(CONFIG_JSON) || prior.isNull(CONFIG_JSON)) {
+            return false;
+        }
+        return parse(prior.getString(CONFIG_JSON)).filter(JsonNode::isObject)
+                .map(configured -> DashboardInputs.resolve((ObjectNode) configured, inputs).toString())
+                .map(resolved -> DashboardCanonicalizer.semanticallyEqual(resolved, stored))
+                .orElse(false);
     }
 
     static String uidOf(String configJson) {

@@ -18,17 +18,17 @@ import static io.dashplane.provider.resources.Common.ID;
 import static io.dashplane.provider.resources.Common.VERSION;
 
 /**
- * {@code dashplane_environment} (docs/resources/environment.md). The server has no update of an
- * environment, so a changed description replaces it; deleting refuses an environment that still holds
- * objects (the server's 409), so Terraform never deletes content it does not manage.
+ * {@code dashplane_environment} (docs/resources/environment.md). A changed description is updated in place
+ * (PATCH); a changed name replaces the environment. Deleting refuses an environment that still holds objects
+ * (the server's 409), so Terraform never deletes content it does not manage.
  */
 public final class EnvironmentResource implements Resource<ProviderData> {
     public static final String TYPE_NAME = "dashplane_environment";
     private static final Schema SCHEMA = Schema.of(0, "An environment: an isolated set of datasources, folders, dashboards and alerting.",
             Attr.string("name").required().requiresReplace().validate(Validators.uid())
                     .description("environment name (1-40 letters, digits, '-' or '_'); changing it replaces the environment"),
-            Attr.string("description").optional().requiresReplace()
-                    .description("free text; the server cannot change it in place, so changing it replaces the environment"),
+            Attr.string("description").optional()
+                    .description("free text; changing it updates the environment in place"),
             Attr.string(ID).computed().description("the name"),
             Common.version());
     private static final ApiErrors.PointerMapping POINTERS = ApiErrors.fields(Map.of("name", "name", "description", "description"));
@@ -76,10 +76,14 @@ public final class EnvironmentResource implements Resource<ProviderData> {
                 .orElse(null);
     }
 
-    /** Every configurable attribute requires replacement: nothing to update in place. */
+    /** Only the description can change in place (a new name replaces the environment). */
     @Override
     public Values update(Values prior, Values planned, ResourceContext<ProviderData> context) {
-        return planned.with(VERSION, prior.getLong(VERSION));
+        String name = prior.getString("name");
+        ObjectNode updated = ApiErrors.call("updating environment \"" + name + "\"", POINTERS,
+                () -> context.provider().client().updateEnvironment(name, planned.getString("description"),
+                        prior.getLong(VERSION)));
+        return state(planned, updated);
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * dashplane_environment through the harness: create, no change on the second plan, a folder placed in it
  * through the per-resource environment override, a refused delete while it holds the folder (outside
- * Terraform), a changed description replacing it, import by name, destroy.
+ * Terraform), a changed description updating it in place and a changed name replacing it, import by name,
+ * destroy.
  */
 class EnvironmentLifecycleIT {
     private static final String ENV = "dashplane_environment.staging";
@@ -61,7 +62,9 @@ class EnvironmentLifecycleIT {
 
         // an object Terraform does not manage keeps the environment from being deleted
         server.post("/api/v1/environments/" + name + "/folders", Map.of("uid", "manual", "title", "Manual"));
-        TerraformCore.Plan replace = plan(core, base.with(ENV, Map.of("name", name, "description", "staging")));
+        TerraformCore.Plan update = plan(core, config.with(ENV, Map.of("name", name, "description", "staging")));
+        assertAction(update, ENV, Action.UPDATE);
+        TerraformCore.Plan replace = plan(core, base.with(ENV, Map.of("name", name + "-renamed", "description", "pre-production")));
         assertAction(replace, ENV, Action.REPLACE);
         assertTrue(Diag.hasErrors(core.destroy(base).diagnostics()), "deleting a non-empty environment is refused");
         assertNotNull(server.object(name, "folders/manual"));

@@ -69,16 +69,22 @@ class ResourceLifecycleTest {
     }
 
     @Test
-    void configureReportsUnreachableServerAndUnknownEnvironment() {
+    void configureReportsAnUnreachableServerAndOnlyWarnsOfAnEnvironmentThatDoesNotExistYet() {
         FrameworkProvider<ProviderData> other = new FrameworkProvider<>(new DashplaneProvider(Map.of("DASHPLANE_RETRIES", "0", "DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN)));
         List<Diagnostic> unreachable = configure(other, Map.of("url", "http://127.0.0.1:1"));
         assertEquals(1, unreachable.size(), unreachable.toString());
         assertEquals(AttributePath.of("url"), unreachable.get(0).attribute());
         assertTrue(unreachable.get(0).detail().contains("http://127.0.0.1:1"), unreachable.get(0).detail());
 
-        List<Diagnostic> unknownEnvironment = configure(other, Map.of("url", url(), "environment", "nope"));
-        assertEquals(AttributePath.of("environment"), unknownEnvironment.get(0).attribute());
         assertNull(other.configuredProvider());
+
+        // the configuration may create the environment (dashplane_environment) before writing into it
+        List<Diagnostic> missingEnvironment = configure(other, Map.of("url", url(), "environment", "nope"));
+        assertEquals(1, missingEnvironment.size(), missingEnvironment.toString());
+        assertEquals(Diagnostic.Severity.WARNING, missingEnvironment.get(0).severity());
+        assertEquals(AttributePath.of("environment"), missingEnvironment.get(0).attribute());
+        assertTrue(missingEnvironment.get(0).detail().contains("\"nope\" does not exist"), missingEnvironment.get(0).detail());
+        assertEquals("nope", other.configuredProvider().environment());
     }
 
     @Test
