@@ -54,12 +54,13 @@ public final class DashplaneServer {
             SLF4JBridgeHandler.install();
         }
         // Held until close(): offline commands (rotate-key, reset-admin-token) and a second server refuse meanwhile.
-        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        // On PostgreSQL the replicas share the database, not a data directory: no lock then.
+        DataDirLock lock = config.database() == null ? DataDirLock.acquire(config.dataDir()) : null;
         Services services;
         try {
-            services = Services.open(config.dataDir(), config.secretKey());
+            services = Services.open(config.dataDir(), config.secretKey(), config.database());
         } catch (RuntimeException e) {
-            lock.close();
+            closeQuietly(lock);
             throw e;
         }
         ProvisioningRescanner rescanner = null;
@@ -114,7 +115,8 @@ public final class DashplaneServer {
             String host = isWildcard(config.bind()) ? "127.0.0.1" : hostLiteral(config.bind());
             String scheme = config.security().tls() ? "https" : "http";
             URI base = URI.create(scheme + "://" + host + ":" + port + "/");
-            LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
+            LOG.info("server started on {} with data directory {} and the database {}", base,
+                    config.dataDir().toAbsolutePath(), services.database().location());
             return new Handle(http, services, rescanner, lock, base, port, config);
         } catch (IOException e) {
             abandon(http, rescanner, services, lock);
@@ -131,7 +133,13 @@ public final class DashplaneServer {
         }
         closeQuietly(rescanner);
         services.close();
-        lock.close();
+        closeQuietly(lock);
+    }
+
+    private static void closeQuietly(DataDirLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static void closeQuietly(ProvisioningRescanner rescanner) {
@@ -224,7 +232,7 @@ public final class DashplaneServer {
                 // the rescans write to the database: stop them before it closes
                 closeQuietly(rescanner);
                 services.close();
-                lock.close();
+                closeQuietly(lock);
                 LOG.info("server stopped");
             }
         }

@@ -42,6 +42,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(repeatable). Env DASHPLANE_PROVISIONING_ALLOWED_ROOTS (list separated by the path separator).")
     java.util.List<Path> provisioningAllowedRoots;
 
+    @Option(names = "--database-url", paramLabel = "JDBC_URL",
+            description = "PostgreSQL database (jdbc:postgresql://host:port/db) shared by several replicas; absent: "
+                    + "SQLite in the data directory. Env DASHPLANE_DATABASE_URL; credentials from DASHPLANE_DATABASE_USER "
+                    + "and DASHPLANE_DATABASE_PASSWORD or --database-password-file.")
+    String databaseUrl;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password. Env DASHPLANE_DATABASE_PASSWORD_FILE.")
+    Path databasePasswordFile;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir,
-                    provisioningAllowedRoots));
+                    provisioningAllowedRoots, databaseUrl, databasePasswordFile));
         } catch (IllegalArgumentException e) {
             err.println("dashplane: " + e.getMessage());
             err.flush();

@@ -1,5 +1,6 @@
 package io.dashplane.server.config;
 
+import io.dashplane.server.storage.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,13 +11,18 @@ public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
     public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
-                        List<Path> provisioningAllowedRoots) {
+                        List<Path> provisioningAllowedRoots, String databaseUrl, Path databasePasswordFile) {
         public Flags(Integer port, Path dataDir, Path configFile, String bind) {
             this(port, dataDir, configFile, bind, null, null);
         }
 
         public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
             this(port, dataDir, configFile, bind, provisioningDir, null);
+        }
+
+        public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
+                     List<Path> provisioningAllowedRoots) {
+            this(port, dataDir, configFile, bind, provisioningDir, provisioningAllowedRoots, null, null);
         }
     }
 
@@ -79,7 +85,27 @@ public final class ConfigLoader {
                     + "positive, was " + planTtl.getSeconds());
         }
         return new ServerConfig(bind, port, dataDir, secretKey, grace, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-                provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl);
+                provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl, database(flags));
+    }
+
+    /** PostgreSQL when a database URL is given (flag, then variable); null means SQLite in the data directory. */
+    private PostgresSettings database(Flags flags) {
+        String url = first(flags.databaseUrl(), env.get("DASHPLANE_DATABASE_URL"));
+        if (url == null) {
+            return null;
+        }
+        String password = env.get("DASHPLANE_DATABASE_PASSWORD");
+        Path passwordFile = flags.databasePasswordFile() != null ? flags.databasePasswordFile()
+                : pathOrNull(env.get("DASHPLANE_DATABASE_PASSWORD_FILE"));
+        if (passwordFile != null) {
+            try {
+                password = java.nio.file.Files.readString(passwordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the database password file " + passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+        return new PostgresSettings(url.trim(), first(env.get("DASHPLANE_DATABASE_USER")), password);
     }
 
     private boolean bool(String variable, Boolean fromFile) {

@@ -19,8 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite database of one data directory: a small connection pool, jOOQ, and the transaction
- * discipline every repository call goes through.
+ * The database: SQLite in the data directory (the default) or a PostgreSQL server shared by several replicas; a
+ * small connection pool, jOOQ in the matching dialect, and the transaction discipline every repository call goes
+ * through.
+ *
+ * <p>PostgreSQL: every transaction runs SERIALIZABLE, so a read-check-write (the version check of an If-Match
+ * write, a uniqueness check) behaves as if the transactions ran one after the other, also across replicas; a
+ * transaction that lost a race fails with a serialization error and is run again from the start, and then sees
+ * the winner's row (a stale If-Match gets 409, never a silent overwrite).
  *
  * <p>Writes: SQLite allows one writer at a time. Instead of letting 16 concurrent request threads race
  * for the write lock (and fail with SQLITE_BUSY when a deferred read transaction tries to upgrade),
@@ -42,8 +48,14 @@ public final class Database implements AutoCloseable {
     public static final String TEST_MAX_PAGE_COUNT_PROPERTY = "dashplane.test.sqliteMaxPageCount";
     private static final long SQLITE_MAX_PAGE_COUNT = 4294967294L;
 
+    /** Attempts of a PostgreSQL transaction that keeps losing serialization races before its error is reported. */
+    private static final int SERIALIZATION_ATTEMPTS = 20;
+
     private final HikariDataSource pool;
     private final DSLContext dsl;
+    private final SQLDialect dialect;
+    /** Where the data is, for log lines (a file, or a PostgreSQL URL without credentials). */
+    private final String location;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Path file;
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
@@ -52,17 +64,60 @@ public final class Database implements AutoCloseable {
     /** Told after every committed write transaction (long polls of the change feed). */
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(Path file, HikariDataSource pool) {
+    private Database(Path file, HikariDataSource pool, SQLDialect dialect, String location) {
         this.file = file;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.SQLITE, new Settings().withExecuteLogging(false)
+        this.dialect = dialect;
+        this.location = location;
+        this.dsl = DSL.using(pool, dialect, new Settings().withExecuteLogging(false)
                 .withRenderSchema(false));
     }
 
-    /** Opens (creating when absent) the database in {@code dataDir} and applies pending migrations. */
+    /** Opens (creating when absent) the SQLite database in {@code dataDir} and applies pending migrations. */
     public static Database open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /**
+     * Opens the PostgreSQL database of {@code postgres}, or the SQLite database in {@code dataDir} when it is null,
+     * and applies pending migrations (under Flyway's lock: replicas starting together migrate once).
+     */
+    public static Database open(Path dataDir, PostgresSettings postgres) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        return postgres == null ? openSqlite(dataDir) : openPostgres(postgres);
+    }
+
+    private static Database openPostgres(PostgresSettings postgres) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(postgres.url());
+        if (postgres.user() != null) {
+            hikari.setUsername(postgres.user());
+        }
+        if (postgres.password() != null) {
+            hikari.setPassword(postgres.password());
+        }
+        hikari.setPoolName("dashplane-postgres");
+        hikari.setMaximumPoolSize(16);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        hikari.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        // A server that starts while PostgreSQL is away fails at once with the driver's message; once running,
+        // the pool replaces broken connections by itself and /readyz says false meanwhile.
+        hikari.setInitializationFailTimeout(1);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setValidationTimeout(2_000);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            Migrations.apply(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(null, pool, SQLDialect.POSTGRES, postgres.toString());
+    }
+
+    private static Database openSqlite(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -95,7 +150,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(file, pool);
+        return new Database(file, pool, SQLDialect.SQLITE, file.toString());
     }
 
     /**
@@ -104,6 +159,9 @@ public final class Database implements AutoCloseable {
      * @throws StorageFullException when the storage is full (a large read may need temporary space)
      */
     public <T> T read(Function<DSLContext, T> work) {
+        if (isPostgres()) {
+            return serializable(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+        }
         try {
             return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
         } catch (RuntimeException e) {
@@ -117,6 +175,11 @@ public final class Database implements AutoCloseable {
      * @throws StorageFullException when the disk (or the database) is full; nothing was written
      */
     public <T> T write(Function<DSLContext, T> work) {
+        if (isPostgres()) {
+            T result = serializable(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+            commitListeners.forEach(Runnable::run);
+            return result;
+        }
         writeLock.lock();
         try {
             T result = dsl.transactionResult(cfg -> {
@@ -136,6 +199,37 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Runs {@code transaction} again (from the start) while PostgreSQL reports it lost a serialization race. */
+    private static <T> T serializable(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= SERIALIZATION_ATTEMPTS || !lostRace(e)) {
+                    throw e;
+                }
+                try {
+                    // a random pause so that the racers do not meet again at once
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + 4L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** serialization_failure or deadlock_detected: the transaction may succeed when run again. */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s
+                    && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RuntimeException storageFullOr(RuntimeException e) {
@@ -170,8 +264,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    public boolean isPostgres() {
+        return dialect == SQLDialect.POSTGRES;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data is, for log lines: the SQLite file or the PostgreSQL URL (never credentials). */
+    public String location() {
+        return location;
     }
 
     @Override
