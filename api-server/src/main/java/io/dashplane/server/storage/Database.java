@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -23,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * small connection pool, jOOQ in the matching dialect, and the transaction discipline every repository call goes
  * through.
  *
- * <p>PostgreSQL: every transaction runs SERIALIZABLE, so a read-check-write (the version check of an If-Match
- * write, a uniqueness check) behaves as if the transactions ran one after the other, also across replicas; a
- * transaction that lost a race fails with a serialization error and is run again from the start, and then sees
- * the winner's row (a stale If-Match gets 409, never a silent overwrite).
+ * <p>PostgreSQL: writes keep the one-writer-at-a-time discipline across replicas: a write first takes this JVM's
+ * write lock, then a PostgreSQL session advisory lock shared by every replica, and only then begins its transaction
+ * (REPEATABLE READ), so a read-check-write (the version check of an If-Match write, a uniqueness check) sees every
+ * write committed before it, whichever replica made it: a stale If-Match gets 409, never a silent overwrite. The
+ * advisory lock is tied to the connection, so a replica killed mid-write releases it with its connection. Reads run
+ * concurrently on one snapshot each. A transaction PostgreSQL still aborts as a serialization failure or deadlock
+ * (e.g. against a tool writing directly) is run again from the start.
  *
  * <p>Writes: SQLite allows one writer at a time. Instead of letting 16 concurrent request threads race
  * for the write lock (and fail with SQLITE_BUSY when a deferred read transaction tries to upgrade),
@@ -50,10 +56,13 @@ public final class Database implements AutoCloseable {
 
     /** Attempts of a PostgreSQL transaction that keeps losing serialization races before its error is reported. */
     private static final int SERIALIZATION_ATTEMPTS = 20;
+    /** The key of the PostgreSQL advisory lock every replica's writes take ("dashplan" in ASCII). */
+    private static final long WRITE_LOCK_KEY = 0x64617368706c616eL;
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final SQLDialect dialect;
+    private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     /** Where the data is, for log lines (a file, or a PostgreSQL URL without credentials). */
     private final String location;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -69,8 +78,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.location = location;
-        this.dsl = DSL.using(pool, dialect, new Settings().withExecuteLogging(false)
-                .withRenderSchema(false));
+        this.dsl = DSL.using(pool, dialect, settings);
     }
 
     /** Opens (creating when absent) the SQLite database in {@code dataDir} and applies pending migrations. */
@@ -101,7 +109,7 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(16);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
-        hikari.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         // A server that starts while PostgreSQL is away fails at once with the driver's message; once running,
         // the pool replaces broken connections by itself and /readyz says false meanwhile.
         hikari.setInitializationFailTimeout(1);
@@ -176,9 +184,14 @@ public final class Database implements AutoCloseable {
      */
     public <T> T write(Function<DSLContext, T> work) {
         if (isPostgres()) {
-            T result = serializable(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
-            commitListeners.forEach(Runnable::run);
-            return result;
+            writeLock.lock();
+            try {
+                T result = serializable(() -> underWriteLock(work));
+                commitListeners.forEach(Runnable::run);
+                return result;
+            } finally {
+                writeLock.unlock();
+            }
         }
         writeLock.lock();
         try {
@@ -198,6 +211,38 @@ public final class Database implements AutoCloseable {
             throw storageFullOr(e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** One PostgreSQL write transaction, begun once this connection holds the replicas' shared write lock. */
+    private <T> T underWriteLock(Function<DSLContext, T> work) {
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot get a database connection: " + e.getMessage(), e);
+        }
+        boolean unlocked = false;
+        try {
+            DSLContext session = DSL.using(connection, dialect, settings);
+            // autocommit: the lock is taken before the transaction (and its snapshot) begins
+            session.fetch("select pg_advisory_lock(?)", WRITE_LOCK_KEY);
+            try {
+                return session.transactionResult(cfg -> work.apply(cfg.dsl()));
+            } finally {
+                session.fetch("select pg_advisory_unlock(?)", WRITE_LOCK_KEY);
+                unlocked = true;
+            }
+        } finally {
+            if (!unlocked) {
+                // the lock may still be held by this session: close the connection instead of pooling it
+                pool.evictConnection(connection);
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // evicted or broken: nothing left to release
+            }
         }
     }
 
