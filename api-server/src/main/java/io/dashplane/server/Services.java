@@ -59,6 +59,7 @@ public record Services(Database database, ObjectMapper mapper,
         byte[] key = SecretKeys.resolve(secretKey, dataDir);
         Database db = Database.open(dataDir, postgres);
         try {
+            SecretCheck.sealKeyCheck(db, new SecretBox(key));
             SecretCheck.requireAllOpen(db, new SecretBox(key), configured ? "DASHPLANE_SECRET_KEY (secretKey)"
                     : keyFile.toAbsolutePath().toString());
         } catch (RuntimeException e) {

@@ -32,7 +32,9 @@ public final class KeyRotation {
             new SealedColumn("datasource", "datasources", "secure_data", List.of("env", "uid"), "name",
                     r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
             new SealedColumn("contact point", "contact_points", "secure_data", List.of("env", "uid"), "name",
-                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)));
+                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
+            new SealedColumn("secret key check", "secret_key_check", "secure_data", List.of("env", "uid"), "name",
+                    r -> SecretCheck.KEY_CHECK_AAD));
 
     private KeyRotation() {
     }

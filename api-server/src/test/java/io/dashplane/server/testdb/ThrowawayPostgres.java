@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A PostgreSQL server of its own for tests: Debian's PostgreSQL 15 binaries ({@code initdb} and {@code pg_ctl}, no
  * system service) in a temporary directory, on a free loopback port, stopped by {@link #close()}. initdb refuses to
  * run as root, so as root the binaries run as the {@code postgres} user (the Debian package creates it).
- * Durability settings are off: the data is thrown away.
+ * Durability settings are off unless {@link #durable()}: the data is thrown away.
  */
 public final class ThrowawayPostgres implements AutoCloseable {
     /** Where the binaries are; overridable with -Ddashplane.test.pgBin=DIR. */
@@ -72,8 +72,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
             pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
                     "-l", dir.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=400"
-                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"));
+                    pg.options(), "start"));
             Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "throwaway-postgres-stop"));
             return pg;
         } catch (IOException e) {
@@ -106,9 +105,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     public void resume() {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-                "-l", dir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=400"
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"));
+                "-l", dir.resolve("server.log").toString(), "-o", options(), "start"));
+    }
+
+    /** Durable (fsync at commit) only with -Ddashplane.test.pgDurable=true: benchmarks compare like with like. */
+    public static boolean durable() {
+        return Boolean.getBoolean("dashplane.test.pgDurable");
+    }
+
+    private String options() {
+        return "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=400"
+                + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
     }
 
     private void admin(String sql) {
