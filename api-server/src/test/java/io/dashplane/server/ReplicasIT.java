@@ -42,7 +42,7 @@ class ReplicasIT {
 
     @BeforeEach
     void startThreeReplicas() throws Exception {
-        database = TestBackend.shared().createDatabase();
+        database = TestBackend.shared().createEmptyDatabase();
         String key = SecretKeys.generate();
         for (int i = 0; i < 3; i++) {
             replicas.add(start(work.resolve("replica-" + i), key));
