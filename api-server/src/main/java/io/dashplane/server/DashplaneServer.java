@@ -78,7 +78,8 @@ public final class DashplaneServer {
             if (source != null) {
                 provision(content, source);
                 if (config.provisioning().periodicRescan()) {
-                    rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC()).start();
+                    rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC(),
+                            services.database().leadership()::isLeader).start();
                 }
             }
             ResourceConfig app = ApiApplication.create(services, content, source, rescanner, registry,

@@ -187,6 +187,73 @@ class ReplicasIT {
     }
 
     @Test
+    void onlyTheLeaderRescansProvisioningAndAnotherReplicaTakesOverWhenItIsKilled() throws Exception {
+        Path provisioning = Files.createDirectories(work.resolve("provisioning/dashboards")).getParent();
+        Path files = Files.createDirectories(work.resolve("grafana-dashboards"));
+        Files.writeString(provisioning.resolve("dashboards/grafana.yaml"), """
+                apiVersion: 1
+                environment: default
+                providers:
+                  - name: grafana
+                    type: file
+                    updateIntervalSeconds: 1
+                    options:
+                      path: %s
+                """.formatted(files));
+        Files.writeString(files.resolve("first.json"), "{\"uid\":\"first\",\"title\":\"First\",\"schemaVersion\":39}");
+        String key = SecretKeys.generate();
+        List<Process> rescanning = new ArrayList<>();
+        List<URI> rescanningUris = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ProcessBuilder pb = command(work.resolve("rescanning-" + i), key);
+            pb.command().addAll(List.of("--provisioning-dir", provisioning.toString(),
+                    "--provisioning-allowed-root", files.toString()));
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            replicas.add(p); // stopped with the others
+            rescanning.add(p);
+        }
+        for (Process p : rescanning) {
+            rescanningUris.add(ServerProcesses.awaitListening(p));
+            drain(p.getInputStream());
+        }
+        int leader = awaitRescans(rescanningUris, List.of(0, 1));
+        int other = 1 - leader;
+        assertEquals(0, rescans(rescanningUris.get(other)), "both replicas rescan");
+
+        rescanning.get(leader).destroyForcibly();
+        assertTrue(rescanning.get(leader).waitFor(30, TimeUnit.SECONDS));
+        assertEquals(other, awaitRescans(rescanningUris, List.of(other)), "the other replica took over");
+        Files.writeString(files.resolve("second.json"), "{\"uid\":\"second\",\"title\":\"Second\",\"schemaVersion\":39}");
+        Api api = new Api(rescanningUris.get(other));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (api.get(D + "/second").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("Second", api.get(D + "/second").json().get("dashboard").get("title").asText());
+    }
+
+    /** Waits until one of {@code candidates} has rescanned; returns its index. */
+    private static int awaitRescans(List<URI> servers, List<Integer> candidates) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            for (int i : candidates) {
+                if (rescans(servers.get(i)) > 0) {
+                    return i;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no replica rescanned within 90 s");
+    }
+
+    private static double rescans(URI server) {
+        String metrics = new Api(server).get("/metrics").body();
+        return metrics.lines().filter(l -> l.startsWith("dashplane_provisioning_rescans_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void aReplicaWithAnotherSecretKeyRefusesToStartWithAClearMessage() throws Exception {
         Path err = work.resolve("wrong-key.err");
         ProcessBuilder pb = command(work.resolve("replica-wrong-key"), SecretKeys.generate());
@@ -211,8 +278,8 @@ class ReplicasIT {
         Path jar = Path.of("target", "dashplane-server.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "shaded jar missing: " + jar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--port", "0",
-                "--data-dir", dataDir.toString(), "--database-url", database.url()));
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port", "0",
+                "--data-dir", dataDir.toString(), "--database-url", database.url())));
         pb.environment().put("DASHPLANE_DATABASE_USER", database.user());
         pb.environment().put("DASHPLANE_SECRET_KEY", key);
         pb.environment().put("DASHPLANE_BOOTSTRAP_TOKEN",

@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
     private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     /** Where the data is, for log lines (a file, or a PostgreSQL URL without credentials). */
     private final String location;
+    private final Leadership leadership;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Path file;
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
@@ -78,6 +79,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.location = location;
+        this.leadership = dialect == SQLDialect.POSTGRES ? Leadership.amongReplicas(pool) : Leadership.alone();
         this.dsl = DSL.using(pool, dialect, settings);
     }
 
@@ -97,6 +99,18 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openPostgres(PostgresSettings postgres) {
+        // Flyway reads its history after taking its lock, which only sees the other replicas' migrations under READ
+        // COMMITTED (a REPEATABLE READ snapshot taken before the wait would not): a pool of its own for it.
+        try (HikariDataSource migrations = postgresPool(postgres, "dashplane-postgres-migrations", 2,
+                "TRANSACTION_READ_COMMITTED")) {
+            Migrations.apply(migrations);
+        }
+        HikariDataSource pool = postgresPool(postgres, "dashplane-postgres", 16, "TRANSACTION_REPEATABLE_READ");
+        return new Database(null, pool, SQLDialect.POSTGRES, postgres.toString());
+    }
+
+    private static HikariDataSource postgresPool(PostgresSettings postgres, String name, int size,
+                                                 String isolation) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(postgres.url());
         if (postgres.user() != null) {
@@ -105,24 +119,17 @@ public final class Database implements AutoCloseable {
         if (postgres.password() != null) {
             hikari.setPassword(postgres.password());
         }
-        hikari.setPoolName("dashplane-postgres");
-        hikari.setMaximumPoolSize(16);
+        hikari.setPoolName(name);
+        hikari.setTransactionIsolation(isolation);
+        hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(true);
-        hikari.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         // A server that starts while PostgreSQL is away fails at once with the driver's message; once running,
         // the pool replaces broken connections by itself and /readyz says false meanwhile.
         hikari.setInitializationFailTimeout(1);
         hikari.setConnectionTimeout(5_000);
         hikari.setValidationTimeout(2_000);
-        HikariDataSource pool = new HikariDataSource(hikari);
-        try {
-            Migrations.apply(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(null, pool, SQLDialect.POSTGRES, postgres.toString());
+        return new HikariDataSource(hikari);
     }
 
     private static Database openSqlite(Path dataDir) {
@@ -309,6 +316,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Which replica does once-only work: always this server on SQLite. */
+    public Leadership leadership() {
+        return leadership;
+    }
+
     /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
@@ -331,6 +343,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            leadership.close();
             pool.close();
         } finally {
             writeLock.unlock();

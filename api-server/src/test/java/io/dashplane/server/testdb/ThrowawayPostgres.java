@@ -83,6 +83,11 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
+    /** The cluster's files (tables, indexes, WAL), e.g. to check that a secret is never stored in clear. */
+    public Path dataDirectory() {
+        return dir.resolve("data");
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
