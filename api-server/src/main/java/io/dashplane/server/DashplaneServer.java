@@ -56,12 +56,13 @@ public final class DashplaneServer {
             SLF4JBridgeHandler.install();
         }
         // Held until close(): offline commands (rotate-key, reset-admin-token) and a second server refuse meanwhile.
-        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        // On PostgreSQL the replicas share the database, not a data directory: no lock then.
+        DataDirLock lock = config.database() == null ? DataDirLock.acquire(config.dataDir()) : null;
         Services services;
         try {
-            services = Services.open(config.dataDir(), config.secretKey());
+            services = Services.open(config.dataDir(), config.secretKey(), config.database());
         } catch (RuntimeException e) {
-            lock.close();
+            closeQuietly(lock);
             throw e;
         }
         ProvisioningRescanner rescanner = null;
@@ -84,7 +85,8 @@ public final class DashplaneServer {
                     LOG.info("provisioned {} sync target(s) from {}", targets, source.directory().resolve("targets"));
                 }
                 if (config.provisioning().periodicRescan()) {
-                    rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC()).start();
+                    rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC(),
+                            services.database().leadership()::isLeader).start();
                 }
             }
             sync = new SyncService(services.database(), services.targets(), services.syncContent(), services.mapper(),
@@ -124,7 +126,8 @@ public final class DashplaneServer {
             String scheme = config.security().tls() ? "https" : "http";
             URI base = URI.create(scheme + "://" + host + ":" + port + "/");
             sync.start();
-            LOG.info("server started on {} with data directory {}", base, config.dataDir().toAbsolutePath());
+            LOG.info("server started on {} with data directory {} and the database {}", base,
+                    config.dataDir().toAbsolutePath(), services.database().location());
             return new Handle(http, services, rescanner, sync, lock, base, port, config);
         } catch (IOException e) {
             if (sync != null) {
@@ -147,7 +150,13 @@ public final class DashplaneServer {
         }
         closeQuietly(rescanner);
         services.close();
-        lock.close();
+        closeQuietly(lock);
+    }
+
+    private static void closeQuietly(DataDirLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static void closeQuietly(ProvisioningRescanner rescanner) {
@@ -243,7 +252,7 @@ public final class DashplaneServer {
                 closeQuietly(rescanner);
                 sync.close();
                 services.close();
-                lock.close();
+                closeQuietly(lock);
                 LOG.info("server stopped");
             }
         }

@@ -45,12 +45,23 @@ public record Services(Database database, ObjectMapper mapper,
      * @throws SecretCheck.WrongKeyException when the key does not open every stored secret
      */
     public static Services open(Path dataDir, String secretKey) {
+        return open(dataDir, secretKey, null);
+    }
+
+    /**
+     * Opens the PostgreSQL database of {@code postgres} (SQLite in {@code dataDir} when null), migrating it, and
+     * wires the services.
+     *
+     * @throws SecretCheck.WrongKeyException when the key does not open every stored secret
+     */
+    public static Services open(Path dataDir, String secretKey, io.dashplane.server.storage.PostgresSettings postgres) {
         boolean configured = secretKey != null && !secretKey.isBlank();
         Path keyFile = dataDir.resolve(SecretKeys.FILE_NAME);
         boolean keyFileExisted = Files.exists(keyFile);
         byte[] key = SecretKeys.resolve(secretKey, dataDir);
-        Database db = Database.open(dataDir);
+        Database db = Database.open(dataDir, postgres);
         try {
+            SecretCheck.sealKeyCheck(db, new SecretBox(key));
             SecretCheck.requireAllOpen(db, new SecretBox(key), configured ? "DASHPLANE_SECRET_KEY (secretKey)"
                     : keyFile.toAbsolutePath().toString());
         } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ class AuthThrottlingTest extends ServerTestSupport {
 
     @Test
     void basicAuthWithTheRightPasswordIsAcceptedWhileTheAddressIsThrottled(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         try (RunningServer basic = DashplaneServer.start(config.withSecurity(config.security().withBasicAuth(true)
                 .withAuthFailureLimit(2)))) {
             Api anonymous = new Api(basic.baseUri(), null);

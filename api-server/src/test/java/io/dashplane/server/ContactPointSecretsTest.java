@@ -135,7 +135,7 @@ class ContactPointSecretsTest extends ServerTestSupport {
                 {"uid":"legacy","name":"legacy","integrations":[{"uid":"po","type":"pushover","settings":{"userKey":"sealed-user","apiToken":"sealed-token"}}]}"""));
         server.close();
         // What a release that stored victorops settings as sent left behind: the url among the plain settings.
-        try (Database db = Database.open(dataDir)) {
+        try (Database db = io.dashplane.server.testdb.TestBackend.open(dataDir)) {
             db.write(tx -> tx.update(DSL.table("contact_points"))
                     .set(DSL.field("data", String.class), """
                             [{"uid":"vo","type":"victorops","settings":{"url":"%s","messageType":"WARNING"}},
@@ -143,7 +143,7 @@ class ContactPointSecretsTest extends ServerTestSupport {
                     .set(DSL.field("secure_fields", String.class), "{\"po\":[\"apiToken\",\"userKey\"]}")
                     .where(DSL.field("uid", String.class).eq("legacy")).execute());
         }
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir));
+        server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir));
         api = new Api(server.baseUri());
 
         Api.Reply read = expect(200, api.get(CONTACT_POINTS + "/legacy"));

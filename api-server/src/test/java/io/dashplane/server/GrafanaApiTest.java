@@ -257,7 +257,7 @@ class GrafanaApiTest extends ServerTestSupport {
         Api.Reply refused = api.send(HttpRequest.newBuilder(api.uri(G + "/search")).header("Authorization", basic));
         assertEquals(401, refused.status(), "basic auth is off by default: " + refused);
         assertTrue(refused.json().has("message"));
-        var config = io.dashplane.server.config.ServerConfig.ephemeral(otherDir);
+        var config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         try (RunningServer withBasic = DashplaneServer.start(config.withSecurity(config.security().withBasicAuth(true)))) {
             Api client = new Api(withBasic.baseUri(), null);
             Api.Reply switched = client.send(HttpRequest.newBuilder(client.uri("/api/user/using/1"))

@@ -68,7 +68,7 @@ class HardeningTest extends ServerTestSupport {
 
     @Test
     void corsAllowlistAndPublicMetrics(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         config = config.withSecurity(config.security().withCorsOrigins(List.of("https://ui.example"))
                 .withMetricsPublic(true));
         try (RunningServer s = DashplaneServer.start(config)) {
@@ -109,7 +109,7 @@ class HardeningTest extends ServerTestSupport {
         Files.writeString(certFile, pem("CERTIFICATE", cert.getEncoded()));
         Files.writeString(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
 
-        ServerConfig config = ServerConfig.ephemeral(otherDir.resolve("data"));
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir.resolve("data"));
         config = config.withSecurity(config.security().withTls(certFile, keyFile));
         try (RunningServer s = DashplaneServer.start(config)) {
             assertEquals("https", s.baseUri().getScheme());

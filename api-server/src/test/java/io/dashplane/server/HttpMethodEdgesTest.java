@@ -71,7 +71,7 @@ class HttpMethodEdgesTest extends ServerTestSupport {
 
     @Test
     void optionsAndCorsPreflightAnswerTheRouteMethodsWhenCorsIsOn(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         config = config.withSecurity(config.security().withCorsOrigins(List.of("https://ui.example")));
         try (RunningServer s = DashplaneServer.start(config)) {
             Api admin = new Api(s.baseUri());

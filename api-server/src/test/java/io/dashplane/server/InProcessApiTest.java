@@ -21,7 +21,7 @@ class InProcessApiTest {
 
     @Test
     void insertThroughServiceAndRepositoryThenReadOverHttp() throws Exception {
-        try (Services services = Services.open(dataDir, null)) {
+        try (Services services = Services.open(dataDir, null, io.dashplane.server.testdb.TestBackend.database(dataDir))) {
             JsonNode dashboard = services.mapper().readTree("{\"title\":\"Via service\",\"uid\":\"svc\",\"schemaVersion\":39}");
             assertEquals(1, services.dashboards().create("default", DashboardWrite.of(dashboard), false).version());
 
@@ -35,7 +35,7 @@ class InProcessApiTest {
             assertEquals(2, services.dashboards().search("default", new DashboardQuery("via", List.of(), null),
                     PageRequest.first()).total());
         }
-        try (RunningServer server = DashplaneServer.start(ServerConfig.ephemeral(dataDir))) {
+        try (RunningServer server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir))) {
             Api api = new Api(server.baseUri());
             assertEquals("Via repository", api.get("/api/v1/environments/default/dashboards/repo").json()
                     .get("dashboard").get("title").asText());

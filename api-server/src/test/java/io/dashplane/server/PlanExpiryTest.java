@@ -14,7 +14,7 @@ class PlanExpiryTest extends ServerTestSupport {
     @Test
     void anExpiredPlanIsRefusedWithGoneAndLaterDeleted() {
         server.close();
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withPlanTtl(Duration.ofSeconds(1)));
+        server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir).withPlanTtl(Duration.ofSeconds(1)));
         api = new Api(server.baseUri());
         assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"staging\"}").status());
         assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"prod\"}").status());

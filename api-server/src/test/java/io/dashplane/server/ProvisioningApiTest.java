@@ -30,7 +30,7 @@ class ProvisioningApiTest extends ServerTestSupport {
     void startWithProvisioning() throws IOException {
         copy(examplesDir().resolve("provisioning"), provisioning);
         server.close();
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES);
+        server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES);
         api = new Api(server.baseUri());
     }
 
@@ -236,9 +236,9 @@ class ProvisioningApiTest extends ServerTestSupport {
         Files.writeString(provisioning.resolve("datasources/bad.yaml"), "apiVersion: 1\ndatasources: [\n");
         server.close();
         var e = assertThrows(IllegalStateException.class, () -> DashplaneServer.start(
-                ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES));
+                io.dashplane.server.testdb.TestBackend.ephemeral(dataDir).withProvisioningDir(provisioning), VARIABLES));
         assertTrue(e.getMessage().contains("datasources/bad.yaml:"), e.getMessage());
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir), VARIABLES);
+        server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir), VARIABLES);
         api = new Api(server.baseUri());
         assertEquals(409, api.post("/api/v1/admin/provisioning/reload", "").status(), "no directory configured");
     }

@@ -56,7 +56,7 @@ class ProvisioningRescanTest extends ServerTestSupport {
                 """.formatted(disableDeletion, allowUiUpdates, grafanaDashboards));
         Files.writeString(grafanaDashboards.resolve("first.json"), dashboard("first", "First"));
         server.close();
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir).withProvisioningDir(provisioning)
+        server = DashplaneServer.start(io.dashplane.server.testdb.TestBackend.ephemeral(dataDir).withProvisioningDir(provisioning)
                 .withProvisioning(new ProvisioningSettings(List.of(tmp.resolve("var/lib/grafana")), periodicRescan)),
                 Map.of());
         api = new Api(server.baseUri());

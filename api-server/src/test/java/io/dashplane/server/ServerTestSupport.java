@@ -1,6 +1,6 @@
 package io.dashplane.server;
 
-import io.dashplane.server.config.ServerConfig;
+import io.dashplane.server.testdb.TestBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starts a real server on an ephemeral port with a fresh data directory for each test. */
+/**
+ * Starts a real server on an ephemeral port with a fresh data directory (and, on the PostgreSQL run, a fresh
+ * database: see {@link TestBackend}) for each test.
+ */
 abstract class ServerTestSupport {
     @TempDir
     Path dataDir;
@@ -18,7 +21,7 @@ abstract class ServerTestSupport {
 
     @BeforeEach
     void startServer() {
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir));
+        server = DashplaneServer.start(TestBackend.ephemeral(dataDir));
         api = new Api(server.baseUri());
     }
 
@@ -27,11 +30,12 @@ abstract class ServerTestSupport {
         if (server != null) {
             server.close();
         }
+        TestBackend.release(dataDir);
     }
 
     void restart() {
         server.close();
-        server = DashplaneServer.start(ServerConfig.ephemeral(dataDir));
+        server = DashplaneServer.start(TestBackend.ephemeral(dataDir));
         api = new Api(server.baseUri());
     }
 

@@ -18,7 +18,7 @@ class StorageTest {
 
     @Test
     void sqliteRunsWithWalFullSyncForeignKeysAndBusyTimeout() {
-        try (Database db = Database.open(dataDir)) {
+        try (Database db = io.dashplane.server.testdb.TestBackend.open(dataDir)) {
             assertEquals("wal", db.read(tx -> tx.fetchValue("PRAGMA journal_mode")).toString().toLowerCase());
             assertEquals("2", db.read(tx -> tx.fetchValue("PRAGMA synchronous")).toString(), "2 = FULL");
             assertEquals("1", db.read(tx -> tx.fetchValue("PRAGMA foreign_keys")).toString());

@@ -93,7 +93,7 @@ class TokenLifecycleTest extends ServerTestSupport {
 
     @Test
     void repeatedFailuresFromOneAddressAreThrottled(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         try (RunningServer throttled = DashplaneServer.start(config.withSecurity(config.security().withAuthFailureLimit(3)))) {
             Api client = new Api(throttled.baseUri(), "dpt_guess");
             for (int i = 0; i < 3; i++) {
@@ -111,7 +111,7 @@ class TokenLifecycleTest extends ServerTestSupport {
 
     @Test
     void basicAuthWorksWhenEnabled(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         try (RunningServer withBasic = DashplaneServer.start(config.withSecurity(config.security().withBasicAuth(true)))) {
             Api anonymous = new Api(withBasic.baseUri(), null);
             Api.Reply ok = anonymous.send(HttpRequest.newBuilder(anonymous.uri("/api/v1/whoami"))
@@ -127,7 +127,7 @@ class TokenLifecycleTest extends ServerTestSupport {
 
     @Test
     void aFreshServerWithoutBootstrapTokenPrintsAGeneratedOneOnce(@TempDir Path otherDir) {
-        ServerConfig config = ServerConfig.ephemeral(otherDir);
+        ServerConfig config = io.dashplane.server.testdb.TestBackend.ephemeral(otherDir);
         config = config.withSecurity(config.security().withBootstrapToken(null));
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -47,6 +47,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env DASHPLANE_MAX_BODY_SIZE. Default 10MiB.")
     String maxBodySize;
 
+    @Option(names = "--database-url", paramLabel = "JDBC_URL",
+            description = "PostgreSQL database (jdbc:postgresql://host:port/db) shared by several replicas; absent: "
+                    + "SQLite in the data directory. Env DASHPLANE_DATABASE_URL; credentials from DASHPLANE_DATABASE_USER "
+                    + "and DASHPLANE_DATABASE_PASSWORD or --database-password-file.")
+    String databaseUrl;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password. Env DASHPLANE_DATABASE_PASSWORD_FILE.")
+    Path databasePasswordFile;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load(new ConfigLoader.Flags(port, dataDir, configFile, bind, provisioningDir,
-                    provisioningAllowedRoots, maxBodySize));
+                    provisioningAllowedRoots, maxBodySize, databaseUrl, databasePasswordFile));
         } catch (IllegalArgumentException e) {
             err.println("dashplane: " + e.getMessage());
             err.flush();

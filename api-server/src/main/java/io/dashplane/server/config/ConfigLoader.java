@@ -1,5 +1,6 @@
 package io.dashplane.server.config;
 
+import io.dashplane.server.storage.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,18 +11,19 @@ public final class ConfigLoader {
 
     /** Values given on the command line; null when absent. */
     public record Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
-                        List<Path> provisioningAllowedRoots, String maxBodySize) {
+                        List<Path> provisioningAllowedRoots, String maxBodySize, String databaseUrl,
+                        Path databasePasswordFile) {
         public Flags(Integer port, Path dataDir, Path configFile, String bind) {
-            this(port, dataDir, configFile, bind, null, null, null);
+            this(port, dataDir, configFile, bind, null, null);
         }
 
         public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir) {
-            this(port, dataDir, configFile, bind, provisioningDir, null, null);
+            this(port, dataDir, configFile, bind, provisioningDir, null);
         }
 
         public Flags(Integer port, Path dataDir, Path configFile, String bind, Path provisioningDir,
                      List<Path> provisioningAllowedRoots) {
-            this(port, dataDir, configFile, bind, provisioningDir, provisioningAllowedRoots, null);
+            this(port, dataDir, configFile, bind, provisioningDir, provisioningAllowedRoots, null, null, null);
         }
     }
 
@@ -84,13 +86,33 @@ public final class ConfigLoader {
                     + "positive, was " + planTtl.getSeconds());
         }
         return new ServerConfig(bind, port, dataDir, secretKey, grace, maxBodyBytes(flags, file),
-                provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl);
+                provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl, database(flags));
+    }
+
+    /** PostgreSQL when a database URL is given (flag, then variable); null means SQLite in the data directory. */
+    private PostgresSettings database(Flags flags) {
+        String url = first(flags.databaseUrl(), env.get("DASHPLANE_DATABASE_URL"));
+        if (url == null) {
+            return null;
+        }
+        String password = env.get("DASHPLANE_DATABASE_PASSWORD");
+        Path passwordFile = flags.databasePasswordFile() != null ? flags.databasePasswordFile()
+                : pathOrNull(env.get("DASHPLANE_DATABASE_PASSWORD_FILE"));
+        if (passwordFile != null) {
+            try {
+                password = java.nio.file.Files.readString(passwordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the database password file " + passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+        return new PostgresSettings(url.trim(), first(env.get("DASHPLANE_DATABASE_USER")), password);
     }
 
     /** The request body limit alone (flag > DASHPLANE_MAX_BODY_SIZE > file > 10MiB), as validate checks it. */
     public long maxBodyBytes(String flag, Path configFile) {
         Path configPath = configFile != null ? configFile : pathOrNull(env.get("DASHPLANE_CONFIG"));
-        return maxBodyBytes(new Flags(null, null, null, null, null, null, flag),
+        return maxBodyBytes(new Flags(null, null, null, null, null, null, flag, null, null),
                 configPath == null ? ConfigFile.EMPTY : ConfigFileReader.read(configPath));
     }
 

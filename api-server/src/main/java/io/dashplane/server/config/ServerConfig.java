@@ -1,5 +1,6 @@
 package io.dashplane.server.config;
 
+import io.dashplane.server.storage.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,11 +9,12 @@ import java.util.Objects;
  * Everything the server needs to start. {@code port} 0 asks for an ephemeral port;
  * {@code secretKey} (base64 of 32 bytes) may be null, then the key is read from or generated into
  * {@code <dataDir>/secret.key}. {@code provisioningDir} (nullable) is loaded at start-up; the server refuses to
- * start when it has errors. {@code security}: authentication, TLS, CORS (see docs/security.md).
+ * start when it has errors. {@code security}: authentication, TLS, CORS (see docs/security.md). {@code database}
+ * (nullable) selects a PostgreSQL database; null means SQLite in {@code dataDir}.
  */
 public record ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
                            long maxBodyBytes, Path provisioningDir, SecurityConfig security,
-                           ProvisioningSettings provisioning, Duration planTtl) {
+                           ProvisioningSettings provisioning, Duration planTtl, PostgresSettings database) {
 
     /**
      * The bootstrap token of {@link #ephemeral} servers: the server admin {@code admin} of a fresh
@@ -49,7 +51,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     /** Default provisioning settings and plan lifetime. */
     public ServerConfig(String bind, int port, Path dataDir, String secretKey, Duration shutdownGrace,
                         long maxBodyBytes, Path provisioningDir, SecurityConfig security) {
-        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, null, null);
+        this(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, null, null, null);
     }
 
     /** No provisioning directory, default security settings. */
@@ -79,28 +81,34 @@ public record ServerConfig(String bind, int port, Path dataDir, String secretKey
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl);
+        return new ServerConfig(bind, newPort, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl, database);
     }
 
     public ServerConfig withProvisioningDir(Path dir) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security, provisioning, planTtl);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, dir, security, provisioning, planTtl, database);
     }
 
     public ServerConfig withSecretKey(String newKey) {
-        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl);
+        return new ServerConfig(bind, port, dataDir, newKey, shutdownGrace, maxBodyBytes, provisioningDir, security, provisioning, planTtl, database);
     }
 
     public ServerConfig withSecurity(SecurityConfig newSecurity) {
-        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity, provisioning, planTtl);
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, newSecurity, provisioning, planTtl, database);
     }
 
     public ServerConfig withProvisioning(ProvisioningSettings settings) {
         return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security,
-                settings, planTtl);
+                settings, planTtl, database);
+    }
+
+    /** PostgreSQL at {@code settings}; null for SQLite in the data directory. */
+    public ServerConfig withDatabase(PostgresSettings settings) {
+        return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security,
+                provisioning, planTtl, settings);
     }
 
     public ServerConfig withPlanTtl(Duration ttl) {
         return new ServerConfig(bind, port, dataDir, secretKey, shutdownGrace, maxBodyBytes, provisioningDir, security,
-                provisioning, ttl);
+                provisioning, ttl, database);
     }
 }

@@ -34,7 +34,9 @@ public final class KeyRotation {
             new SealedColumn("contact point", "contact_points", "secure_data", List.of("env", "uid"), "name",
                     r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
             new SealedColumn("sync target", "sync_targets", "token_secret", List.of("env", "name"), "name",
-                    r -> "sync-target:" + r.get("env", String.class) + "/" + r.get("name", String.class)));
+                    r -> "sync-target:" + r.get("env", String.class) + "/" + r.get("name", String.class)),
+            new SealedColumn("secret key check", "secret_key_check", "secure_data", List.of("env", "uid"), "name",
+                    r -> SecretCheck.KEY_CHECK_AAD));
 
     private KeyRotation() {
     }

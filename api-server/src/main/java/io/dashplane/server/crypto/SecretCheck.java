@@ -38,6 +38,27 @@ public final class SecretCheck {
     }
 
     private static final int LISTED = 20;
+    static final String KEY_CHECK_AAD = "secret-key-check";
+    private static final String KEY_CHECK_ENV = "-";
+    private static final String KEY_CHECK_UID = "key-check";
+
+    /**
+     * Seals a known value with {@code box} into the database at its first start (nothing when it is there): from
+     * then on {@link #requireAllOpen} refuses another key even while no object holds a secret, e.g. a replica of a
+     * shared PostgreSQL database configured with a different key.
+     */
+    public static void sealKeyCheck(Database db, SecretBox box) {
+        db.write(tx -> {
+            if (tx.fetchExists(table("secret_key_check"))) {
+                return null;
+            }
+            return tx.insertInto(table("secret_key_check"))
+                    .set(text("env"), KEY_CHECK_ENV).set(text("uid"), KEY_CHECK_UID)
+                    .set(text("name"), "the value sealed at the first start")
+                    .set(text("secure_data"), box.seal("dashplane", KEY_CHECK_AAD))
+                    .execute();
+        });
+    }
 
     private SecretCheck() {
     }

@@ -1,5 +1,6 @@
 package io.dashplane.server.http;
 
+import io.dashplane.server.storage.DatabaseUnreachable;
 import io.dashplane.server.storage.StorageFullException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,6 +20,11 @@ public final class CatchAllMapper implements ExceptionMapper<Throwable> {
             // e.g. ENOSPC from a file write outside the database
             LOG.error("the storage is full while serving a request", e);
             return StorageFullMapper.response();
+        }
+        if (DatabaseUnreachable.causedBy(e)) {
+            LOG.warn("the database is not reachable: {}", e.getMessage());
+            return Problems.simple(503, "unavailable", "Service unavailable", "the database is not reachable; "
+                    + "try again later");
         }
         LOG.error("unhandled exception while serving a request", e);
         return Problems.simple(500, "internal", "Internal server error", "internal server error");

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProvisioningRescanner implements AutoCloseable {
     public static final int DEFAULT_INTERVAL_SECONDS = 10;
+    private final java.util.function.BooleanSupplier leader;
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRescanner.class);
 
     private final ProvisioningService service;
@@ -54,6 +55,13 @@ public final class ProvisioningRescanner implements AutoCloseable {
     }
 
     public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock) {
+        this(service, registry, clock, () -> true);
+    }
+
+    /** {@code leader}: whether this replica is the one that rescans (asked at every tick). */
+    public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock,
+                                 java.util.function.BooleanSupplier leader) {
+        this.leader = leader;
         this.service = service;
         this.clock = clock;
         this.rescans = Counter.build("dashplane_provisioning_rescans_total",
@@ -101,6 +109,11 @@ public final class ProvisioningRescanner implements AutoCloseable {
         try {
             ProvisioningService.Loaded current = service.loaded();
             if (current == null) {
+                return;
+            }
+            if (!leader.getAsBoolean()) {
+                // another replica of the shared database rescans; this one takes over when that one dies
+                seen = null;
                 return;
             }
             Instant now = clock.instant();

@@ -26,8 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite database of one data directory: a small connection pool, jOOQ, and the transaction
- * discipline every repository call goes through.
+ * The database: SQLite in the data directory (the default) or a PostgreSQL server shared by several replicas; a
+ * small connection pool, jOOQ in the matching dialect, and the transaction discipline every repository call goes
+ * through.
+ *
+ * <p>PostgreSQL: writes keep the one-writer-at-a-time discipline across replicas: a write first takes this JVM's
+ * write lock, then a PostgreSQL session advisory lock shared by every replica, and only then begins its transaction
+ * (REPEATABLE READ), so a read-check-write (the version check of an If-Match write, a uniqueness check) sees every
+ * write committed before it, whichever replica made it: a stale If-Match gets 409, never a silent overwrite. The
+ * advisory lock is tied to the connection, so a replica killed mid-write releases it with its connection. Reads run
+ * concurrently on one snapshot each. A transaction PostgreSQL still aborts as a serialization failure or deadlock
+ * (e.g. against a tool writing directly) is run again from the start.
  *
  * <p>Writes: SQLite allows one writer at a time. Instead of letting 16 concurrent request threads race
  * for the write lock (and fail with SQLITE_BUSY when a deferred read transaction tries to upgrade),
@@ -49,17 +58,27 @@ public final class Database implements AutoCloseable {
     public static final String TEST_MAX_PAGE_COUNT_PROPERTY = "dashplane.test.sqliteMaxPageCount";
     private static final long SQLITE_MAX_PAGE_COUNT = 4294967294L;
 
+    /** Attempts of a PostgreSQL transaction that keeps losing serialization races before its error is reported. */
+    private static final int SERIALIZATION_ATTEMPTS = 20;
+    /** The key of the PostgreSQL advisory lock every replica's writes take ("dashplan" in ASCII). */
+    private static final long WRITE_LOCK_KEY = 0x64617368706c616eL;
+
     private final HikariDataSource pool;
     private final DSLContext dsl;
     /** Writers commit in batches of at most this many transactions (bounds the wait of the first one). */
     static final int MAX_BATCH = 64;
 
+    private final SQLDialect dialect;
+    /** Where the data is, for log lines (a file, or a PostgreSQL URL without credentials). */
+    private final String location;
+    private final Leadership leadership;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     /** The open batch, or null; guarded by {@link #writeLock}. */
     private Batch batch;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
+    private final AtomicLong uncacheable = new AtomicLong();
     private final Path file;
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
     /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
@@ -67,16 +86,65 @@ public final class Database implements AutoCloseable {
     /** Told after every committed write transaction (long polls of the change feed). */
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(Path file, HikariDataSource pool) {
+    private Database(Path file, HikariDataSource pool, SQLDialect dialect, String location) {
         this.file = file;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.SQLITE, settings);
+        this.dialect = dialect;
+        this.location = location;
+        this.leadership = dialect == SQLDialect.POSTGRES ? Leadership.amongReplicas(pool) : Leadership.alone();
+        this.dsl = DSL.using(pool, dialect, settings);
     }
 
-    /** Opens (creating when absent) the database in {@code dataDir} and applies pending migrations. */
+    /** Opens (creating when absent) the SQLite database in {@code dataDir} and applies pending migrations. */
     public static Database open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /**
+     * Opens the PostgreSQL database of {@code postgres}, or the SQLite database in {@code dataDir} when it is null,
+     * and applies pending migrations (under Flyway's lock: replicas starting together migrate once).
+     */
+    public static Database open(Path dataDir, PostgresSettings postgres) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        return postgres == null ? openSqlite(dataDir) : openPostgres(postgres);
+    }
+
+    private static Database openPostgres(PostgresSettings postgres) {
+        // Flyway reads its history after taking its lock, which only sees the other replicas' migrations under READ
+        // COMMITTED (a REPEATABLE READ snapshot taken before the wait would not): a pool of its own for it.
+        try (HikariDataSource migrations = postgresPool(postgres, "dashplane-postgres-migrations", 2,
+                "TRANSACTION_READ_COMMITTED")) {
+            Migrations.apply(migrations);
+        }
+        HikariDataSource pool = postgresPool(postgres, "dashplane-postgres", 16, "TRANSACTION_REPEATABLE_READ");
+        return new Database(null, pool, SQLDialect.POSTGRES, postgres.toString());
+    }
+
+    private static HikariDataSource postgresPool(PostgresSettings postgres, String name, int size,
+                                                 String isolation) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(postgres.url());
+        if (postgres.user() != null) {
+            hikari.setUsername(postgres.user());
+        }
+        if (postgres.password() != null) {
+            hikari.setPassword(postgres.password());
+        }
+        hikari.setPoolName(name);
+        hikari.setTransactionIsolation(isolation);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        hikari.setAutoCommit(true);
+        // A server that starts while PostgreSQL is away fails at once with the driver's message; once running,
+        // the pool replaces broken connections by itself and /readyz says false meanwhile.
+        hikari.setInitializationFailTimeout(1);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setValidationTimeout(2_000);
+        return new HikariDataSource(hikari);
+    }
+
+    private static Database openSqlite(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -109,7 +177,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(file, pool);
+        return new Database(file, pool, SQLDialect.SQLITE, file.toString());
     }
 
     /**
@@ -118,6 +186,9 @@ public final class Database implements AutoCloseable {
      * @throws StorageFullException when the storage is full (a large read may need temporary space)
      */
     public <T> T read(Function<DSLContext, T> work) {
+        if (isPostgres()) {
+            return serializable(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+        }
         try {
             return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
         } catch (RuntimeException e) {
@@ -143,6 +214,16 @@ public final class Database implements AutoCloseable {
      * @throws StorageFullException when the disk (or the database) is full; nothing was written
      */
     public <T> T write(Function<DSLContext, T> work) {
+        if (isPostgres()) {
+            writeLock.lock();
+            try {
+                T result = serializable(() -> underWriteLock(work));
+                commitListeners.forEach(Runnable::run);
+                return result;
+            } finally {
+                writeLock.unlock();
+            }
+        }
         writeLock.lock();
         if (writeLock.getHoldCount() > 1) {
             try {
@@ -186,9 +267,13 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    /** Number of committed write transactions (batches) since the database opened; read caches key on it. */
+    /**
+     * Number of committed write transactions (batches) since the database opened; read caches key on it. On
+     * PostgreSQL the other replicas commit too, unseen by this process, so there no value is ever returned twice
+     * and a cache keyed on it never hits.
+     */
     public long commits() {
-        return commits.get();
+        return isPostgres() ? uncacheable.decrementAndGet() : commits.get();
     }
 
     private Batch begin() {
@@ -300,6 +385,69 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One PostgreSQL write transaction, begun once this connection holds the replicas' shared write lock. */
+    private <T> T underWriteLock(Function<DSLContext, T> work) {
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot get a database connection: " + e.getMessage(), e);
+        }
+        boolean unlocked = false;
+        try {
+            DSLContext session = DSL.using(connection, dialect, settings);
+            // autocommit: the lock is taken before the transaction (and its snapshot) begins
+            session.fetch("select pg_advisory_lock(?)", WRITE_LOCK_KEY);
+            try {
+                return session.transactionResult(cfg -> work.apply(cfg.dsl()));
+            } finally {
+                session.fetch("select pg_advisory_unlock(?)", WRITE_LOCK_KEY);
+                unlocked = true;
+            }
+        } finally {
+            if (!unlocked) {
+                // the lock may still be held by this session: close the connection instead of pooling it
+                pool.evictConnection(connection);
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // evicted or broken: nothing left to release
+            }
+        }
+    }
+
+    /** Runs {@code transaction} again (from the start) while PostgreSQL reports it lost a serialization race. */
+    private static <T> T serializable(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= SERIALIZATION_ATTEMPTS || !lostRace(e)) {
+                    throw e;
+                }
+                try {
+                    // a random pause so that the racers do not meet again at once
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + 4L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** serialization_failure or deadlock_detected: the transaction may succeed when run again. */
+    private static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s
+                    && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RuntimeException storageFullOr(RuntimeException e) {
         if (e instanceof StorageFullException || !StorageFullException.causedBy(e)) {
             return e;
@@ -332,6 +480,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Which replica does once-only work: always this server on SQLite. */
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
     }
@@ -349,6 +503,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    public boolean isPostgres() {
+        return dialect == SQLDialect.POSTGRES;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data is, for log lines: the SQLite file or the PostgreSQL URL (never credentials). */
+    public String location() {
+        return location;
+    }
+
     @Override
     public void close() {
         writeLock.lock();
@@ -359,6 +526,7 @@ public final class Database implements AutoCloseable {
             if (commits.get() > 0) {
                 LOG.info("{} write transactions were made durable by {} commits", committedWrites.get(), commits.get());
             }
+            leadership.close();
             pool.close();
         } finally {
             writeLock.unlock();

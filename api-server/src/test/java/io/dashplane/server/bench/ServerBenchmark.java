@@ -13,6 +13,7 @@ import io.dashplane.server.dashboard.DashboardWrite;
 import io.dashplane.server.dashboard.StoredDashboard;
 import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
+import io.dashplane.server.testdb.TestBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ import org.HdrHistogram.Histogram;
  * over the corpus dashboards, and as baselines the same inserts in-process through the service layer
  * and through the repository layer. Not a test; run it with the {@code bench} Maven profile (see
  * docs/performance.md). Settings: {@code -Dbench.clients=16 -Dbench.ops=4000 -Dbench.warmup=800
- * -Dbench.maxSeconds=120}.
+ * -Dbench.maxSeconds=120}; {@code -Dbench.backend=postgres} runs it on a throw-away PostgreSQL instead of SQLite.
  */
 public final class ServerBenchmark {
     /** The server admin of ephemeral servers (every request is authenticated). */
@@ -71,13 +72,16 @@ public final class ServerBenchmark {
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "Dashplane server benchmark: %d clients, %d operations per phase (+%d warm-up),"
                 + " %d corpus dashboards, at most %ds per phase%n", clients, ops, warmup, corpus.size(), maxTime.toSeconds());
+        System.out.printf(Locale.ROOT, "backend: %s%n", TestBackend.postgres() ? "PostgreSQL 15 (throw-away server, fsync "
+                + (io.dashplane.server.testdb.ThrowawayPostgres.durable() ? "on" : "off") + ")"
+                : "SQLite (WAL, synchronous=FULL)");
         System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %d MiB, load average %.1f at start%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, OS.getSystemLoadAverage());
         List<Result> results = new ArrayList<>();
 
         Path httpDir = Files.createTempDirectory("dashplane-bench-http");
-        try (RunningServer server = DashplaneServer.start(ServerConfig.ephemeral(httpDir))) {
+        try (RunningServer server = DashplaneServer.start(TestBackend.ephemeral(httpDir))) {
             createPrometheus(server.services());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(clients)).build();
@@ -107,7 +111,7 @@ public final class ServerBenchmark {
         }
 
         Path serviceDir = Files.createTempDirectory("dashplane-bench-service");
-        try (Services services = Services.open(serviceDir, null)) {
+        try (Services services = Services.open(serviceDir, null, TestBackend.database(serviceDir))) {
             createPrometheus(services);
             DashboardService dashboards = services.dashboards();
             results.add(measure("in-process create (service layer)", () ->
@@ -124,7 +128,7 @@ public final class ServerBenchmark {
         }
 
         Path repoDir = Files.createTempDirectory("dashplane-bench-repository");
-        try (Services services = Services.open(repoDir, null)) {
+        try (Services services = Services.open(repoDir, null, TestBackend.database(repoDir))) {
             results.add(measure("in-process insert (repository layer)", () -> {
                 ObjectNode d = nextDashboard();
                 String json = JSON.writeValueAsString(d);
