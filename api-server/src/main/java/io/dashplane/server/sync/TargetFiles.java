@@ -73,7 +73,8 @@ public final class TargetFiles {
 
     private static TargetFile parse(Path file, String name, Map<String, String> variables) {
         try {
-            TargetFile f = YAML.readValue(EnvInterpolation.expand(Files.readString(file), variables), TargetFile.class);
+            TargetFile f = YAML.readValue(EnvInterpolation.expand(name, Files.readString(file), variables),
+                    TargetFile.class);
             if (f == null || f.apiVersion() == null || f.apiVersion() != 1) {
                 throw new IllegalStateException(name + ": apiVersion must be 1");
             }
@@ -87,6 +88,8 @@ public final class TargetFiles {
                     + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (io.dashplane.schema.provisioning.ProvisioningParseException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

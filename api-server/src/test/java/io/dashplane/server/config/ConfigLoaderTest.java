@@ -203,7 +203,7 @@ class ConfigLoaderTest {
         Map<String, String> env = Map.of("DASHPLANE_MAX_BODY_SIZE", "16MiB");
         assertEquals(16L * 1024 * 1024, new ConfigLoader(env).load(new ConfigLoader.Flags(null, null, file, null)).maxBodyBytes());
         assertEquals(1_048_576, new ConfigLoader(env).load(
-                new ConfigLoader.Flags(null, null, file, null, null, null, "1048576")).maxBodyBytes());
+                new ConfigLoader.Flags(null, null, file, null, null, null, "1048576", null, null)).maxBodyBytes());
         assertEquals(2L * 1024 * 1024 * 1024, new ConfigLoader(Map.of()).maxBodyBytes("2gib", null));
 
         var bad = assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(
