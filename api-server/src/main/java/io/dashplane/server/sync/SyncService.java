@@ -201,6 +201,14 @@ public final class SyncService implements AutoCloseable {
         // a pass in progress writes to the database, which closes next: let it end (its HTTP calls time out)
         for (Reconciler r : reconcilers.values()) {
             r.awaitStop();
+            try {
+                db.write(tx -> {
+                    store.release(tx, r.env, r.name, holder);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("cannot release the lease of target {}: {}", r.name, e.toString());
+            }
         }
         reconcilers.clear();
     }
@@ -240,6 +248,9 @@ public final class SyncService implements AutoCloseable {
         }
 
         void start() {
+            // held between passes too, so that another process never finds it free while this one runs
+            long renew = LEASE.toMillis() / 3;
+            executor.scheduleWithFixedDelay(this::renewLease, renew, renew, TimeUnit.MILLISECONDS);
             long ms = interval.toMillis();
             executor.scheduleWithFixedDelay(() -> {
                 due = true;
@@ -261,6 +272,17 @@ public final class SyncService implements AutoCloseable {
         void stop() {
             stopped = true;
             executor.shutdownNow();
+        }
+
+        private void renewLease() {
+            try {
+                Instant now = Instant.now();
+                if (!db.write(tx -> store.renew(tx, env, name, holder, now.plus(LEASE)))) {
+                    due = true; // held by another process: the next tick finds out and waits
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot renew the lease of target {} in environment {}: {}", name, env, e.toString());
+            }
         }
 
         void awaitStop() {
