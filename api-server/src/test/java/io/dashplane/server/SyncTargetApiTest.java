@@ -190,4 +190,17 @@ class SyncTargetApiTest extends ServerTestSupport {
         assertTrue(refused.getMessage().contains("sync target 'grafana-a'"), refused.getMessage());
         assertFalse(refused.getMessage().contains(TOKEN));
     }
+
+    @Test
+    void aTargetWhoseLeaseAnotherProcessHoldsIsNotPushedByThisOne() {
+        server.services().database().write(tx -> tx.insertInto(org.jooq.impl.DSL.table("sync_leases"),
+                        org.jooq.impl.DSL.field("env"), org.jooq.impl.DSL.field("target"),
+                        org.jooq.impl.DSL.field("holder"), org.jooq.impl.DSL.field("expires_at"))
+                .values("default", "grafana-a", "another-replica", "2999-01-01T00:00:00Z").execute());
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:9"));
+        Api.Reply refused = api.post(TARGETS + "/grafana-a/sync", "");
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.json().get("detail").asText().contains("lease"), refused.toString());
+        assertEquals("pending", api.get(TARGETS + "/grafana-a/status").json().get("state").asText());
+    }
 }
