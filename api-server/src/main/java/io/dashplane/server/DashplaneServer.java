@@ -9,6 +9,7 @@ import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.storage.DataDirLock;
 import io.dashplane.server.sync.SyncService;
+import io.dashplane.server.sync.TargetFiles;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
@@ -78,6 +79,10 @@ public final class DashplaneServer {
                     config.provisioningDir(), config.provisioning().allowedRoots(), provisioningVariables);
             if (source != null) {
                 provision(content, source);
+                int targets = TargetFiles.load(source.directory(), source.variables(), services.targets());
+                if (targets > 0) {
+                    LOG.info("provisioned {} sync target(s) from {}", targets, source.directory().resolve("targets"));
+                }
                 if (config.provisioning().periodicRescan()) {
                     rescanner = new ProvisioningRescanner(content.provisioning(), registry, Clock.systemUTC()).start();
                 }

@@ -119,4 +119,88 @@ class SyncTargetApiTest extends ServerTestSupport {
         assertFalse(audit.body().contains(TOKEN));
         assertNull(null);
     }
+
+    @Test
+    void dashboardResponsesCarryTheirUrlInEachTargetThatHoldsThem() {
+        String board = "{\"dashboard\":{\"uid\":\"latency\",\"title\":\"API Latency\"}}";
+        Api.Reply before = api.post(ENV + "/dashboards", board);
+        assertEquals(201, before.status(), before.toString());
+        assertEquals(0, before.json().get("targetUrls").size(), before.toString());
+
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:9/"));
+        api.post(TARGETS, "{\"name\":\"grafana-b\",\"url\":\"https://b.example.com\",\"enabled\":false}");
+        api.post(TARGETS, "{\"name\":\"grafana-c\",\"url\":\"https://c.example.com\",\"folders\":[\"team-c\"]}");
+        Map<String, String> expected = Map.of("grafana-a", "http://127.0.0.1:9/d/latency/api-latency");
+        Api.Reply written = api.put(ENV + "/dashboards/latency", board);
+        assertEquals(expected, Api.JSON.convertValue(written.json().get("targetUrls"), Map.class));
+        assertEquals(expected, Api.JSON.convertValue(api.get(ENV + "/dashboards/latency").json().at("/meta/targetUrls"),
+                Map.class));
+        assertEquals(expected, Api.JSON.convertValue(api.get(ENV + "/dashboards").json().at("/items/0/targetUrls"),
+                Map.class));
+        // a folder-scoped target lists the dashboards of its folders (and their subfolders) only
+        assertEquals(201, api.post(ENV + "/folders", "{\"uid\":\"team-c\",\"title\":\"C\"}").status());
+        assertEquals(201, api.post(ENV + "/folders", "{\"uid\":\"sub\",\"title\":\"Sub\",\"parentUid\":\"team-c\"}")
+                .status());
+        Api.Reply inSub = api.post(ENV + "/dashboards", "{\"dashboard\":{\"uid\":\"c1\",\"title\":\"C one\"},"
+                + "\"folderUid\":\"sub\"}");
+        assertEquals(Map.of("grafana-a", "http://127.0.0.1:9/d/c1/c-one", "grafana-c", "https://c.example.com/d/c1/c-one"),
+                Api.JSON.convertValue(inSub.json().get("targetUrls"), Map.class));
+    }
+
+    @Test
+    void theDashboardUrlRedirectsToTheFirstTargetOrElseToTheGrafanaDoor() {
+        api.post(ENV + "/dashboards", "{\"dashboard\":{\"uid\":\"latency\",\"title\":\"API Latency\"}}");
+        Api.Reply door = api.get("/d/latency/api-latency");
+        assertEquals(302, door.status(), door.toString());
+        assertEquals("/grafana/default/api/dashboards/uid/latency", java.net.URI.create(door.header("Location")).getPath());
+
+        api.post(TARGETS, "{\"name\":\"b-second\",\"url\":\"https://b.example.com\",\"enabled\":true}");
+        api.post(TARGETS, "{\"name\":\"a-first\",\"url\":\"https://a.example.com/grafana\"}");
+        Api.Reply redirected = api.get("/d/latency/any-slug");
+        assertEquals(302, redirected.status());
+        assertEquals("https://a.example.com/grafana/d/latency/api-latency", redirected.header("Location"));
+        assertEquals(404, api.get("/d/nothing/here").status());
+        assertEquals(401, api.as(null).get("/d/latency/api-latency").status());
+        Accounts.Account stranger = Accounts.create(api, "stranger", Map.of());
+        assertEquals(404, api.as(stranger.token()).get("/d/latency/api-latency").status());
+    }
+
+    @Test
+    void rotateKeyReSealsTheTokenAndTheWrongKeyRefusesToStart() throws Exception {
+        api.post(TARGETS, "{\"name\":\"grafana-a\",\"url\":\"http://127.0.0.1:9\",\"token\":\"" + TOKEN
+                + "\",\"enabled\":false}");
+        server.close();
+        java.nio.file.Path keyFile = dataDir.resolve(io.dashplane.server.crypto.SecretKeys.FILE_NAME);
+        String oldKey = java.nio.file.Files.readString(keyFile).trim();
+        assertEquals(0, new picocli.CommandLine(new io.dashplane.server.cli.Main()).execute("rotate-key", "--data-dir",
+                dataDir.toString()));
+        String newKey = java.nio.file.Files.readString(keyFile).trim();
+        restart();
+        String sealed = server.services().database().read(tx -> tx.select(org.jooq.impl.DSL.field("token_secret",
+                String.class)).from(org.jooq.impl.DSL.table("sync_targets")).fetchSingle().value1());
+        assertFalse(sealed.contains(TOKEN));
+        assertEquals(TOKEN, new io.dashplane.server.crypto.SecretBox(io.dashplane.server.crypto.SecretKeys.decode(newKey))
+                .open(sealed, "sync-target:default/grafana-a"));
+        assertTrue(api.get(TARGETS + "/grafana-a").json().get("hasToken").asBoolean());
+        server.close();
+        server = null;
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.dashplane.server.crypto.SecretCheck.WrongKeyException.class,
+                () -> DashplaneServer.start(io.dashplane.server.config.ServerConfig.ephemeral(dataDir).withSecretKey(oldKey)));
+        assertTrue(refused.getMessage().contains("sync target 'grafana-a'"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(TOKEN));
+    }
+
+    @Test
+    void aTargetWhoseLeaseAnotherProcessHoldsIsNotPushedByThisOne() {
+        server.services().database().write(tx -> tx.insertInto(org.jooq.impl.DSL.table("sync_leases"),
+                        org.jooq.impl.DSL.field("env"), org.jooq.impl.DSL.field("target"),
+                        org.jooq.impl.DSL.field("holder"), org.jooq.impl.DSL.field("expires_at"))
+                .values("default", "grafana-a", "another-replica", "2999-01-01T00:00:00Z").execute());
+        api.post(TARGETS, body("grafana-a", "http://127.0.0.1:9"));
+        Api.Reply refused = api.post(TARGETS + "/grafana-a/sync", "");
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.json().get("detail").asText().contains("lease"), refused.toString());
+        assertEquals("pending", api.get(TARGETS + "/grafana-a/status").json().get("state").asText());
+    }
 }

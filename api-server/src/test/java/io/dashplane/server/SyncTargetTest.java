@@ -141,6 +141,11 @@ class SyncTargetTest extends AlertingTestSupport {
         assertTrue(alerting.contains("ml.title"), alerting);
         assertEquals("ml-slack", expect(200, targetApi.get("/grafana/default/api/v1/provisioning/policies")).json()
                 .path("receiver").asText());
+        JsonNode run = expect(200, api.get("/api/v1/audit?env=default&kind=sync-run")).json().path("items").get(0);
+        assertEquals("sync:grafana-a", run.path("actor").asText(), run.toString());
+        assertEquals("grafana-a", run.path("uid").asText());
+        assertEquals("ok", run.path("detail").path("state").asText(), run.toString());
+        assertEquals(0, run.path("detail").path("errors").asInt());
         // provisioned, as Grafana shows objects written without X-Disable-Provenance
         assertEquals("api", targetApi.get("/grafana/default/api/v1/provisioning/mute-timings/weekly-maintenance").json()
                 .path("provenance").asText());
@@ -206,8 +211,10 @@ class SyncTargetTest extends AlertingTestSupport {
         handEditTitle("latency", "Edited by hand");
         awaitTarget("/api/dashboards/uid/latency",
                 r -> r.json().path("dashboard").path("title").asText().equals("Latency"));
-        String audit = expect(200, api.get("/api/v1/audit?env=default&kind=sync-drift")).body();
-        assertTrue(audit.contains("drift-reverted"), audit);
+        JsonNode drift = expect(200, api.get("/api/v1/audit?env=default&kind=sync-drift")).json().path("items").get(0);
+        assertEquals("drift-reverted", drift.path("action").asText(), drift.toString());
+        assertEquals("latency", drift.path("detail").path("uid").asText(), drift.toString());
+        assertTrue(drift.path("detail").path("paths").toString().contains("/dashboard/title"), drift.toString());
     }
 
     @Test

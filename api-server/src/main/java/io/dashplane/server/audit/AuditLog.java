@@ -53,6 +53,27 @@ public final class AuditLog {
         ChangeFeed.append(tx, env, kind, uid, action, at);
     }
 
+    /**
+     * Records an event that is no object write (a sync run): {@code detail} is a small summary (counts, an error
+     * message) kept as JSON and shown with the entry; it must never hold a secret.
+     */
+    public static void recordEvent(DSLContext tx, String env, String kind, String uid, String action,
+                                   java.util.Map<String, Object> detail) {
+        String json;
+        try {
+            json = CANONICAL.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        long id = IdSequence.next(tx, "audit");
+        String at = timestamp(Instant.now());
+        tx.insertInto(table("audit_log"), bigint("id"), text("at"), text("actor"), text("env"), text("kind"),
+                        text("uid"), text("action"), text("digest"), text("detail"))
+                .values(id, at, Actor.current().name(), env, kind, uid, action, digest(json), json)
+                .execute();
+        ChangeFeed.append(tx, env, kind, uid, action, at);
+    }
+
     /** Create when there was no version before, update otherwise. */
     public static void recordWrite(DSLContext tx, String env, String kind, String uid, Long versionBefore,
                                    long versionAfter, Object state) {

@@ -24,9 +24,11 @@ public final class AuditRepository {
     private static final Field<Long> BEFORE = bigint("version_before");
     private static final Field<Long> AFTER = bigint("version_after");
     private static final Field<String> DIGEST = text("digest");
+    private static final Field<String> DETAIL = text("detail");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public List<AuditEntry> list(DSLContext tx, AuditQuery q, int offset, int limit) {
-        return tx.select(ID, AT, ACTOR, ENV, KIND, UID, ACTION, BEFORE, AFTER, DIGEST).from(table("audit_log"))
+        return tx.select(ID, AT, ACTOR, ENV, KIND, UID, ACTION, BEFORE, AFTER, DIGEST, DETAIL).from(table("audit_log"))
                 .where(where(q)).orderBy(ID.desc()).limit(limit).offset(offset).fetch(AuditRepository::map);
     }
 
@@ -60,6 +62,17 @@ public final class AuditRepository {
 
     private static AuditEntry map(Record r) {
         return new AuditEntry(r.get(ID), r.get(AT), r.get(ACTOR), r.get(ENV), r.get(KIND), r.get(UID), r.get(ACTION),
-                r.get(BEFORE), r.get(AFTER), r.get(DIGEST));
+                r.get(BEFORE), r.get(AFTER), r.get(DIGEST), detail(r.get(DETAIL)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode detail(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
     }
 }

@@ -89,8 +89,8 @@ final class SyncRun {
                                 store.save(tx, env, target.name(), new Managed(m.kind(), m.uid(), o.title(),
                                         m.writtenHash(), m.observedHash(), m.observed(),
                                         TargetStatus.ObjectStatus.DRIFTED, m.syncedVersion(), m.lastSyncAt(), null, diff));
-                                AuditLog.record(tx, env, DRIFT_KIND, target.name() + ":" + o.kind() + "/" + o.uid(),
-                                        "drift-kept", null, null, diff.toString());
+                                AuditLog.recordEvent(tx, env, DRIFT_KIND, target.name(), "drift-kept",
+                                        driftDetail(o, diff));
                                 return null;
                             });
                         }
@@ -100,8 +100,8 @@ final class SyncRun {
                     action = SyncPlan.REVERT_DRIFT;
                     if (!dryRun) {
                         db.write(tx -> {
-                            AuditLog.record(tx, env, DRIFT_KIND, target.name() + ":" + o.kind() + "/" + o.uid(),
-                                    "drift-reverted", null, null, diff.toString());
+                            AuditLog.recordEvent(tx, env, DRIFT_KIND, target.name(), "drift-reverted",
+                                    driftDetail(o, diff));
                             return null;
                         });
                     }
@@ -168,6 +168,17 @@ final class SyncRun {
                     observed, state, o.sourceVersion(), Timestamps.now(), error, drift));
             return null;
         });
+    }
+
+    /** The drifted object and the paths that differ (not their values: the audit log keeps no content). */
+    private static Map<String, Object> driftDetail(DesiredObject o, JsonNode diff) {
+        List<String> paths = new ArrayList<>();
+        diff.forEach(op -> paths.add(op.path("path").asText()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("kind", o.kind());
+        detail.put("uid", o.uid());
+        detail.put("paths", paths);
+        return detail;
     }
 
     private static int order(String kind) {

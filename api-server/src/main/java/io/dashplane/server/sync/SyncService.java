@@ -115,6 +115,11 @@ public final class SyncService implements AutoCloseable {
      * Throws nothing: failures become the status.
      */
     boolean pass(String env, String name) {
+        // every write of a pass (remembered objects, status, audit) is the target's own
+        return Actor.as(new Actor("sync:" + name), () -> passAsTarget(env, name));
+    }
+
+    private boolean passAsTarget(String env, String name) {
         synchronized (locks.computeIfAbsent(key(env, name), k -> new Object())) {
             Optional<SyncTarget> found = targets.find(env, name);
             if (found.isEmpty()) {
@@ -128,13 +133,12 @@ public final class SyncService implements AutoCloseable {
             String at = Timestamps.now();
             SyncStore.Run previous = db.read(tx -> store.run(tx, env, name)).orElse(null);
             try {
-                SyncRun.Outcome o = Actor.as(new Actor("sync:" + name), () -> {
-                    try {
-                        return runner.run(env, t, client(env, t), false);
-                    } catch (GrafanaException e) {
-                        throw new Unreachable(e);
-                    }
-                });
+                SyncRun.Outcome o;
+                try {
+                    o = runner.run(env, t, client(env, t), false);
+                } catch (GrafanaException e) {
+                    throw new Unreachable(e);
+                }
                 unmanaged.put(key(env, name), o.unmanaged());
                 metrics.ran(env, name, o);
                 String error = o.errors() == 0 ? null : o.errors() + " object(s) could not be synced (see objects)";
@@ -165,7 +169,7 @@ public final class SyncService implements AutoCloseable {
             store.saveRun(tx, env, name, run);
             Map<String, Object> state = new TreeMap<>(counts);
             state.put("state", run.state());
-            AuditLog.record(tx, env, SyncRun.AUDIT_KIND, name, "sync", null, null, state);
+            AuditLog.recordEvent(tx, env, SyncRun.AUDIT_KIND, name, "sync", state);
             return null;
         });
     }
@@ -194,6 +198,18 @@ public final class SyncService implements AutoCloseable {
     public void close() {
         started = false;
         reconcilers.values().forEach(Reconciler::stop);
+        // a pass in progress writes to the database, which closes next: let it end (its HTTP calls time out)
+        for (Reconciler r : reconcilers.values()) {
+            r.awaitStop();
+            try {
+                db.write(tx -> {
+                    store.release(tx, r.env, r.name, holder);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("cannot release the lease of target {}: {}", r.name, e.toString());
+            }
+        }
         reconcilers.clear();
     }
 
@@ -232,6 +248,9 @@ public final class SyncService implements AutoCloseable {
         }
 
         void start() {
+            // held between passes too, so that another process never finds it free while this one runs
+            long renew = LEASE.toMillis() / 3;
+            executor.scheduleWithFixedDelay(this::renewLease, renew, renew, TimeUnit.MILLISECONDS);
             long ms = interval.toMillis();
             executor.scheduleWithFixedDelay(() -> {
                 due = true;
@@ -253,6 +272,27 @@ public final class SyncService implements AutoCloseable {
         void stop() {
             stopped = true;
             executor.shutdownNow();
+        }
+
+        private void renewLease() {
+            try {
+                Instant now = Instant.now();
+                if (!db.write(tx -> store.renew(tx, env, name, holder, now.plus(LEASE)))) {
+                    due = true; // held by another process: the next tick finds out and waits
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot renew the lease of target {} in environment {}: {}", name, env, e.toString());
+            }
+        }
+
+        void awaitStop() {
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("the reconciler of target {} in environment {} did not stop in time", name, env);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void tick() {

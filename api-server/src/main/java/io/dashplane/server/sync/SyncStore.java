@@ -105,6 +105,12 @@ final class SyncStore {
         return true;
     }
 
+    /** Extends this holder's lease; false when the holder does not hold it. */
+    boolean renew(DSLContext tx, String env, String target, String holder, Instant until) {
+        return tx.update(LEASES).set(EXPIRES, until.toString())
+                .where(ENV.eq(env).and(TARGET.eq(target)).and(HOLDER.eq(holder))).execute() == 1;
+    }
+
     void release(DSLContext tx, String env, String target, String holder) {
         tx.deleteFrom(LEASES).where(ENV.eq(env).and(TARGET.eq(target)).and(HOLDER.eq(holder))).execute();
     }

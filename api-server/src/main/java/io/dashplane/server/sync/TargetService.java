@@ -114,6 +114,28 @@ public final class TargetService {
         changed(env, name);
     }
 
+    /**
+     * Creates or replaces a target declared in a provisioning file, as the system actor; false (nothing written)
+     * when it is already exactly so.
+     */
+    public boolean provision(String env, SyncTargetRequest request) {
+        TargetRules.check(request, null);
+        Optional<SyncTarget> current = db.read(tx -> {
+            environments.requireExists(tx, env);
+            return repository.find(tx, env, request.name());
+        });
+        if (current.isPresent()) {
+            SyncTarget c = current.get();
+            SyncTarget wanted = build(c.name(), request, request.token() != null || c.hasToken(), c.version(),
+                    c.createdAt(), c.updatedAt());
+            if (wanted.equals(c) && (request.token() == null || request.token().equals(token(env, c.name())))) {
+                return false;
+            }
+        }
+        put(env, request.name(), request, ExpectedVersion.NONE);
+        return true;
+    }
+
     /** The target's token in clear, for the reconciler's Authorization header only; null when it has none. */
     String token(String env, String name) {
         return db.read(tx -> repository.sealedToken(tx, env, name)).map(s -> secrets.open(s, associatedData(env, name)))

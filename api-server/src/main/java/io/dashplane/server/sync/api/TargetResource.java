@@ -1,4 +1,11 @@
-package io.dashplane.server.sync;
+package io.dashplane.server.sync.api;
+
+import io.dashplane.server.sync.SyncPlan;
+import io.dashplane.server.sync.SyncService;
+import io.dashplane.server.sync.SyncTarget;
+import io.dashplane.server.sync.SyncTargetRequest;
+import io.dashplane.server.sync.TargetService;
+import io.dashplane.server.sync.TargetStatus;
 
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.RequestBodies;

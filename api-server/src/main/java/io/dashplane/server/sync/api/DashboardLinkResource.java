@@ -1,4 +1,6 @@
-package io.dashplane.server.sync;
+package io.dashplane.server.sync.api;
+
+import io.dashplane.server.sync.SyncLinks;
 
 import io.dashplane.server.auth.AuthFilter;
 import io.dashplane.server.auth.Principal;
