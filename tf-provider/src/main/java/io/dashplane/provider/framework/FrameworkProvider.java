@@ -93,8 +93,12 @@ public final class FrameworkProvider<P> implements ProviderProtocol {
                 null, capabilities(), List.of());
     }
 
+    /**
+     * Plan-destroy, and the schema as optional: Terraform (1.6 and newer) then takes the schema it already holds
+     * for every further provider process of the same command instead of asking each one for it again.
+     */
     private static ServerCapabilities capabilities() {
-        return new ServerCapabilities(true, false);
+        return new ServerCapabilities(true, true);
     }
 
     @Override

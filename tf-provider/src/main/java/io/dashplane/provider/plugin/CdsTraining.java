@@ -46,7 +46,8 @@ public final class CdsTraining {
         try {
             drive(process, clientCert);
         } finally {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            // writing the archive at exit takes seconds on an idle machine but over a minute on a loaded one
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the plugin did not exit after Shutdown");
             }

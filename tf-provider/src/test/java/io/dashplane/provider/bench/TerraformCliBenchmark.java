@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 public final class TerraformCliBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String PROVIDER_MAIN = "io.dashplane.provider.plugin.PluginMain";
+    /** BENCH_THREADS=1 prints the provider's CPU per thread name (from /proc/<pid>/task) after each Dashplane command. */
+    private static final boolean THREADS = "1".equals(System.getenv("BENCH_THREADS"));
 
     private TerraformCliBenchmark() {
     }
@@ -98,6 +100,21 @@ public final class TerraformCliBenchmark {
             detail("dashplane apply", dashplaneApplies);
             detail("reference plan", referencePlans);
             detail("dashplane plan", dashplanePlans);
+            String variants = System.getenv("BENCH_PLAN_VARIANTS");
+            if (variants != null) {
+                // label=JVM options|label=JVM options...: the no-change plan again with each option set, two rounds
+                for (int round = 0; round < 2; round++) {
+                    for (String variant : variants.split("\\|")) {
+                        String label = variant.substring(0, variant.indexOf('='));
+                        Map<String, String> variantEnv = new HashMap<>(env);
+                        variantEnv.put("DASHPLANE_JAVA_OPTS", variant.substring(variant.indexOf('=') + 1));
+                        Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"),
+                                dashplane, variantEnv);
+                        check(plan.result(), "no-change plan " + label);
+                        detail("plan " + label, List.of(plan.figures()));
+                    }
+                }
+            }
             if (large > 0) {
                 check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), dashplane, env), "destroy");
                 Path big = configuration(work.resolve("dashplane-" + large), large, true);
@@ -243,6 +260,11 @@ public final class TerraformCliBenchmark {
         long serverCpu = (processCpuNanos() - serverCpu0) / 1_000_000;
         sampler[0].stop = true;
         thread[0].join();
+        if (THREADS && !sampler[0].threadTicks.isEmpty()) {
+            Map<String, Long> byName = new java.util.TreeMap<>();
+            sampler[0].threadTicks.forEach((key, ticks) -> byName.merge(key.substring(key.lastIndexOf('/') + 1), ticks * 10, Long::sum));
+            System.out.println(args.get(0) + " provider CPU ms by thread: " + byName);
+        }
         return new Measured(result, new Figures(wall, result.childCpuMillis(), sampler[0].cpuMillis(), serverCpu,
                 sampler[0].peakKb.get(), sampler[0].cpuTicks.size()));
     }
@@ -306,6 +328,8 @@ public final class TerraformCliBenchmark {
         final AtomicLong peakKb = new AtomicLong();
         /** Last seen user+system clock ticks per provider process (the last 100 ms of each are missed). */
         final Map<Long, Long> cpuTicks = new java.util.concurrent.ConcurrentHashMap<>();
+        /** With BENCH_THREADS=1: last seen ticks per pid/tid/thread name. */
+        final Map<String, Long> threadTicks = new java.util.concurrent.ConcurrentHashMap<>();
         volatile boolean stop;
 
         RssSampler(ProcessHandle command) {
@@ -335,6 +359,17 @@ public final class TerraformCliBenchmark {
                 String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 cpuTicks.put(process.pid(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                if (THREADS) {
+                    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                        for (Path task : tasks.toList()) {
+                            String t = Files.readString(task.resolve("stat"));
+                            String name = t.substring(t.indexOf('(') + 1, t.lastIndexOf(')')).replaceAll("[0-9-]+$", "");
+                            String[] f = t.substring(t.lastIndexOf(')') + 2).split(" ");
+                            threadTicks.put(process.pid() + "/" + task.getFileName() + "/" + name,
+                                    Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        }
+                    }
+                }
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                     if (line.startsWith("VmHWM:")) {
                         peakKb.accumulateAndGet(Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
