@@ -13,8 +13,8 @@ import io.dashplane.server.sync.TargetFiles;
 import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
-import io.dashplane.server.metrics.ObjectCountCollector;
-import io.prometheus.client.CollectorRegistry;
+import io.dashplane.server.metrics.ProcessMetricsRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,8 +73,7 @@ public final class DashplaneServer {
             if (sealed > 0) {
                 LOG.info("sealed plain-text secret settings of {} contact point(s) stored before their types were known", sealed);
             }
-            CollectorRegistry registry = new CollectorRegistry();
-            registry.register(new ObjectCountCollector(services::objectCounts));
+            PrometheusRegistry registry = ProcessMetricsRegistry.create(services::objectCounts);
             ContentServices content = ContentServices.over(services, config.planTtl());
             ProvisioningSource source = config.provisioningDir() == null ? null : new ProvisioningSource(
                     config.provisioningDir(), config.provisioning().allowedRoots(), provisioningVariables);

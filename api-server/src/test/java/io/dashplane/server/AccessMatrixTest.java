@@ -10,7 +10,7 @@ import io.dashplane.server.auth.AccessRules;
 import io.dashplane.server.auth.Role;
 import io.dashplane.server.auth.RouteKeys;
 import io.dashplane.server.http.ApiApplication;
-import io.prometheus.client.CollectorRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class AccessMatrixTest extends ServerTestSupport {
 
     /** Every endpoint key of the running application's resource classes. */
     private List<String> endpoints() {
-        ResourceConfig rc = ApiApplication.create(server.services(), new CollectorRegistry(), 1024);
+        ResourceConfig rc = ApiApplication.create(server.services(), new PrometheusRegistry(), 1024);
         TreeSet<String> keys = new TreeSet<>();
         List<Object> candidates = new ArrayList<>(rc.getInstances());
         candidates.addAll(rc.getClasses());
@@ -165,7 +165,7 @@ class AccessMatrixTest extends ServerTestSupport {
      */
     @Test
     void everyEndpointWithADecryptParameterAsksAdminForIt() {
-        ResourceConfig rc = ApiApplication.create(server.services(), new CollectorRegistry(), 1024);
+        ResourceConfig rc = ApiApplication.create(server.services(), new PrometheusRegistry(), 1024);
         List<String> found = new ArrayList<>();
         List<Object> candidates = new ArrayList<>(rc.getInstances());
         candidates.addAll(rc.getClasses());

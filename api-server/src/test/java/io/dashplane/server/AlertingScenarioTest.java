@@ -50,8 +50,8 @@ class AlertingScenarioTest extends AlertingTestSupport {
                 Api.JSON.convertValue(group.get("rules"), List.class));
 
         String metrics = api.get("/metrics").body();
-        assertTrue(metrics.contains("dashplane_objects{kind=\"alert_rule\",} 2.0"), metrics);
-        assertTrue(metrics.contains("dashplane_objects{kind=\"notification_route\",} 2.0"), metrics);
+        assertTrue(metrics.contains("dashplane_objects{kind=\"alert_rule\"} 2.0"), metrics);
+        assertTrue(metrics.contains("dashplane_objects{kind=\"notification_route\"} 2.0"), metrics);
 
         var tree = api.get(POLICY).json();
         assertEquals("ml-slack", tree.get("receiver").asText());

@@ -44,7 +44,7 @@ class EnvironmentApiTest extends ServerTestSupport {
         assertTrue(metrics.body().contains("dashplane_http_requests_total{method=\"GET\",route=\"/api/v1/environments/{env}\",status=\"200\""),
                 metrics.body());
         assertTrue(metrics.body().contains("dashplane_http_request_duration_seconds_bucket"));
-        assertTrue(metrics.body().contains("dashplane_objects{kind=\"environment\",} 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("dashplane_objects{kind=\"environment\"} 1.0"), metrics.body());
         var openapi = api.get("/openapi.json");
         assertEquals(200, openapi.status(), openapi.toString());
         var paths = openapi.json().get("paths");

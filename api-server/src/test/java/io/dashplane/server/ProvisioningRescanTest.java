@@ -133,8 +133,10 @@ class ProvisioningRescanTest extends ServerTestSupport {
     void aTouchedFileIsReadAgainButWritesNothing() throws IOException {
         start(true, false);
         Path first = grafanaDashboards.resolve("first.json");
-        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        // counted once a rescan has run, before the touch: a rescan between touch and count would hide the read
+        poll(() -> api.get("/api/v1/admin/provisioning/status"), r -> r.json().at("/providers/0/rescans").asLong() >= 1);
         double read = filesReadTotal();
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         poll(() -> api.get("/metrics"), r -> filesReadTotal() > read);
         long rescansBefore = rescans();
         poll(() -> api.get("/api/v1/admin/provisioning/status"),
@@ -201,7 +203,7 @@ class ProvisioningRescanTest extends ServerTestSupport {
                 r -> r.json().at("/providers/0/failures").asLong() > 0).json();
         assertTrue(failing.at("/providers/0/lastError").asText().contains("broken.json:2:"), failing.toString());
         assertTrue(api.get("/metrics").body().contains(
-                "dashplane_provisioning_rescan_failing{environment=\"rescan\",provider=\"grafana\",} 1.0"));
+                "dashplane_provisioning_rescan_failing{environment=\"rescan\",provider=\"grafana\"} 1.0"));
         assertEquals(200, api.get(ENV_PATH + "/dashboards/first").status(),
                 "a failed rescan deletes nothing, although first.json is gone");
 

@@ -34,7 +34,7 @@ import io.dashplane.server.sync.api.DashboardLinkResource;
 import io.dashplane.server.sync.SyncLinks;
 import io.dashplane.server.sync.SyncService;
 import io.dashplane.server.sync.api.TargetResource;
-import io.prometheus.client.CollectorRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,14 +51,14 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(Services services, CollectorRegistry registry, long maxBodyBytes) {
+    public static ResourceConfig create(Services services, PrometheusRegistry registry, long maxBodyBytes) {
         return create(services, ContentServices.over(services), null, Map.of(), registry, maxBodyBytes,
                 SecurityConfig.defaults());
     }
 
     /** With promotion, export/import and provisioning ({@code provisioningDir} for reloads, may be null). */
     public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
-                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        Map<String, String> provisioningVariables, PrometheusRegistry registry,
                                         long maxBodyBytes) {
         return create(services, content, provisioningDir, provisioningVariables, registry, maxBodyBytes,
                 SecurityConfig.defaults());
@@ -66,7 +66,7 @@ public final class ApiApplication {
 
     /** ... and the security settings (authentication, CORS, TLS headers). */
     public static ResourceConfig create(Services services, ContentServices content, java.nio.file.Path provisioningDir,
-                                        Map<String, String> provisioningVariables, CollectorRegistry registry,
+                                        Map<String, String> provisioningVariables, PrometheusRegistry registry,
                                         long maxBodyBytes, SecurityConfig security) {
         return create(services, content, provisioningDir == null ? null
                 : new ProvisioningSource(provisioningDir, List.of(), provisioningVariables), null, registry,
@@ -78,7 +78,7 @@ public final class ApiApplication {
      * @param rescanner    the periodic rescans of dashboard providers (null: off)
      */
     public static ResourceConfig create(Services services, ContentServices content, ProvisioningSource provisioning,
-                                        ProvisioningRescanner rescanner, CollectorRegistry registry,
+                                        ProvisioningRescanner rescanner, PrometheusRegistry registry,
                                         long maxBodyBytes, SecurityConfig security) {
         // without running reconcilers: status, plan and sync-now still work (in the request's thread)
         return create(services, content, provisioning, rescanner, registry, maxBodyBytes, security,
@@ -88,7 +88,7 @@ public final class ApiApplication {
 
     /** ... and the sync targets' reconcilers. */
     public static ResourceConfig create(Services services, ContentServices content, ProvisioningSource provisioning,
-                                        ProvisioningRescanner rescanner, CollectorRegistry registry,
+                                        ProvisioningRescanner rescanner, PrometheusRegistry registry,
                                         long maxBodyBytes, SecurityConfig security, SyncService sync) {
         ResourceConfig rc = new ResourceConfig();
         // Explicit registration only: auto-discovery would add Jersey's own Jackson exception mappers,

@@ -1,17 +1,20 @@
 package io.dashplane.server.http;
 
 import io.dashplane.server.storage.Database;
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.common.TextFormat;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -20,9 +23,10 @@ import java.util.Map;
 @Tag(name = "operations")
 public final class OperationsResource {
     private final Database db;
-    private final CollectorRegistry registry;
+    private final PrometheusRegistry registry;
+    private final ExpositionFormats formats = ExpositionFormats.init();
 
-    public OperationsResource(Database db, CollectorRegistry registry) {
+    public OperationsResource(Database db, PrometheusRegistry registry) {
         this.db = db;
         this.registry = registry;
     }
@@ -48,15 +52,18 @@ public final class OperationsResource {
 
     @GET
     @Path("metrics")
-    @Produces(TextFormat.CONTENT_TYPE_004)
-    @Operation(summary = "Prometheus metrics (text format 0.0.4)")
-    public String metrics() {
-        StringWriter out = new StringWriter();
+    @Produces({"text/plain", "application/openmetrics-text", "application/vnd.google.protobuf"})
+    @Operation(summary = "Prometheus metrics",
+            description = "Prometheus text format 0.0.4 by default; OpenMetrics text or Prometheus protobuf when the "
+                    + "Accept header asks for them (as Prometheus' scraper does)")
+    public Response metrics(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExpositionFormatWriter writer = formats.findWriter(accept);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            TextFormat.write004(out, registry.metricFamilySamples());
+            writer.write(out, registry.scrape());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return Response.ok(out.toByteArray()).type(writer.getContentType()).build();
     }
 }

@@ -1,24 +1,18 @@
 package io.dashplane.server.metrics;
 
-import io.prometheus.client.Collector;
-import io.prometheus.client.GaugeMetricFamily;
-import java.util.List;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /** dashplane_objects{kind}: counted from the database at scrape time. */
-public final class ObjectCountCollector extends Collector {
-    private final Supplier<Map<String, Long>> counts;
-
-    public ObjectCountCollector(Supplier<Map<String, Long>> counts) {
-        this.counts = counts;
+public final class ObjectCountCollector {
+    private ObjectCountCollector() {
     }
 
-    @Override
-    public List<MetricFamilySamples> collect() {
-        GaugeMetricFamily family = new GaugeMetricFamily("dashplane_objects", "Stored objects by kind",
-                List.of("kind"));
-        counts.get().forEach((kind, n) -> family.addMetric(List.of(kind), n));
-        return List.of(family);
+    public static void register(PrometheusRegistry registry, Supplier<Map<String, Long>> counts) {
+        GaugeWithCallback.builder().name("dashplane_objects").help("Stored objects by kind").labelNames("kind")
+                .callback(callback -> counts.get().forEach((kind, n) -> callback.call(n, kind)))
+                .register(registry);
     }
 }

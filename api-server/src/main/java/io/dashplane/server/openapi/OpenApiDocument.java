@@ -20,6 +20,17 @@ import java.util.Set;
  */
 @Path("openapi.json")
 public final class OpenApiDocument {
+    static final String DESCRIPTION = """
+            Dashplane keeps Grafana content as code, per environment (dev, staging, prod, ...): datasources, \
+            folders and dashboards with version history, and Grafana-managed alerting (alert rules and rule groups, \
+            contact points with write-only secrets, the notification policy tree and routes, mute timings and \
+            message templates; import and export in Grafana's provisioning format). Environments are promoted into \
+            each other through reviewable plans, exported and imported as bundles, loaded from Grafana provisioning \
+            files, and served to Grafana's own clients on a Grafana-compatible API (/api/...). Every write is \
+            validated (errors are RFC 9457 problem details with JSON pointers, as in the default response of each \
+            operation) and versioned (ETag / If-Match). Every operation but /healthz and /readyz needs a \
+            service-account token (Authorization: Bearer). See docs/api.md and docs/alerting.md.""";
+
     private final Set<Class<?>> resourceClasses;
     private final Set<Class<?>> booleanParameterTypes;
     private volatile String document;
@@ -46,7 +57,7 @@ public final class OpenApiDocument {
         String doc = document;
         if (doc == null) {
             OpenAPI base = new OpenAPI().info(new Info().title("Dashplane config server").version("0.1.0")
-                    .description("Datasources, folders and dashboards per environment; see docs/api.md."))
+                    .description(DESCRIPTION))
                     // Every operation but /healthz and /readyz needs a service-account token (docs/security.md).
                     .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("bearer",
                             new io.swagger.v3.oas.models.security.SecurityScheme()
@@ -55,6 +66,9 @@ public final class OpenApiDocument {
             Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true));
             OpenAPI api = reader.read(resourceClasses);
             booleanParameterTypes.forEach(type -> asBoolean(api, type.getSimpleName()));
+            OperationIds.assign(api);
+            OpenApiSecurity.publicProbes(api);
+            ProblemResponses.addTo(api);
             doc = Json.pretty().writeValueAsString(api);
             document = doc;
         }

@@ -3,9 +3,9 @@ package io.dashplane.server.provisioning;
 import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.server.errors.DomainException;
-import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.Counter;
-import io.prometheus.client.Gauge;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,24 +54,24 @@ public final class ProvisioningRescanner implements AutoCloseable {
                                  int filesRead, Boolean lastRescanChanged, long writeTransactions) {
     }
 
-    public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock) {
+    public ProvisioningRescanner(ProvisioningService service, PrometheusRegistry registry, Clock clock) {
         this(service, registry, clock, () -> true);
     }
 
     /** {@code leader}: whether this replica is the one that rescans (asked at every tick). */
-    public ProvisioningRescanner(ProvisioningService service, CollectorRegistry registry, Clock clock,
+    public ProvisioningRescanner(ProvisioningService service, PrometheusRegistry registry, Clock clock,
                                  java.util.function.BooleanSupplier leader) {
         this.leader = leader;
         this.service = service;
         this.clock = clock;
-        this.rescans = Counter.build("dashplane_provisioning_rescans_total",
-                "Periodic rescans of dashboard provider paths by result (ok, error)").labelNames("result")
+        this.rescans = Counter.builder().name("dashplane_provisioning_rescans_total")
+                .help("Periodic rescans of dashboard provider paths by result (ok, error)").labelNames("result")
                 .register(registry);
-        this.failing = Gauge.build("dashplane_provisioning_rescan_failing",
-                "1 while the last rescan of a dashboard provider failed").labelNames("environment", "provider")
+        this.failing = Gauge.builder().name("dashplane_provisioning_rescan_failing")
+                .help("1 while the last rescan of a dashboard provider failed").labelNames("environment", "provider")
                 .register(registry);
-        this.filesRead = Counter.build("dashplane_provisioning_rescan_files_read_total",
-                "Dashboard files read by periodic rescans (files unchanged on disk are not read)").register(registry);
+        this.filesRead = Counter.builder().name("dashplane_provisioning_rescan_files_read_total")
+                .help("Dashboard files read by periodic rescans (files unchanged on disk are not read)").register(registry);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dashplane-provisioning-rescan");
             t.setDaemon(true);
@@ -151,12 +151,12 @@ public final class ProvisioningRescanner implements AutoCloseable {
             var result = rescan.map(ProvisioningService.Rescan::result);
             filesRead.inc(rescan.get().filesRead());
             long writes = (before == null ? 0 : before.writeTransactions()) + (rescan.get().wrote() ? 1 : 0);
-            rescans.labels("ok").inc();
+            rescans.labelValues("ok").inc();
             if (before != null && before.lastError() != null) {
                 LOG.info("provisioning rescan of provider '{}' in environment '{}' succeeds again", p.provider().name(),
                         p.environment());
             }
-            failing.labels(p.environment(), p.provider().name()).set(0);
+            failing.labelValues(p.environment(), p.provider().name()).set(0);
             Map<String, Map<String, Integer>> counts = result.get().counts();
             boolean changed = counts.values().stream().anyMatch(c -> c.keySet().stream().anyMatch(k -> !k.equals("unchanged")));
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
@@ -169,8 +169,8 @@ public final class ProvisioningRescanner implements AutoCloseable {
             result.get().warnings().forEach(w -> LOG.warn("provisioning rescan: {}", w));
         } catch (RuntimeException e) {
             String message = describe(e);
-            rescans.labels("error").inc();
-            failing.labels(p.environment(), p.provider().name()).set(1);
+            rescans.labelValues("error").inc();
+            failing.labelValues(p.environment(), p.provider().name()).set(1);
             statuses.put(key(p), new ProviderStatus(p.environment(), p.provider().name(), path, intervalSeconds(p),
                     before == null ? 1 : before.rescans() + 1, before == null ? 1 : before.failures() + 1, started,
                     before == null ? null : before.lastSuccessAt(), message, before == null ? 0 : before.filesRead(),

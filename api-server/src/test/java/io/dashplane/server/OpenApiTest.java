@@ -1,0 +1,95 @@
+package io.dashplane.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** /openapi.json read by swagger-parser (the OpenAPI project's parser and validator), as client generators read it. */
+class OpenApiTest extends ServerTestSupport {
+
+    private OpenAPI parse() {
+        var reply = api.get("/openapi.json");
+        assertEquals(200, reply.status(), reply.toString());
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(reply.body(), null, options);
+        assertEquals(List.of(), result.getMessages(), "the validator's messages");
+        assertNotNull(result.getOpenAPI());
+        return result.getOpenAPI();
+    }
+
+    @Test
+    void theDescriptionIsValidOpenApiWithUniqueReadableOperationIds() {
+        OpenAPI openapi = parse();
+        Map<String, String> ids = new HashMap<>();
+        List<String> bad = new ArrayList<>();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            String where = method + " " + path;
+            String id = op.getOperationId();
+            if (id == null || !id.matches("[a-z][A-Za-z0-9]*") || id.matches(".*_\\d+")) {
+                bad.add(where + " -> " + id);
+            }
+            String before = ids.put(id, where);
+            if (before != null) {
+                bad.add("duplicate " + id + ": " + before + " and " + where);
+            }
+        }));
+        assertEquals(List.of(), bad);
+        assertEquals("getDashboard", op(openapi, "/api/v1/environments/{env}/dashboards/{uid}", PathItem.HttpMethod.GET).getOperationId());
+        assertEquals("putDashboard", op(openapi, "/api/v1/environments/{env}/dashboards/{uid}", PathItem.HttpMethod.PUT).getOperationId());
+        assertEquals("listDashboards", op(openapi, "/api/v1/environments/{env}/dashboards", PathItem.HttpMethod.GET).getOperationId());
+        assertEquals("createEnvironment", op(openapi, "/api/v1/environments", PathItem.HttpMethod.POST).getOperationId());
+        assertEquals("restoreDashboardVersion", op(openapi,
+                "/api/v1/environments/{env}/dashboards/{uid}/versions/{version}/restore", PathItem.HttpMethod.POST).getOperationId());
+    }
+
+    @Test
+    void probesNeedNoSecurityAndEveryOtherOperationNeedsTheBearerToken() {
+        OpenAPI openapi = parse();
+        assertEquals(List.of("bearer"), new ArrayList<>(openapi.getSecurity().get(0).keySet()));
+        for (String probe : List.of("/healthz", "/readyz")) {
+            assertEquals(List.of(), op(openapi, probe, PathItem.HttpMethod.GET).getSecurity(), probe);
+        }
+        assertEquals(null, op(openapi, "/api/v1/environments", PathItem.HttpMethod.GET).getSecurity(), "inherits bearer");
+        // what the document says is what the server does
+        assertEquals(200, api.as(null).get("/healthz").status());
+        assertEquals(401, api.as(null).get("/api/v1/environments").status());
+    }
+
+    @Test
+    void everyOperationDescribesItsErrorsAndTheDescriptionCoversAlerting() {
+        OpenAPI openapi = parse();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            var error = op.getResponses().get("default");
+            assertNotNull(error, method + " " + path);
+            assertEquals("#/components/schemas/Problem",
+                    error.getContent().get("application/problem+json").getSchema().get$ref(), method + " " + path);
+        }));
+        String description = openapi.getInfo().getDescription();
+        for (String word : List.of("alert rules", "contact points", "notification policy", "mute timings")) {
+            assertTrue(description.contains(word), word + " in " + description);
+        }
+        assertTrue(openapi.getPaths().keySet().stream().anyMatch(p -> p.contains("/alert-rules")), "alerting operations");
+        assertNotNull(op(openapi, "/api/v1/environments/{env}/dashboards", PathItem.HttpMethod.POST).getRequestBody(),
+                "request bodies are described");
+    }
+
+    private static Operation op(OpenAPI openapi, String path, PathItem.HttpMethod method) {
+        PathItem item = openapi.getPaths().get(path);
+        assertNotNull(item, path + " in " + openapi.getPaths().keySet());
+        Operation op = item.readOperationsMap().get(method);
+        assertNotNull(op, method + " " + path);
+        return op;
+    }
+}
