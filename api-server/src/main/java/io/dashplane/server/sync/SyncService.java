@@ -50,7 +50,7 @@ public final class SyncService implements AutoCloseable {
     private volatile boolean started;
 
     public SyncService(Database db, TargetService targets, ContentSnapshotFactory content, ObjectMapper mapper,
-                       io.prometheus.client.CollectorRegistry registry) {
+                       io.prometheus.metrics.model.registry.PrometheusRegistry registry) {
         this.db = db;
         this.targets = targets;
         this.mapper = mapper;
