@@ -37,7 +37,8 @@ cleanup() {
 trap cleanup EXIT
 
 # --- Dashplane: fresh data directory, the seed dashboard and the datasource it uses
-DASHPLANE_BOOTSTRAP_TOKEN=$TOKEN java $SERVER_JAVA_OPTS -jar "$JAR" serve --port 0 --data-dir "$WORK/data" \
+cp "$JAR" "$WORK/dashplane-server.jar" # a rebuild during the run must not change the running server
+DASHPLANE_BOOTSTRAP_TOKEN=$TOKEN java $SERVER_JAVA_OPTS -jar "$WORK/dashplane-server.jar" serve --port 0 --data-dir "$WORK/data" \
   >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 120); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.5; done
@@ -84,7 +85,7 @@ figures() {
        END { printf "%.0f|%.2f|%.2f", rps, ms(p50), ms(p99) }'
 }
 row() { ROWS+=("$1|$2|$(uptime | sed 's/.*load average: \([0-9.]*\).*/\1/')"); echo "  $1: $2" >&2; }
-WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" --latency)
+WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" --latency --timeout 60s)
 
 echo "warming up (Dashplane JIT) ..." >&2
 "${WRK[@]}" -d10s -H "$AUTH" "$API/dashboards/$SEED_UID" >/dev/null
@@ -104,12 +105,18 @@ for f in "$CORPUS_DIR"/*.json; do
   jq '{dashboard: (. + {uid: "__UID__", title: (.title + " __TITLE__")})}' "$f" >"$t"
   CORPUS_TEMPLATES+=("$t")
 done
-creates() { # label, answers, templates...
+stored() { curl -fsS -H "$AUTH" "$API/dashboards?perPage=1" | jq .total || echo 0; }
+creates() { # label, answers, templates... (wrk stops its threads after their share; SIGINT ends wrk then)
   local label=$1 answers=$2; shift 2
-  local share=$(( (answers + THREADS - 1) / THREADS ))
-  local out; out=$("${WRK[@]}" -d600s -H "$AUTH" -s "$ROOT/bench/create.lua" "$API/dashboards" -- \
-    "/api/v1/environments/default/dashboards" "$share" "$@")
-  row "$label ($(echo "$out" | sed -n 's/^CREATED //p') created)" "$(echo "$out" | figures)"
+  local share=$(( (answers + THREADS - 1) / THREADS )) target=$(( $(stored) + answers ))
+  "${WRK[@]}" -d3600s -H "$AUTH" -s "$ROOT/bench/create.lua" "$API/dashboards" -- \
+    "/api/v1/environments/default/dashboards" "$share" "$@" >"$WORK/wrk.out" &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null && [[ $(stored) -lt $target ]]; do sleep 0.5; done
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" || true
+
+  row "$label ($(sed -n 's/^CREATED //p' "$WORK/wrk.out") created)" "$(figures <"$WORK/wrk.out")"
 }
 creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" "$WORK/templates/seed.json"
 creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" "${CORPUS_TEMPLATES[@]}"
