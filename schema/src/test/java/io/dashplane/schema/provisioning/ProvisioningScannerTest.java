@@ -123,7 +123,7 @@ class ProvisioningScannerTest {
     void dashboardsReferencingUnprovisionedDatasourcesAreFlagged() throws IOException {
         writeGoodRoot();
         write("json/tree/bad.json", dashboard("bad", "ghost"));
-        ProvisioningPlan plan = scan(Map.of("PROM_PORT", "9090"));
+        ProvisioningPlan plan = scan(Map.of("PROM_PORT", "9090", "PROM_PASSWORD", "secret"));
         assertTrue(messages(plan).contains(root.resolve("json/tree/bad.json")
                 + ":1: datasource 'ghost' matches no datasource uid or name in this environment (at /panels/0/datasource/uid)"),
                 messages(plan).toString());
