@@ -89,13 +89,15 @@ class SyncTargetCliIT {
         Files.writeString(mainTf, mainTf("  resync_interval = \"300s\"\n"));
         cli.planFindsNothing("spelling the default resync interval 5m as 300s");
 
-        Files.writeString(mainTf, mainTf("  resync_interval = \"10m\"\n  drift = \"report\"\n  editable = true\n"));
+        Files.writeString(mainTf, mainTf("  resync_interval = \"10m\"\n  drift = \"report\"\n  editable = true\n"
+                + "  tls {\n    insecure_skip_verify = true\n  }\n"));
         TerraformCliIT.Result update = cli.ok("apply", "-auto-approve", "-input=false");
         assertTrue(update.output().contains("1 changed, 0 destroyed"), update.output());
         assertFalse(update.output().contains("must be replaced"), update.output());
         target = server.get(TARGET);
         assertEquals("report", target.body().path("drift").asText(), target.body().toString());
         assertTrue(target.body().path("editable").asBoolean(), target.body().toString());
+        assertTrue(target.body().at("/tls/insecureSkipVerify").asBoolean(), target.body().toString());
         assertTrue(target.body().path("hasToken").asBoolean(), "an update without a new token keeps it: " + target.body());
         assertTrue(target.body().path("version").asLong() > createdVersion, target.body().toString());
         cli.planFindsNothing("updating the target in place");
