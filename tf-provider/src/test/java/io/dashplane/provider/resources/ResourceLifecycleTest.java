@@ -202,8 +202,8 @@ class ResourceLifecycleTest {
         assertEquals(List.of(AttributePath.of("config_json")), newUid.requiresReplace());
 
         Values invalid = config.with("config_json", json.replace("\"w\":12", "\"w\":30"));
-        TerraformCalls.ApplyResult rejected = dashboards.applyPlanned(updated, dashboards.plan(updated, invalid).planned(), invalid);
-        assertTrue(TerraformCalls.hasErrors(rejected.diagnostics()));
+        TerraformCalls.Planned rejected = dashboards.plan(updated, invalid);
+        assertTrue(TerraformCalls.hasErrors(rejected.diagnostics()), "the server's dry run refuses it at plan time");
         Diagnostic problem = rejected.diagnostics().get(0);
         assertEquals(AttributePath.of("config_json"), problem.attribute());
         assertTrue(problem.detail().contains("/panels/0/gridPos"), problem.detail());
