@@ -1,5 +1,6 @@
 package io.dashplane.server.backup;
 
+import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +34,10 @@ public final class BackupResource {
     @Produces(MEDIA_TYPE)
     @Operation(summary = "Download a consistent snapshot of the database (server admin)")
     public Response backup() {
+        if (db.isPostgres()) {
+            throw DomainException.conflict("this server stores its data in PostgreSQL: back it up with pg_dump "
+                    + "(see docs/operations.md); dashplane backup takes snapshots of the embedded SQLite database");
+        }
         java.nio.file.Path dir = db.file().getParent();
         java.nio.file.Path snapshot;
         try {
