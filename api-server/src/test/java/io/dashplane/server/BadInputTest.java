@@ -100,7 +100,7 @@ class BadInputTest extends ServerTestSupport {
         cases.add(new Case("not JSON content type", HttpRequest.newBuilder(api.uri(F)).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("title=x")), 415, "unsupported-media-type", null));
         cases.add(new Case("wrong method", HttpRequest.newBuilder(api.uri("/api/v1/environments/default"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")), 405, "method-not-allowed", null));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), 405, "method-not-allowed", null));
         cases.add(new Case("bad page", HttpRequest.newBuilder(api.uri(D + "?page=abc")).GET(), 400, "malformed", null));
         cases.add(new Case("perPage too large", HttpRequest.newBuilder(api.uri(D + "?perPage=5000")).GET(), 400, "malformed", null));
         cases.add(new Case("bad dryRun", HttpRequest.newBuilder(api.uri(D + "?dryRun=maybe")).header("Content-Type", "application/json")
