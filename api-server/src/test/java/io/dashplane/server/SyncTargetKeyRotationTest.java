@@ -14,7 +14,7 @@ class SyncTargetKeyRotationTest extends ServerTestSupport {
 
     @Test
     void rotateKeyReSealsTheTokenAndTheWrongKeyRefusesToStart() throws Exception {
-        api.post(SyncTargetApiTest.TARGETS, "{\"name\":\"grafana-a\",\"url\":\"http://127.0.0.1:9\",\"token\":\"" + TOKEN
+        api.post(SyncTargetApiTest.TARGETS, "{\"name\":\"grafana-a\",\"url\":\"http://127.0.0.1:9\",\"token\":\"" + SyncTargetApiTest.TOKEN
                 + "\",\"enabled\":false}");
         server.close();
         java.nio.file.Path keyFile = dataDir.resolve(io.dashplane.server.crypto.SecretKeys.FILE_NAME);

@@ -112,7 +112,7 @@ public final class ApiApplication {
                         new DashboardReads(services.database(), services.dashboards(), services.mapper(), links), links),
                 new DashboardLinkResource(services.database(), services.environmentRepository(),
                         services.dashboardRepository(), links),
-                new ValidationResource(new ValidationService(services.dashboards())),
+                new ValidationResource(new ValidationService(services.dashboards(), links)),
                 new OperationsResource(services.database(), registry),
                 new io.dashplane.server.backup.BackupResource(services.database()),
                 new ServiceAccountResource(services.serviceAccounts()),
