@@ -38,7 +38,7 @@ final class Api {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final URI base;
     private final String token;
 
@@ -49,12 +49,23 @@ final class Api {
 
     /** {@code token} null: anonymous requests. */
     Api(URI base, String token) {
+        this(base, token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** An https server whose certificate {@code ssl} trusts, as the server admin of an ephemeral server. */
+    static Api trusting(URI base, javax.net.ssl.SSLContext ssl) {
+        return new Api(base, io.dashplane.server.config.ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(ssl).build());
+    }
+
+    private Api(URI base, String token, HttpClient client) {
         this.base = base;
         this.token = token;
+        this.client = client;
     }
 
     Api as(String otherToken) {
-        return new Api(base, otherToken);
+        return new Api(base, otherToken, client);
     }
 
     Reply get(String path) {

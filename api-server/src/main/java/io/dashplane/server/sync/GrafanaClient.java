@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +18,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Talks JSON to one target's Grafana HTTP API: Bearer token, {@code X-Grafana-Org-Id}, the target's TLS options,
@@ -98,6 +101,9 @@ final class GrafanaClient {
     private HttpResponse<String> call(HttpRequest.Builder request, String path) throws GrafanaException {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (SSLException e) {
+            throw new GrafanaException(0, "TLS handshake with " + base + " failed: " + describe(e)
+                    + " (give the target's CA as tls.caCertificate)");
         } catch (IOException e) {
             throw new GrafanaException(0, "cannot reach " + base + path + ": " + describe(e));
         } catch (InterruptedException e) {
@@ -155,14 +161,33 @@ final class GrafanaClient {
         }
     }
 
-    /** insecureSkipVerify: the operator chose to accept any certificate. */
-    private static final class TrustAll implements X509TrustManager {
+    /**
+     * insecureSkipVerify: the operator chose to accept any certificate for any host name. Extended, because the JDK
+     * wraps a plain X509TrustManager in one that still checks the host name.
+     */
+    private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override
