@@ -147,8 +147,8 @@ class SyncTargetTest extends AlertingTestSupport {
         assertEquals("ok", run.path("detail").path("state").asText(), run.toString());
         assertEquals(0, run.path("detail").path("errors").asInt());
         String metrics = expect(200, api.get("/metrics")).body();
-        assertTrue(metrics.contains("dashplane_sync_runs_total{env=\"default\",target=\"grafana-a\",}"), metrics);
-        assertTrue(metrics.contains("dashplane_sync_last_success_timestamp_seconds{env=\"default\",target=\"grafana-a\",}"));
+        assertTrue(metrics.contains("dashplane_sync_runs_total{env=\"default\",target=\"grafana-a\"}"), metrics);
+        assertTrue(metrics.contains("dashplane_sync_last_success_timestamp_seconds{env=\"default\",target=\"grafana-a\"}"));
         // provisioned, as Grafana shows objects written without X-Disable-Provenance
         assertEquals("api", targetApi.get("/grafana/default/api/v1/provisioning/mute-timings/weekly-maintenance").json()
                 .path("provenance").asText());
