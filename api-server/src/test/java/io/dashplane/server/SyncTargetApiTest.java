@@ -90,6 +90,11 @@ class SyncTargetApiTest extends ServerTestSupport {
         assertEquals("/url", relative.json().get("errors").get(0).get("pointer").asText());
         Api.Reply zero = api.post(TARGETS, "{\"name\":\"z\",\"url\":\"http://h\",\"resyncInterval\":\"0s\"}");
         assertEquals("/resyncInterval", zero.json().get("errors").get(0).get("pointer").asText());
+        Api.Reply unreadable = api.post(TARGETS, "{\"name\":\"c\",\"url\":\"https://h\",\"tls\":{\"caCertificate\":"
+                + "\"-----BEGIN CERTIFICATE-----\\nnot base64 at all\\n-----END CERTIFICATE-----\\n\"}}");
+        assertEquals(422, unreadable.status(), unreadable.toString());
+        assertEquals("/tls/caCertificate", unreadable.json().get("errors").get(0).get("pointer").asText());
+        assertEquals(404, api.get(TARGETS + "/c").status(), "nothing stored");
     }
 
     @Test

@@ -38,9 +38,11 @@ final class TargetRules {
         if (r.orgId() != null && r.orgId() < 1) {
             errors.add(new Finding("/orgId", "must be a Grafana organization id (1 or more)"));
         }
-        if (r.tls() != null && r.tls().caCertificate() != null
-                && !r.tls().caCertificate().contains("-----BEGIN CERTIFICATE-----")) {
-            errors.add(new Finding("/tls/caCertificate", "must be a PEM certificate (-----BEGIN CERTIFICATE-----) or null"));
+        if (r.tls() != null && r.tls().caCertificate() != null) {
+            String problem = certificateProblem(r.tls().caCertificate());
+            if (problem != null) {
+                errors.add(new Finding("/tls/caCertificate", problem));
+            }
         }
         if (r.folders() != null) {
             for (int i = 0; i < r.folders().size(); i++) {
@@ -82,6 +84,20 @@ final class TargetRules {
             return null;
         } catch (URISyntaxException e) {
             return "must be an absolute http(s) URL such as https://grafana.example.com";
+        }
+    }
+
+    /** Why {@code pem} is not one or more X.509 certificates in PEM, or null when it is. */
+    static String certificateProblem(String pem) {
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            return "must be a PEM certificate (-----BEGIN CERTIFICATE-----) or null";
+        }
+        try {
+            var certificates = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
+                    new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return certificates.isEmpty() ? "holds no certificate" : null;
+        } catch (java.security.cert.CertificateException e) {
+            return "is not a readable X.509 certificate: " + e.getMessage();
         }
     }
 }
