@@ -131,14 +131,18 @@ public final class ThrowawayPostgres implements AutoCloseable {
                 "-l", dir.resolve("server.log").toString(), "-o", options(), "start"));
     }
 
-    /** Durable (fsync at commit) only with -Ddashplane.test.pgDurable=true: benchmarks compare like with like. */
+    /**
+     * Durable (fsync at commit) only with -Ddashplane.test.pgDurable=true: benchmarks compare like with like.
+     * Without it, commits still write their WAL to the OS before they are acknowledged (synchronous_commit stays
+     * on), so an acknowledged write survives {@link #pause()}'s immediate stop, as DatabaseOutageIT relies on.
+     */
     public static boolean durable() {
         return Boolean.getBoolean("dashplane.test.pgDurable");
     }
 
     private String options() {
         return "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=400"
-                + (durable() ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                + (durable() ? "" : " -c fsync=off -c full_page_writes=off");
     }
 
     private void admin(String sql) {
