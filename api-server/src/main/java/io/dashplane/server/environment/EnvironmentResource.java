@@ -63,9 +63,7 @@ public final class EnvironmentResource {
     @Operation(summary = "Replace an environment's description and validation mode (strict or warn)")
     public Response replace(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid EnvironmentUpdate body) {
-        EnvironmentUpdate r = RequestBodies.require(body);
-        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()), false);
-        return ETags.tag(Response.ok(env), env.version()).build();
+        return updated(name, ifMatch, body, false);
     }
 
     @PATCH
@@ -75,8 +73,13 @@ public final class EnvironmentResource {
             + "(If-Match or version: compare-and-set)")
     public Response update(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid EnvironmentUpdate body) {
+        return updated(name, ifMatch, body, true);
+    }
+
+    /** {@code partial}: PATCH keeps absent members; PUT replaces them with the create defaults. */
+    private Response updated(String name, String ifMatch, EnvironmentUpdate body, boolean partial) {
         EnvironmentUpdate r = RequestBodies.require(body);
-        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()), true);
+        Environment env = service.update(name, r, ETags.expected(ifMatch, r.version()), partial);
         return ETags.tag(Response.ok(env), env.version()).build();
     }
 

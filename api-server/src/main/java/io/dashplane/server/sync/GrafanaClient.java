@@ -2,7 +2,6 @@ package io.dashplane.server.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
@@ -145,8 +143,7 @@ final class GrafanaClient {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
                 int i = 0;
-                for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(
-                        new ByteArrayInputStream(tls.caCertificate().getBytes(StandardCharsets.US_ASCII)))) {
+                for (var cert : TlsOptions.certificates(tls.caCertificate())) {
                     store.setCertificateEntry("ca-" + i++, cert);
                 }
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

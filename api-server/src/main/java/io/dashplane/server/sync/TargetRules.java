@@ -93,9 +93,7 @@ final class TargetRules {
             return "must be a PEM certificate (-----BEGIN CERTIFICATE-----) or null";
         }
         try {
-            var certificates = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
-                    new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-            return certificates.isEmpty() ? "holds no certificate" : null;
+            return TlsOptions.certificates(pem).isEmpty() ? "holds no certificate" : null;
         } catch (java.security.cert.CertificateException e) {
             return "is not a readable X.509 certificate: " + e.getMessage();
         }
