@@ -43,10 +43,15 @@ final class Common {
      */
     static void planEnvironmentAndId(PlanContext<ProviderData> plan) {
         planEnvironment(plan);
+        planId(plan, UID);
+    }
+
+    /** Plans {@code id} as {@code <environment>/<key>} (see {@link ObjectId}), unknown until both are known. */
+    static void planId(PlanContext<ProviderData> plan, String key) {
         CtyValue environment = plan.planned().get(ENVIRONMENT);
-        CtyValue uid = plan.planned().get(UID);
-        if (environment.isPresent() && uid.isPresent()) {
-            plan.set(ID, ObjectId.of(environment.asString(), uid.asString()));
+        CtyValue value = plan.planned().get(key);
+        if (environment.isPresent() && value.isPresent()) {
+            plan.set(ID, ObjectId.of(environment.asString(), value.asString()));
         } else {
             plan.setUnknown(ID);
         }

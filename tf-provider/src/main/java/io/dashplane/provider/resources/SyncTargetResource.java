@@ -96,12 +96,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
 
     @Override
     public void modifyPlan(PlanContext<ProviderData> plan) {
-        Values planned = plan.planned();
-        if (planned.isKnown(ENVIRONMENT) && planned.isKnown("name")) {
-            plan.set(ID, id(planned.getString(ENVIRONMENT), planned.getString("name")));
-        } else {
-            plan.setUnknown(ID);
-        }
+        Common.planId(plan, "name");
     }
 
     @Override
@@ -109,7 +104,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
         String environment = planned.getString(ENVIRONMENT);
         String name = planned.getString("name");
         DashplaneClient client = context.provider().client();
-        ObjectNode created = ApiErrors.call("creating sync target " + id(environment, name), POINTERS,
+        ObjectNode created = ApiErrors.call("creating sync target " + ObjectId.of(environment, name), POINTERS,
                 () -> targets(context).create(environment, body(client, planned)));
         return state(planned, environment, created);
     }
@@ -118,7 +113,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
     public Values read(Values state, ResourceContext<ProviderData> context) {
         String environment = state.getString(ENVIRONMENT);
         String name = state.getString("name");
-        return ApiErrors.call("reading sync target " + id(environment, name), null,
+        return ApiErrors.call("reading sync target " + ObjectId.of(environment, name), null,
                         () -> targets(context).get(environment, name))
                 .map(target -> state(state, environment, target))
                 .orElse(null);
@@ -129,7 +124,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
         String environment = prior.getString(ENVIRONMENT);
         String name = prior.getString("name");
         DashplaneClient client = context.provider().client();
-        ObjectNode written = ApiErrors.call("updating sync target " + id(environment, name), POINTERS,
+        ObjectNode written = ApiErrors.call("updating sync target " + ObjectId.of(environment, name), POINTERS,
                 () -> targets(context).put(environment, name, body(client, planned), prior.getLong(VERSION)).body());
         return state(planned, environment, written);
     }
@@ -138,7 +133,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
     public void delete(Values prior, ResourceContext<ProviderData> context) {
         String environment = prior.getString(ENVIRONMENT);
         String name = prior.getString("name");
-        String what = "deleting sync target " + id(environment, name);
+        String what = "deleting sync target " + ObjectId.of(environment, name);
         SyncTargetClient targets = targets(context);
         if (ApiErrors.unchangedSince(what, prior.getLong(VERSION), ApiErrors.call(what, null, () -> targets.get(environment, name)))) {
             ApiErrors.run(what, null, () -> targets.delete(environment, name));
@@ -160,10 +155,6 @@ public final class SyncTargetResource implements Resource<ProviderData> {
                 .orElseThrow(() -> new ProviderException("Cannot import non-existent sync target",
                         "there is no sync target \"" + name + "\" in environment \"" + environment + "\""));
         return state(Values.empty(SCHEMA.objectType()), environment, target);
-    }
-
-    static String id(String environment, String name) {
-        return environment + "/" + name;
     }
 
     private static SyncTargetClient targets(ResourceContext<ProviderData> context) {
@@ -235,7 +226,7 @@ public final class SyncTargetResource implements Resource<ProviderData> {
                 .with("drift", orDefault(Common.text(target, "drift"), "revert"))
                 .with("enabled", !target.has("enabled") || target.get("enabled").asBoolean(true))
                 .with(ENVIRONMENT, environment)
-                .with(ID, id(environment, name))
+                .with(ID, ObjectId.of(environment, name))
                 .with(VERSION, Common.number(target, "version"));
     }
 
