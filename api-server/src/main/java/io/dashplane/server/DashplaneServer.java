@@ -10,7 +10,6 @@ import io.dashplane.server.provisioning.ProvisioningSource;
 import io.dashplane.server.storage.DataDirLock;
 import io.dashplane.server.sync.SyncService;
 import io.dashplane.server.sync.TargetFiles;
-import io.dashplane.server.http.ApiApplication;
 import io.dashplane.server.http.IgnoreH2cUpgrade;
 import io.dashplane.server.http.UriCheckingHandler;
 import io.dashplane.server.metrics.ProcessMetricsRegistry;

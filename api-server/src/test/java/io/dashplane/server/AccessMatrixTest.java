@@ -9,7 +9,6 @@ import io.dashplane.server.auth.AccessRule;
 import io.dashplane.server.auth.AccessRules;
 import io.dashplane.server.auth.Role;
 import io.dashplane.server.auth.RouteKeys;
-import io.dashplane.server.http.ApiApplication;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpRequest;

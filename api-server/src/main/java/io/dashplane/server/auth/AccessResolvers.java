@@ -1,10 +1,6 @@
 package io.dashplane.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dashplane.server.errors.DomainException;
-import io.dashplane.server.promotion.ChangePlan;
-import io.dashplane.server.promotion.ContentServices;
-import io.dashplane.server.promotion.PromotionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,34 +24,26 @@ public final class AccessResolvers {
     private AccessResolvers() {
     }
 
-    public static Map<String, AccessResolver> of(ContentServices content) {
+    public static Map<String, AccessResolver> of(PromotionParties promotions) {
         return Map.of(
                 PROMOTION, facts -> {
                     JsonNode body = facts.body().get();
                     return body == null ? List.of() : across(text(body, "source"),
                             mayCopySecrets(body) ? Role.ADMIN : Role.VIEWER, text(body, "target"), Role.ADMIN);
                 },
-                PLAN_APPLY, facts -> plan(content, facts.pathParameters().get("planId"), true),
-                PLAN_READ, facts -> plan(content, facts.pathParameters().get("planId"), false),
-                RECORD_READ, facts -> {
-                    try {
-                        PromotionRecord r = content.promotions().get(facts.pathParameters().get("id"));
-                        return across(r.source(), Role.VIEWER, r.target(), Role.VIEWER);
-                    } catch (DomainException e) {
-                        return List.of();
-                    }
-                });
+                PLAN_APPLY, facts -> plan(promotions, facts.pathParameters().get("planId"), true),
+                PLAN_READ, facts -> plan(promotions, facts.pathParameters().get("planId"), false),
+                RECORD_READ, facts -> promotions.applied(facts.pathParameters().get("id"))
+                        .map(r -> across(r.source(), Role.VIEWER, r.target(), Role.VIEWER))
+                        .orElse(List.of()));
     }
 
-    private static List<AccessResolver.Requirement> plan(ContentServices content, String planId, boolean apply) {
-        try {
-            ChangePlan plan = content.promotions().getPlan(planId);
-            return apply ? across(plan.source(), plan.copiesSourceSecrets() ? Role.ADMIN : Role.VIEWER,
-                    plan.target(), Role.ADMIN)
-                    : across(plan.source(), Role.VIEWER, plan.target(), Role.VIEWER);
-        } catch (DomainException e) {
-            return List.of();
-        }
+    private static List<AccessResolver.Requirement> plan(PromotionParties promotions, String planId, boolean apply) {
+        return promotions.plan(planId).map(plan -> apply
+                        ? across(plan.source(), plan.copiesSourceSecrets() ? Role.ADMIN : Role.VIEWER,
+                                plan.target(), Role.ADMIN)
+                        : across(plan.source(), Role.VIEWER, plan.target(), Role.VIEWER))
+                .orElse(List.of());
     }
 
     private static List<AccessResolver.Requirement> across(String source, Role sourceRole, String target, Role targetRole) {

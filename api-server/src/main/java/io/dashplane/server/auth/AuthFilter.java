@@ -6,6 +6,7 @@ import io.dashplane.server.audit.Actor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import io.dashplane.server.http.Problems;
+import io.dashplane.server.http.UriCheckingHandler;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.OPTIONS;
@@ -33,8 +34,6 @@ import java.util.Optional;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    /** Request property: the client address (set by the Grizzly handler in front of Jersey). */
-    public static final String CLIENT_ADDRESS = "io.dashplane.clientAddress";
     /** Request property: the authenticated {@link Principal}. */
     public static final String PRINCIPAL = Principal.class.getName();
 
@@ -103,7 +102,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         if (principal.isEmpty()) {
             // Only failures are throttled: valid credentials are checked first and always accepted, so a
             // guesser (or a broken client) sharing an address cannot lock out the accounts behind it.
-            String address = String.valueOf(request.getProperty(CLIENT_ADDRESS));
+            String address = String.valueOf(request.getProperty(UriCheckingHandler.CLIENT_ADDRESS));
             Optional<Duration> blocked = throttle.blockedFor(address);
             throttle.recordFailure(address);
             request.abortWith(blocked.isPresent() ? tooManyFailures(blocked.get())

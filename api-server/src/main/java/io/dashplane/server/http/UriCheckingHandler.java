@@ -1,6 +1,5 @@
 package io.dashplane.server.http;
 
-import io.dashplane.server.auth.AuthFilter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,12 @@ import org.glassfish.grizzly.http.server.Response;
  * Sits in front of Jersey's Grizzly container and answers a request whose URI is not a valid URI
  * (e.g. a broken percent escape such as {@code /dashboards/%ZZ}) with a 400 problem. Jersey would
  * otherwise fail while building the request URI, before any exception mapper can run, and Grizzly
- * would answer with a 500 HTML page.
+ * would answer with a 500 HTML page. It also hands the client's address to the filters behind it.
  */
 public final class UriCheckingHandler extends HttpHandler {
+    /** Request property: the client's address, which Jersey's filters cannot see otherwise (e.g. to throttle). */
+    public static final String CLIENT_ADDRESS = "io.dashplane.clientAddress";
+
     private static final String BODY = "{\"type\":\"" + ProblemException.TYPE_BASE + "malformed\","
             + "\"title\":\"Malformed request\",\"status\":400,\"detail\":\"the request URI is not a valid URI\"}";
 
@@ -37,7 +39,7 @@ public final class UriCheckingHandler extends HttpHandler {
             response.getOutputStream().write(body);
             return;
         }
-        request.setAttribute(AuthFilter.CLIENT_ADDRESS, request.getRemoteAddr());
+        request.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr());
         delegate.service(request, response);
     }
 

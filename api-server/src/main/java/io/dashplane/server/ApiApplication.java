@@ -1,6 +1,5 @@
-package io.dashplane.server.http;
+package io.dashplane.server;
 
-import io.dashplane.server.Services;
 import io.dashplane.server.audit.AuditResource;
 import io.dashplane.server.changes.api.ChangeFeedResource;
 import io.dashplane.server.changes.api.ChangeFeedService;
@@ -16,6 +15,7 @@ import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.bundle.BundleExportResource;
 import io.dashplane.server.bundle.BundleImportResource;
 import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.promotion.PromotionPartiesLookup;
 import io.dashplane.server.promotion.PromotionResource;
 import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResource;
@@ -28,6 +28,25 @@ import io.dashplane.server.datasource.DatasourceResource;
 import io.dashplane.server.environment.EnvironmentResource;
 import io.dashplane.server.folder.FolderResource;
 import io.dashplane.server.grafana.GrafanaDoor;
+import io.dashplane.server.http.BodySizeLimitFilter;
+import io.dashplane.server.http.BodyTooLargeMapper;
+import io.dashplane.server.http.CatchAllMapper;
+import io.dashplane.server.http.ConstraintViolationMapper;
+import io.dashplane.server.http.DomainExceptionMapper;
+import io.dashplane.server.http.HeaderSyntaxFilter;
+import io.dashplane.server.http.JsonErrorMapper;
+import io.dashplane.server.http.MatrixParameterFilter;
+import io.dashplane.server.http.MetricsFilter;
+import io.dashplane.server.http.ObjectMapperResolver;
+import io.dashplane.server.http.OperationsResource;
+import io.dashplane.server.http.OptionsResponseFilter;
+import io.dashplane.server.http.PathIdentifierFilter;
+import io.dashplane.server.http.ProblemExceptionMapper;
+import io.dashplane.server.http.QueryFlag;
+import io.dashplane.server.http.QueryFlagConverter;
+import io.dashplane.server.http.StorageFullMapper;
+import io.dashplane.server.http.TextBodyReader;
+import io.dashplane.server.http.WebApplicationExceptionMapper;
 import io.dashplane.server.metrics.HttpMetrics;
 import io.dashplane.server.openapi.OpenApiDocument;
 import io.dashplane.server.sync.api.DashboardLinkResource;
@@ -46,7 +65,10 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
-/** The Jersey application: resources, JSON, validation, problem mappers, limits, metrics. */
+/**
+ * The Jersey application: resources, JSON, validation, problem mappers, limits, metrics. Part of the composition
+ * root: it wires every domain's resources onto the plumbing of package {@code http}, which knows no domain.
+ */
 public final class ApiApplication {
     private ApiApplication() {
     }
@@ -124,7 +146,9 @@ public final class ApiApplication {
                 new BundleImportResource(content.bundles()),
                 new ProvisioningResource(content.provisioning(), provisioning, rescanner),
                 new TargetResource(services.targets(), sync)));
-        resources.addAll(GrafanaDoor.resources(services));
+        GrafanaDoor grafana = new GrafanaDoor(services.database(), services.mapper(), services.environments(),
+                services.datasources(), services.folders(), services.dashboards(), services.alerting());
+        resources.addAll(grafana.resources());
         resources.addAll(AlertingResources.all(services.alerting()));
         Set<Class<?>> resourceClasses = new LinkedHashSet<>();
         resources.forEach(r -> {
@@ -142,12 +166,12 @@ public final class ApiApplication {
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
                 security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),
-                AccessResolvers.of(content)));
+                AccessResolvers.of(new PromotionPartiesLookup(content.promotions()))));
         rc.register(new SecurityHeadersFilter(security.tls()));
         if (!security.corsOrigins().isEmpty()) {
             rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
         }
-        GrafanaDoor.register(rc, services);
+        grafana.register(rc);
         rc.register(new ProblemExceptionMapper());
         rc.register(new DomainExceptionMapper());
         rc.register(new JsonErrorMapper());
