@@ -1,0 +1,16 @@
+package io.dashplane.provider;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class PackageStructureTest {
+    @Test
+    void thePackagesOfTheProviderImportEachOtherWithoutCycles() {
+        slices().matching("io.dashplane.provider.(**)").should().beFreeOfCycles()
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.dashplane.provider"));
+    }
+}
