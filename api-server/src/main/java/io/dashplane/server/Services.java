@@ -17,7 +17,7 @@ import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
-import io.dashplane.server.provisioning.ProvisionedObjects;
+import io.dashplane.server.provenance.ProvisionedObjects;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.sync.TargetService;
 import java.nio.file.Files;

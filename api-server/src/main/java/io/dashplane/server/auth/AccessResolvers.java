@@ -3,7 +3,7 @@ package io.dashplane.server.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.promotion.ChangePlan;
-import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.ContentServices;
 import io.dashplane.server.promotion.PromotionRecord;
 import java.util.ArrayList;
 import java.util.List;

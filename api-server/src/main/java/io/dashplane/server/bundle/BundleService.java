@@ -1,5 +1,7 @@
 package io.dashplane.server.bundle;
 
+import io.dashplane.server.content.EnvironmentReader;
+import io.dashplane.server.content.ContentSelection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;

@@ -44,11 +44,11 @@ public final class DashboardService {
     private final EnvironmentService environments;
     private final JsonText json;
     private final DashboardValidator validator = new DashboardValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public DashboardService(Database db, DashboardRepository repository, FolderRepository folders,
                             DatasourceRepository datasources, EnvironmentService environments, ObjectMapper mapper,
-                            io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                            io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;

@@ -34,11 +34,11 @@ public final class DatasourceService {
     private final EnvironmentService environments;
     private final SecretBox secrets;
     private final ObjectMapper mapper;
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public DatasourceService(Database db, DatasourceRepository repository, DashboardRepository dashboards,
                              EnvironmentService environments, SecretBox secrets, ObjectMapper mapper,
-                             io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                             io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;

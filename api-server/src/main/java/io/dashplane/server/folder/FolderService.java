@@ -23,7 +23,7 @@ public final class FolderService {
     private final DashboardRepository dashboards;
     private final EnvironmentService environments;
     private final AlertRuleCounter alertRules;
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     /** Counts the alert rules a folder holds (the alerting package owns them). */
     @FunctionalInterface
@@ -34,13 +34,13 @@ public final class FolderService {
     public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
                          EnvironmentService environments) {
         this(db, repository, dashboards, environments, (tx, env, uid) -> 0,
-                new io.dashplane.server.provisioning.ProvisionedObjects());
+                new io.dashplane.server.provenance.ProvisionedObjects());
     }
 
     /** @param provisioned a forced delete may not take read-only provisioned dashboards or alert rules with it */
     public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
                          EnvironmentService environments, AlertRuleCounter alertRules,
-                         io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                         io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;

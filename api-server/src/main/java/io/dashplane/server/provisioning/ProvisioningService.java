@@ -1,5 +1,6 @@
 package io.dashplane.server.provisioning;
 
+import io.dashplane.server.provenance.ProvisionedObjects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
