@@ -1,7 +1,6 @@
 package io.dashplane.server.folder;
 
 import io.dashplane.schema.Uid;
-import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -20,7 +19,7 @@ public final class FolderService {
 
     private final Database db;
     private final FolderRepository repository;
-    private final DashboardRepository dashboards;
+    private final DashboardCounter dashboards;
     private final EnvironmentService environments;
     private final AlertRuleCounter alertRules;
     private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
@@ -31,14 +30,14 @@ public final class FolderService {
         long countInFolder(DSLContext tx, String env, String folderUid);
     }
 
-    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
-                         EnvironmentService environments) {
-        this(db, repository, dashboards, environments, (tx, env, uid) -> 0,
-                new io.dashplane.server.provenance.ProvisionedObjects());
+    /** Counts the dashboards a folder holds (the dashboard package owns them). */
+    @FunctionalInterface
+    public interface DashboardCounter {
+        long countInFolder(DSLContext tx, String env, String folderUid);
     }
 
     /** @param provisioned a forced delete may not take read-only provisioned dashboards or alert rules with it */
-    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
+    public FolderService(Database db, FolderRepository repository, DashboardCounter dashboards,
                          EnvironmentService environments, AlertRuleCounter alertRules,
                          io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
