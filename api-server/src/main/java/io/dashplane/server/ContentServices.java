@@ -31,7 +31,8 @@ public record ContentServices(PromotionService promotions, BundleService bundles
         var promotions = new PromotionService(s.database(), s.environments(), s.datasources(), reader, builder, applier,
                 new ChangePlanRepository(s.mapper()), planTtl, java.time.Clock.systemUTC());
         var bundles = new BundleService(s.database(), s.environments(), reader, builder, promotions, s.mapper());
-        var provisioning = new ProvisioningService(s, provisioned, alerting);
+        var provisioning = new ProvisioningService(s.database(), s.mapper(), s.environments(), s.datasources(),
+                s.folders(), s.dashboards(), provisioned, alerting);
         return new ContentServices(promotions, bundles, provisioning, provisioned);
     }
 }

@@ -192,6 +192,24 @@ public final class DashboardService {
         return write(tx, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
     }
 
+    /** The dashboard {@code uid}, read in the caller's transaction. */
+    public Optional<StoredDashboard> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The current version of the dashboard {@code uid}, read in the caller's transaction. */
+    public Optional<Long> currentVersionInTransaction(DSLContext tx, String env, String uid) {
+        return repository.currentVersion(tx, env, uid);
+    }
+
+    /**
+     * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
+     * removes the dashboards whose files disappeared).
+     */
+    public void deleteInTransaction(DSLContext tx, String env, String uid) {
+        repository.delete(tx, env, uid);
+    }
+
     /** One dry-run write of a batch (see {@link #dryRuns}). */
     public interface DryRun {
         /**

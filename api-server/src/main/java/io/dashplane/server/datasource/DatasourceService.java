@@ -133,6 +133,24 @@ public final class DatasourceService {
         return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
     }
 
+    /** The datasource {@code uid}, read in the caller's transaction. */
+    public Optional<Datasource> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The datasource named {@code name}, read in the caller's transaction. */
+    public Optional<Datasource> findByNameInTransaction(DSLContext tx, String env, String name) {
+        return repository.findByName(tx, env, name);
+    }
+
+    /**
+     * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
+     * removes the datasources its files no longer hold).
+     */
+    public void deleteInTransaction(DSLContext tx, String env, String uid) {
+        repository.delete(tx, env, uid);
+    }
+
     /**
      * Deletes a datasource. While dashboards of the environment name it (by uid, or by name in the
      * legacy string form) this is a conflict listing them, unless {@code force}; forced, those

@@ -114,6 +114,16 @@ public final class FolderService {
         return current.isEmpty() ? insert(tx, env, uid, r) : update(tx, env, current.get(), title, parentUid);
     }
 
+    /** The folder {@code uid}, read in the caller's transaction. */
+    public Optional<Folder> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The uid of the folder titled {@code title} under {@code parentUid} (null: at the root), in the caller's transaction. */
+    public Optional<String> uidByTitleInTransaction(DSLContext tx, String env, String parentUid, String title) {
+        return repository.siblingWithTitle(tx, env, parentUid, title, "");
+    }
+
     public Folder move(String env, String uid, String newParentUid, ExpectedVersion expected) {
         return db.write(tx -> {
             environments.requireExists(tx, env);
