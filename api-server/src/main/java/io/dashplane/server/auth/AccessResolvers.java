@@ -3,8 +3,8 @@ package io.dashplane.server.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.promotion.ChangePlan;
-import io.dashplane.server.ContentServices;
 import io.dashplane.server.promotion.PromotionRecord;
+import io.dashplane.server.promotion.PromotionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +28,18 @@ public final class AccessResolvers {
     private AccessResolvers() {
     }
 
-    public static Map<String, AccessResolver> of(ContentServices content) {
+    public static Map<String, AccessResolver> of(PromotionService promotions) {
         return Map.of(
                 PROMOTION, facts -> {
                     JsonNode body = facts.body().get();
                     return body == null ? List.of() : across(text(body, "source"),
                             mayCopySecrets(body) ? Role.ADMIN : Role.VIEWER, text(body, "target"), Role.ADMIN);
                 },
-                PLAN_APPLY, facts -> plan(content, facts.pathParameters().get("planId"), true),
-                PLAN_READ, facts -> plan(content, facts.pathParameters().get("planId"), false),
+                PLAN_APPLY, facts -> plan(promotions, facts.pathParameters().get("planId"), true),
+                PLAN_READ, facts -> plan(promotions, facts.pathParameters().get("planId"), false),
                 RECORD_READ, facts -> {
                     try {
-                        PromotionRecord r = content.promotions().get(facts.pathParameters().get("id"));
+                        PromotionRecord r = promotions.get(facts.pathParameters().get("id"));
                         return across(r.source(), Role.VIEWER, r.target(), Role.VIEWER);
                     } catch (DomainException e) {
                         return List.of();
@@ -47,9 +47,9 @@ public final class AccessResolvers {
                 });
     }
 
-    private static List<AccessResolver.Requirement> plan(ContentServices content, String planId, boolean apply) {
+    private static List<AccessResolver.Requirement> plan(PromotionService promotions, String planId, boolean apply) {
         try {
-            ChangePlan plan = content.promotions().getPlan(planId);
+            ChangePlan plan = promotions.getPlan(planId);
             return apply ? across(plan.source(), plan.copiesSourceSecrets() ? Role.ADMIN : Role.VIEWER,
                     plan.target(), Role.ADMIN)
                     : across(plan.source(), Role.VIEWER, plan.target(), Role.VIEWER);

@@ -142,7 +142,7 @@ public final class ApiApplication {
         rc.register(new BodySizeLimitFilter(maxBodyBytes));
         rc.register(new AuthFilter(services.serviceAccounts(), new AuthFailureThrottle(security.authFailureLimit(),
                 security.authFailureWindow(), Clock.systemUTC()), security.basicAuth(), security.metricsPublic(),
-                AccessResolvers.of(content)));
+                AccessResolvers.of(content.promotions())));
         rc.register(new SecurityHeadersFilter(security.tls()));
         if (!security.corsOrigins().isEmpty()) {
             rc.register(new CorsFilter(new LinkedHashSet<>(security.corsOrigins())));
