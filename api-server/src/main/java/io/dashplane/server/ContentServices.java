@@ -1,13 +1,12 @@
 package io.dashplane.server;
 
-import io.dashplane.server.promotion.PromotionService;
-import io.dashplane.server.promotion.PlanBuilder;
-import io.dashplane.server.promotion.PlanApplier;
-import io.dashplane.server.promotion.ChangePlanRepository;
-import io.dashplane.server.Services;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.bundle.BundleService;
 import io.dashplane.server.content.EnvironmentReader;
+import io.dashplane.server.promotion.ChangePlanRepository;
+import io.dashplane.server.promotion.PlanApplier;
+import io.dashplane.server.promotion.PlanBuilder;
+import io.dashplane.server.promotion.PromotionService;
 import io.dashplane.server.provenance.ProvisionedObjects;
 import io.dashplane.server.provisioning.ProvisioningService;
 
