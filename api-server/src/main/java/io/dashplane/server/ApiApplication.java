@@ -14,7 +14,6 @@ import io.dashplane.server.config.SecurityConfig;
 import io.dashplane.server.alerting.api.AlertingResources;
 import io.dashplane.server.bundle.BundleExportResource;
 import io.dashplane.server.bundle.BundleImportResource;
-import io.dashplane.server.promotion.ContentServices;
 import io.dashplane.server.promotion.PromotionPartiesLookup;
 import io.dashplane.server.promotion.PromotionResource;
 import io.dashplane.server.provisioning.ProvisioningRescanner;

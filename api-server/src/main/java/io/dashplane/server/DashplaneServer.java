@@ -3,7 +3,7 @@ package io.dashplane.server;
 import io.dashplane.server.auth.PemTls;
 import io.dashplane.server.config.ServerConfig;
 import io.dashplane.server.errors.DomainException;
-import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.ContentServices;
 import io.dashplane.server.provisioning.ProvisioningRescanner;
 import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.provisioning.ProvisioningSource;

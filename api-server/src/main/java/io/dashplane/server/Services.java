@@ -17,7 +17,7 @@ import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.http.ApiObjectMapper;
-import io.dashplane.server.provisioning.ProvisionedObjects;
+import io.dashplane.server.provenance.ProvisionedObjects;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.sync.TargetService;
 import java.nio.file.Files;
@@ -84,15 +84,31 @@ public record Services(Database database, ObjectMapper mapper,
         var envs = new EnvironmentService(db, envRepo);
         var secretBox = new SecretBox(key);
         var provisioned = new ProvisionedObjects();
-        var datasources = new DatasourceService(db, dsRepo, dashRepo, envs, secretBox, mapper, provisioned);
+        var datasources = new DatasourceService(db, dsRepo, dashRepo::datasourceReferrers, envs, secretBox, mapper, provisioned);
         var alerting = AlertingServices.create(db, envs, dsRepo, folderRepo, secretBox, mapper, provisioned);
-        var folders = new FolderService(db, folderRepo, dashRepo, envs, alerting.ruleRepository()::countInFolder,
+        var folders = new FolderService(db, folderRepo, dashRepo::countInFolder, envs, alerting.ruleRepository()::countInFolder,
                 provisioned);
-        var dashboards = new DashboardService(db, dashRepo, folderRepo, dsRepo, envs, mapper, provisioned);
+        var dashboards = new DashboardService(db, dashRepo, folderRepo::exists, datasourceNames(dsRepo), envs,
+                mapper, provisioned);
         var accounts = new ServiceAccountService(db, new ServiceAccountRepository(), envRepo, Clock.systemUTC());
         return new Services(db, mapper, envRepo, dsRepo, folderRepo, dashRepo, envs, datasources, folders, dashboards,
                 alerting, accounts, new AuditService(db), provisioned,
                 new TargetService(db, envs, secretBox, new io.dashplane.server.storage.JsonText(mapper)));
+    }
+
+    /** What dashboard validation asks of the datasources. */
+    private static DashboardService.DatasourceNames datasourceNames(DatasourceRepository datasources) {
+        return new DashboardService.DatasourceNames() {
+            @Override
+            public java.util.Set<String> uids(org.jooq.DSLContext tx, String env) {
+                return datasources.uids(tx, env);
+            }
+
+            @Override
+            public java.util.Set<String> names(org.jooq.DSLContext tx, String env) {
+                return datasources.names(tx, env);
+            }
+        };
     }
 
     /** Object counts per kind, for metrics. */

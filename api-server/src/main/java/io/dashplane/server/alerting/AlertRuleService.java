@@ -31,11 +31,11 @@ public final class AlertRuleService {
     private final FolderRepository folders;
     private final AlertingLookups lookups;
     private final AlertRuleValidator validator = new AlertRuleValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public AlertRuleService(Database db, EnvironmentService environments, AlertRuleRepository rules,
                             RuleGroupRepository groups, FolderRepository folders, AlertingLookups lookups,
-                            io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                            io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

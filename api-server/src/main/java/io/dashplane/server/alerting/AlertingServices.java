@@ -15,7 +15,7 @@ public record AlertingServices(RuleGroupService ruleGroups, AlertRuleService rul
 
     public static AlertingServices create(Database db, EnvironmentService environments, DatasourceRepository datasources,
                                           FolderRepository folders, SecretBox secretBox, ObjectMapper mapper,
-                                          io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                                          io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         StoredJson json = new StoredJson(mapper);
         var groupRepo = new RuleGroupRepository();
         var ruleRepo = new AlertRuleRepository(json);

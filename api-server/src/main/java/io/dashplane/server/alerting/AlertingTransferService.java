@@ -44,14 +44,14 @@ public final class AlertingTransferService {
     private final MuteTimingService muteTimings;
     private final MessageTemplateService templates;
     private final ProvisioningFileValidator validator = new ProvisioningFileValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public AlertingTransferService(Database db, EnvironmentService environments, AlertingLookups lookups,
                                    FolderRepository folders, RuleGroupRepository groupRepository,
                                    AlertRuleRepository ruleRepository, RuleGroupService ruleGroups, AlertRuleService rules,
                                    ContactPointService contactPoints, NotificationPolicyService policies,
                                    MuteTimingService muteTimings, MessageTemplateService templates,
-                                   io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                                   io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

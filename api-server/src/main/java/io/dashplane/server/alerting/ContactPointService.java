@@ -45,11 +45,11 @@ public final class ContactPointService {
     private final SecretBox secretBox;
     private final StoredJson json;
     private final ContactPointValidator validator = new ContactPointValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public ContactPointService(Database db, EnvironmentService environments, ContactPointRepository repository,
                                AlertingReferences references, SecretBox secretBox, StoredJson json,
-                               io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                               io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

@@ -23,10 +23,10 @@ public final class MessageTemplateService {
     private final EnvironmentService environments;
     private final MessageTemplateRepository repository;
     private final MessageTemplateValidator validator = new MessageTemplateValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public MessageTemplateService(Database db, EnvironmentService environments, MessageTemplateRepository repository,
-                                  io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                                  io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

@@ -29,10 +29,10 @@ public final class MuteTimingService {
     private final MuteTimingRepository repository;
     private final AlertingReferences references;
     private final MuteTimingValidator validator = new MuteTimingValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public MuteTimingService(Database db, EnvironmentService environments, MuteTimingRepository repository,
-                             AlertingReferences references, io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                             AlertingReferences references, io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

@@ -27,7 +27,7 @@ import org.jooq.DSLContext;
 public final class NotificationPolicyService {
     /** The kind of a provisioned policy tree in {@code provisioned_objects}; its id is the environment. */
     public static final String KIND = "notification-policy";
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
     private final Database db;
     private final EnvironmentService environments;
     private final NotificationPolicyRepository repository;
@@ -36,7 +36,7 @@ public final class NotificationPolicyService {
 
     public NotificationPolicyService(Database db, EnvironmentService environments, NotificationPolicyRepository repository,
                                      AlertingLookups lookups,
-                                     io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                                     io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

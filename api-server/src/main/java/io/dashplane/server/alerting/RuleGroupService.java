@@ -23,10 +23,10 @@ public final class RuleGroupService {
     private final AlertRuleRepository rules;
     private final FolderRepository folders;
     private final RuleGroupValidator validator = new RuleGroupValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     public RuleGroupService(Database db, EnvironmentService environments, RuleGroupRepository groups,
-                            AlertRuleRepository rules, FolderRepository folders, io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                            AlertRuleRepository rules, FolderRepository folders, io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.environments = environments;

@@ -1,5 +1,6 @@
 package io.dashplane.server.bundle;
 
+import io.dashplane.server.content.ContentSelection;
 import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.promotion.PromotionOutcome;

@@ -11,6 +11,8 @@ import io.dashplane.schema.bundle.SecretInput;
 import io.dashplane.schema.provisioning.ProvisioningParseException;
 import io.dashplane.schema.provisioning.ProvisioningReader;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.content.ContentSelection;
+import io.dashplane.server.content.EnvironmentReader;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.promotion.ChangePlan;

@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import java.util.List;

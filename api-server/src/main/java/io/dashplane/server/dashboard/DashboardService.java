@@ -9,9 +9,7 @@ import io.dashplane.schema.json.JsonPointers;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
-import io.dashplane.server.datasource.DatasourceRepository;
 import io.dashplane.server.environment.EnvironmentService;
-import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
@@ -39,16 +37,29 @@ public final class DashboardService {
 
     private final Database db;
     private final DashboardRepository repository;
-    private final FolderRepository folders;
-    private final DatasourceRepository datasources;
+    private final FolderExistence folders;
+    private final DatasourceNames datasources;
     private final EnvironmentService environments;
     private final JsonText json;
     private final DashboardValidator validator = new DashboardValidator();
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
-    public DashboardService(Database db, DashboardRepository repository, FolderRepository folders,
-                            DatasourceRepository datasources, EnvironmentService environments, ObjectMapper mapper,
-                            io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+    /** Whether a folder exists (the folder package owns folders). */
+    @FunctionalInterface
+    public interface FolderExistence {
+        boolean exists(DSLContext tx, String env, String folderUid);
+    }
+
+    /** The datasource uids and names of an environment (the datasource package owns datasources). */
+    public interface DatasourceNames {
+        Set<String> uids(DSLContext tx, String env);
+
+        Set<String> names(DSLContext tx, String env);
+    }
+
+    public DashboardService(Database db, DashboardRepository repository, FolderExistence folders,
+                            DatasourceNames datasources, EnvironmentService environments, ObjectMapper mapper,
+                            io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
@@ -181,6 +192,24 @@ public final class DashboardService {
         return write(tx, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
     }
 
+    /** The dashboard {@code uid}, read in the caller's transaction. */
+    public Optional<StoredDashboard> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The current version of the dashboard {@code uid}, read in the caller's transaction. */
+    public Optional<Long> currentVersionInTransaction(DSLContext tx, String env, String uid) {
+        return repository.currentVersion(tx, env, uid);
+    }
+
+    /**
+     * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
+     * removes the dashboards whose files disappeared).
+     */
+    public void deleteInTransaction(DSLContext tx, String env, String uid) {
+        repository.delete(tx, env, uid);
+    }
+
     /** One dry-run write of a batch (see {@link #dryRuns}). */
     public interface DryRun {
         /**
@@ -272,7 +301,7 @@ public final class DashboardService {
      */
     private record KnownDatasources(Set<String> uids, Set<String> names, ValidationMode mode)
             implements DatasourceLookup {
-        static KnownDatasources read(DSLContext tx, String env, DatasourceRepository datasources,
+        static KnownDatasources read(DSLContext tx, String env, DatasourceNames datasources,
                                      EnvironmentService environments) {
             return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env),
                     environments.validationMode(tx, env));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.dashboard.DatasourceReference;
 import io.dashplane.schema.dashboard.DatasourceReferences;
+import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.JsonText;
 import java.util.ArrayList;
 import java.util.Collection;

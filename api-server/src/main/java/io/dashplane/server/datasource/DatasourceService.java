@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
 import io.dashplane.server.crypto.SecretBox;
-import io.dashplane.server.dashboard.DashboardRepository;
-import io.dashplane.server.dashboard.DatasourceReferrer;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -15,6 +13,7 @@ import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
 import io.dashplane.server.storage.Versions;
 import io.dashplane.server.storage.WriteResult;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,15 +29,22 @@ public final class DatasourceService {
 
     private final Database db;
     private final DatasourceRepository repository;
-    private final DashboardRepository dashboards;
+    private final Referrers dashboards;
     private final EnvironmentService environments;
     private final SecretBox secrets;
     private final ObjectMapper mapper;
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
-    public DatasourceService(Database db, DatasourceRepository repository, DashboardRepository dashboards,
+    /** The dashboards that name a datasource (the dashboard package owns them). */
+    @FunctionalInterface
+    public interface Referrers {
+        /** Dashboards of {@code env} naming any of {@code refs} (datasource uids or names). */
+        List<DatasourceReferrer> referrers(DSLContext tx, String env, Collection<String> refs);
+    }
+
+    public DatasourceService(Database db, DatasourceRepository repository, Referrers dashboards,
                              EnvironmentService environments, SecretBox secrets, ObjectMapper mapper,
-                             io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                             io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
@@ -127,6 +133,24 @@ public final class DatasourceService {
         return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
     }
 
+    /** The datasource {@code uid}, read in the caller's transaction. */
+    public Optional<Datasource> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The datasource named {@code name}, read in the caller's transaction. */
+    public Optional<Datasource> findByNameInTransaction(DSLContext tx, String env, String name) {
+        return repository.findByName(tx, env, name);
+    }
+
+    /**
+     * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
+     * removes the datasources its files no longer hold).
+     */
+    public void deleteInTransaction(DSLContext tx, String env, String uid) {
+        repository.delete(tx, env, uid);
+    }
+
     /**
      * Deletes a datasource. While dashboards of the environment name it (by uid, or by name in the
      * legacy string form) this is a conflict listing them, unless {@code force}; forced, those
@@ -139,7 +163,7 @@ public final class DatasourceService {
             provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current.version(), "datasource '" + uid + "'");
             if (!force) {
-                List<DatasourceReferrer> referrers = dashboards.datasourceReferrers(tx, env,
+                List<DatasourceReferrer> referrers = dashboards.referrers(tx, env,
                         new LinkedHashSet<>(List.of(current.uid(), current.name())));
                 if (!referrers.isEmpty()) {
                     throw DomainException.conflict("datasource '" + uid + "' is referenced by " + referrers.size()

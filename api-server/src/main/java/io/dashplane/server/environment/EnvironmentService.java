@@ -93,6 +93,19 @@ public final class EnvironmentService {
         return db.read(tx -> repository.findByOrgId(tx, orgId));
     }
 
+    /**
+     * Creates the environment inside the caller's write transaction unless it exists (file provisioning).
+     *
+     * @return whether it was created
+     */
+    public boolean createIfAbsentInTransaction(DSLContext tx, String name, String description) {
+        if (repository.exists(tx, name)) {
+            return false;
+        }
+        repository.insert(tx, Environment.withNextOrgId(name, description, Timestamps.now()));
+        return true;
+    }
+
     /** Throws 404 unless the environment exists; call inside the transaction that uses it. */
     public void requireExists(DSLContext tx, String name) {
         if (!repository.exists(tx, name)) {

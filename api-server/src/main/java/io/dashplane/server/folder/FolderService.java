@@ -1,7 +1,6 @@
 package io.dashplane.server.folder;
 
 import io.dashplane.schema.Uid;
-import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -20,10 +19,10 @@ public final class FolderService {
 
     private final Database db;
     private final FolderRepository repository;
-    private final DashboardRepository dashboards;
+    private final DashboardCounter dashboards;
     private final EnvironmentService environments;
     private final AlertRuleCounter alertRules;
-    private final io.dashplane.server.provisioning.ProvisionedObjects provisioned;
+    private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
 
     /** Counts the alert rules a folder holds (the alerting package owns them). */
     @FunctionalInterface
@@ -31,16 +30,16 @@ public final class FolderService {
         long countInFolder(DSLContext tx, String env, String folderUid);
     }
 
-    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
-                         EnvironmentService environments) {
-        this(db, repository, dashboards, environments, (tx, env, uid) -> 0,
-                new io.dashplane.server.provisioning.ProvisionedObjects());
+    /** Counts the dashboards a folder holds (the dashboard package owns them). */
+    @FunctionalInterface
+    public interface DashboardCounter {
+        long countInFolder(DSLContext tx, String env, String folderUid);
     }
 
     /** @param provisioned a forced delete may not take read-only provisioned dashboards or alert rules with it */
-    public FolderService(Database db, FolderRepository repository, DashboardRepository dashboards,
+    public FolderService(Database db, FolderRepository repository, DashboardCounter dashboards,
                          EnvironmentService environments, AlertRuleCounter alertRules,
-                         io.dashplane.server.provisioning.ProvisionedObjects provisioned) {
+                         io.dashplane.server.provenance.ProvisionedObjects provisioned) {
         this.provisioned = provisioned;
         this.db = db;
         this.repository = repository;
@@ -113,6 +112,16 @@ public final class FolderService {
         Optional<Folder> current = repository.find(tx, env, uid);
         FolderRequest r = new FolderRequest(uid, title, parentUid, null);
         return current.isEmpty() ? insert(tx, env, uid, r) : update(tx, env, current.get(), title, parentUid);
+    }
+
+    /** The folder {@code uid}, read in the caller's transaction. */
+    public Optional<Folder> findInTransaction(DSLContext tx, String env, String uid) {
+        return repository.find(tx, env, uid);
+    }
+
+    /** The uid of the folder titled {@code title} under {@code parentUid} (null: at the root), in the caller's transaction. */
+    public Optional<String> uidByTitleInTransaction(DSLContext tx, String env, String parentUid, String title) {
+        return repository.siblingWithTitle(tx, env, parentUid, title, "");
     }
 
     public Folder move(String env, String uid, String newParentUid, ExpectedVersion expected) {

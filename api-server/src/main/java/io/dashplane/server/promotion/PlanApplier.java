@@ -22,7 +22,7 @@ import io.dashplane.server.datasource.DatasourceService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.FolderRepository;
 import io.dashplane.server.folder.FolderService;
-import io.dashplane.server.provisioning.ProvisionedObjects;
+import io.dashplane.server.provenance.ProvisionedObjects;
 import io.dashplane.server.storage.ExpectedVersion;
 import java.util.ArrayList;
 import java.util.Comparator;

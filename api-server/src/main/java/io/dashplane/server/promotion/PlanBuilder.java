@@ -22,7 +22,7 @@ import io.dashplane.schema.bundle.BundleDatasource;
 import io.dashplane.schema.bundle.BundleFolder;
 import io.dashplane.schema.promotion.DatasourceRewrite;
 import io.dashplane.schema.promotion.JsonDiff;
-import io.dashplane.server.bundle.EnvironmentReader;
+import io.dashplane.server.content.EnvironmentReader;
 import io.dashplane.server.dashboard.DashboardQuery;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.dashboard.StoredDashboard;

@@ -1,6 +1,6 @@
 package io.dashplane.server.promotion;
 
-import io.dashplane.server.bundle.ContentSelection;
+import io.dashplane.server.content.ContentSelection;
 import java.util.Map;
 
 /**

@@ -2,6 +2,7 @@ package io.dashplane.server.provisioning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.provisioning.FileFinding;
@@ -10,17 +11,20 @@ import io.dashplane.schema.provisioning.ProvisionedDatasource;
 import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.schema.provisioning.ProvisioningScanner;
 import io.dashplane.schema.validation.Finding;
-import io.dashplane.server.Services;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.alerting.ImportChange;
+import io.dashplane.server.dashboard.DashboardService;
 import io.dashplane.server.dashboard.DashboardWrite;
 import io.dashplane.server.dashboard.StoredDashboard;
 import io.dashplane.server.datasource.Datasource;
 import io.dashplane.server.datasource.DatasourceRequest;
-import io.dashplane.server.environment.Environment;
+import io.dashplane.server.datasource.DatasourceService;
+import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
+import io.dashplane.server.folder.FolderService;
+import io.dashplane.server.provenance.ProvisionedObjects;
+import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
-import io.dashplane.server.storage.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,7 +53,12 @@ import org.jooq.DSLContext;
 public final class ProvisioningService {
     public static final String PROVENANCE_FILE = "file";
 
-    private final Services services;
+    private final Database db;
+    private final ObjectMapper mapper;
+    private final EnvironmentService environments;
+    private final DatasourceService datasources;
+    private final FolderService folders;
+    private final DashboardService dashboards;
     private final ProvisionedObjects provisioned;
     private final AlertingContent alerting;
     private final ProvisioningScanner scanner = new ProvisioningScanner();
@@ -87,8 +96,15 @@ public final class ProvisioningService {
     public record Loaded(ProvisioningSource source, List<ProvisioningPlan.Provider> providers) {
     }
 
-    public ProvisioningService(Services services, ProvisionedObjects provisioned, AlertingContent alerting) {
-        this.services = services;
+    public ProvisioningService(Database db, ObjectMapper mapper, EnvironmentService environments,
+                               DatasourceService datasources, FolderService folders, DashboardService dashboards,
+                               ProvisionedObjects provisioned, AlertingContent alerting) {
+        this.db = db;
+        this.mapper = mapper;
+        this.environments = environments;
+        this.datasources = datasources;
+        this.folders = folders;
+        this.dashboards = dashboards;
         this.provisioned = provisioned;
         this.alerting = alerting;
     }
@@ -114,7 +130,7 @@ public final class ProvisioningService {
             ProvisioningPlan plan = scanner.scan(root, source.allowedRoots(), source.variables(), lookupOfExisting());
             List<String> warnings = warningsOrThrow(root, plan);
             Load load = new Load(null, root, plan, warnings, null, null);
-            ProvisioningResult result = services.database().write(tx -> load.in(tx).run());
+            ProvisioningResult result = db.write(tx -> load.in(tx).run());
             providerDashboards.clear();
             providerDashboards.putAll(load.written);
             fileFingerprints.clear();
@@ -189,7 +205,7 @@ public final class ProvisioningService {
             load.stubs.addAll(providerFiles.getOrDefault(key, Map.of()).values());
             ProvisioningResult result;
             try {
-                result = services.database().write(tx -> load.in(tx).run());
+                result = db.write(tx -> load.in(tx).run());
             } catch (StubNeedsReading e) {
                 // a reused file must be written (its dashboard was deleted, its folder changed): read them all
                 scan = scanner.scanProvider(root, current.source().allowedRoots(), provider.environment(),
@@ -197,7 +213,7 @@ public final class ProvisioningService {
                 plan = scan.plan();
                 warnings = warningsOrThrow(root, plan);
                 Load full = new Load(null, root, plan, warnings, provider.environment(), before);
-                result = services.database().write(tx -> full.in(tx).run());
+                result = db.write(tx -> full.in(tx).run());
                 load.written.clear();
                 load.written.putAll(full.written);
                 load.fingerprints.clear();
@@ -226,7 +242,7 @@ public final class ProvisioningService {
     }
 
     private ProvisioningPlan.Dashboard stub(ProvisioningPlan.Dashboard d) {
-        ObjectNode uidOnly = services.mapper().createObjectNode();
+        ObjectNode uidOnly = mapper.createObjectNode();
         if (d.dashboard().path("uid").isTextual()) {
             uidOnly.put("uid", d.dashboard().path("uid").asText());
         }
@@ -258,8 +274,8 @@ public final class ProvisioningService {
         if (uids.isEmpty()) {
             return true;
         }
-        return services.database().read(tx -> uids.stream()
-                .allMatch(uid -> services.dashboardRepository().currentVersion(tx, env, uid).isPresent()));
+        return db.read(tx -> uids.stream()
+                .allMatch(uid -> dashboards.currentVersionInTransaction(tx, env, uid).isPresent()));
     }
 
     private List<String> warningsOrThrow(Path root, ProvisioningPlan plan) {
@@ -284,7 +300,7 @@ public final class ProvisioningService {
 
     /** Datasources of every environment already in the database (a provisioned dashboard may use them). */
     private DatasourceLookup lookupOfExisting() {
-        return services.database().read(tx -> {
+        return db.read(tx -> {
             Set<String> uids = new HashSet<>();
             Set<String> names = new HashSet<>();
             tx.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("uid"), String.class),
@@ -345,18 +361,15 @@ public final class ProvisioningService {
         }
 
         ProvisioningResult run() {
-            Set<String> environments = new java.util.TreeSet<>();
-            plan.datasources().forEach(d -> environments.add(d.environment()));
-            plan.datasourceDeletions().forEach(d -> environments.add(d.environment()));
-            environments.addAll(plan.pruneEnvironments());
-            plan.folders().forEach(f -> environments.add(f.environment()));
-            plan.dashboards().forEach(d -> environments.add(d.environment()));
-            plan.alerting().forEach(a -> environments.add(a.environment()));
-            for (String env : environments) {
-                if (!services.environmentRepository().exists(tx, env)) {
-                    String now = Timestamps.now();
-                    services.environmentRepository().insert(tx, Environment.withNextOrgId(env,
-                            "Created by file provisioning", now));
+            Set<String> named = new java.util.TreeSet<>();
+            plan.datasources().forEach(d -> named.add(d.environment()));
+            plan.datasourceDeletions().forEach(d -> named.add(d.environment()));
+            named.addAll(plan.pruneEnvironments());
+            plan.folders().forEach(f -> named.add(f.environment()));
+            plan.dashboards().forEach(d -> named.add(d.environment()));
+            plan.alerting().forEach(a -> named.add(a.environment()));
+            for (String env : named) {
+                if (environments.createIfAbsentInTransaction(tx, env, "Created by file provisioning")) {
                     created.add(env);
                 }
             }
@@ -370,9 +383,9 @@ public final class ProvisioningService {
         void loadDatasources() {
             for (ProvisioningPlan.DatasourceDeletionRequest d : plan.datasourceDeletions()) {
                 String env = d.environment();
-                Optional<Datasource> existing = services.datasourceRepository().findByName(tx, env, d.deletion().name());
+                Optional<Datasource> existing = datasources.findByNameInTransaction(tx, env, d.deletion().name());
                 if (existing.isPresent()) {
-                    services.datasourceRepository().delete(tx, env, existing.get().uid());
+                    datasources.deleteInTransaction(tx, env, existing.get().uid());
                     provisioned.remove(tx, env, KIND_DATASOURCE, existing.get().uid());
                     count("datasource", "deleted");
                 }
@@ -382,10 +395,10 @@ public final class ProvisioningService {
                 String env = p.environment();
                 ProvisionedDatasource ds = p.datasource();
                 String uid = ds.uid() != null ? ds.uid()
-                        : services.datasourceRepository().findByName(tx, env, ds.name()).map(Datasource::uid)
+                        : datasources.findByNameInTransaction(tx, env, ds.name()).map(Datasource::uid)
                         .orElseGet(() -> stableUid(env, "datasource:" + ds.name()));
                 kept.computeIfAbsent(env, e -> new HashSet<>()).add(uid);
-                Optional<Datasource> before = services.datasourceRepository().find(tx, env, uid);
+                Optional<Datasource> before = datasources.findInTransaction(tx, env, uid);
                 Map<String, String> secrets = ds.effectiveSecureJsonData();
                 DatasourceRequest request = new DatasourceRequest(uid, ds.name(), ds.type(), ds.access(), ds.url(),
                         ds.basicAuth(), ds.basicAuthUser(), ds.user(), ds.database(), ds.withCredentials(), ds.isDefault(),
@@ -393,7 +406,7 @@ public final class ProvisioningService {
                         ds.jsonData() instanceof ObjectNode o ? o : null, secrets, null);
                 boolean same = before.isPresent() && sameDatasource(env, before.get(), request);
                 if (!same) {
-                    services.datasources().writeInTransaction(tx, env, uid, request);
+                    datasources.writeInTransaction(tx, env, uid, request);
                 }
                 provisioned.put(tx, new ProvisionedObjects.Entry(env, KIND_DATASOURCE, uid, p.file(),
                         Boolean.TRUE.equals(ds.editable()), false));
@@ -403,7 +416,7 @@ public final class ProvisioningService {
                 for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
                     if (e.env().equals(env) && e.kind().equals(KIND_DATASOURCE)
                             && !kept.getOrDefault(env, Set.of()).contains(e.uid())) {
-                        services.datasourceRepository().delete(tx, env, e.uid());
+                        datasources.deleteInTransaction(tx, env, e.uid());
                         provisioned.remove(tx, env, KIND_DATASOURCE, e.uid());
                         count("datasource", "deleted");
                     }
@@ -416,10 +429,10 @@ public final class ProvisioningService {
                     orEmpty(r.url()), Boolean.TRUE.equals(r.basicAuth()), orEmpty(r.basicAuthUser()), orEmpty(r.user()),
                     orEmpty(r.database()), Boolean.TRUE.equals(r.withCredentials()), Boolean.TRUE.equals(r.isDefault()),
                     Boolean.TRUE.equals(r.readOnly()),
-                    r.jsonData() == null ? services.mapper().createObjectNode() : r.jsonData(),
+                    r.jsonData() == null ? mapper.createObjectNode() : r.jsonData(),
                     current.secureJsonFields(), current.version(), current.createdAt(), current.updatedAt());
             return wanted.equals(current)
-                    && services.datasources().decryptSecrets(env, current.uid()).equals(r.secureJsonData());
+                    && datasources.decryptSecrets(env, current.uid()).equals(r.secureJsonData());
         }
 
         /** Folder uid per environment + title path. */
@@ -431,13 +444,13 @@ public final class ProvisioningService {
                         : uids.get(key(env, f.path().subList(0, f.path().size() - 1)));
                 String uid = f.uid();
                 if (uid == null) {
-                    uid = services.folderRepository().siblingWithTitle(tx, env, parentUid, f.title(), "")
+                    uid = folders.uidByTitleInTransaction(tx, env, parentUid, f.title())
                             .orElseGet(() -> stableUid(env, "folder:" + String.join("/", f.path())));
                 }
-                var existing = services.folderRepository().find(tx, env, uid);
+                var existing = folders.findInTransaction(tx, env, uid);
                 if (existing.isEmpty() || !existing.get().title().equals(f.title())
                         || !java.util.Objects.equals(existing.get().parentUid(), parentUid)) {
-                    services.folders().writeInTransaction(tx, env, uid, f.title(), parentUid);
+                    folders.writeInTransaction(tx, env, uid, f.title(), parentUid);
                     count("folder", existing.isEmpty() ? "created" : "updated");
                 } else {
                     count("folder", "unchanged");
@@ -469,19 +482,19 @@ public final class ProvisioningService {
                 fingerprints.put(env + "\u0000" + uid, fingerprint);
                 boolean fileUnchanged = rescanned != null
                         && fingerprint.equals(fileFingerprints.get(env + "\u0000" + uid))
-                        && services.dashboardRepository().currentVersion(tx, env, uid).isPresent();
+                        && dashboards.currentVersionInTransaction(tx, env, uid).isPresent();
                 if (!fileUnchanged && stubs.contains(d)) {
                     throw new StubNeedsReading();
                 }
                 Optional<StoredDashboard> current = fileUnchanged ? Optional.empty()
-                        : services.dashboardRepository().find(tx, env, uid);
+                        : dashboards.findInTransaction(tx, env, uid);
                 boolean same = fileUnchanged || current.isPresent() && PROVENANCE_FILE.equals(current.get().provenance())
                         && java.util.Objects.equals(current.get().folderUid(), folderUid)
                         && parse(current.get().json()).equals(json);
                 if (same) {
                     count("dashboard", "unchanged");
                 } else {
-                    services.dashboards().writeInTransaction(tx, env, uid,
+                    dashboards.writeInTransaction(tx, env, uid,
                             new DashboardWrite(json, folderUid, "Provisioned from " + d.file(), ExpectedVersion.NONE),
                             PROVENANCE_FILE);
                     count("dashboard", current.isEmpty() ? "created" : "updated");
@@ -494,8 +507,8 @@ public final class ProvisioningService {
                 boolean inScope = rescanned == null || e.env().equals(rescannedEnv) && rescanned.contains(e.uid());
                 if (inScope && e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
                     provisioned.remove(tx, e.env(), e.kind(), e.uid());
-                    if (!e.disableDeletion() && services.dashboardRepository().currentVersion(tx, e.env(), e.uid()).isPresent()) {
-                        services.dashboardRepository().delete(tx, e.env(), e.uid());
+                    if (!e.disableDeletion() && dashboards.currentVersionInTransaction(tx, e.env(), e.uid()).isPresent()) {
+                        dashboards.deleteInTransaction(tx, e.env(), e.uid());
                         count("dashboard", "deleted");
                     }
                 }
@@ -526,7 +539,7 @@ public final class ProvisioningService {
 
         JsonNode parse(String json) {
             try {
-                return services.mapper().readTree(json);
+                return mapper.readTree(json);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("corrupt stored dashboard", e);
             }

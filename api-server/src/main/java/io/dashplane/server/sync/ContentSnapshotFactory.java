@@ -3,7 +3,7 @@ package io.dashplane.server.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.alerting.AlertingServices;
-import io.dashplane.server.bundle.EnvironmentReader;
+import io.dashplane.server.content.EnvironmentReader;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.datasource.DatasourceRepository;
 import io.dashplane.server.datasource.DatasourceService;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.provisioning.ProvisioningPlan;
 import io.dashplane.server.Services;
-import io.dashplane.server.promotion.ContentServices;
+import io.dashplane.server.ContentServices;
 import io.dashplane.server.provisioning.ProvisioningResult;
 import io.dashplane.server.provisioning.ProvisioningService;
 import io.dashplane.server.provisioning.ProvisioningSource;

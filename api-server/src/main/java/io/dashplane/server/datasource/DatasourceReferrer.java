@@ -1,4 +1,4 @@
-package io.dashplane.server.dashboard;
+package io.dashplane.server.datasource;
 
 import java.util.List;
 

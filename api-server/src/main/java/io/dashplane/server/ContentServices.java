@@ -1,10 +1,13 @@
-package io.dashplane.server.promotion;
+package io.dashplane.server;
 
-import io.dashplane.server.Services;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.bundle.BundleService;
-import io.dashplane.server.bundle.EnvironmentReader;
-import io.dashplane.server.provisioning.ProvisionedObjects;
+import io.dashplane.server.content.EnvironmentReader;
+import io.dashplane.server.promotion.ChangePlanRepository;
+import io.dashplane.server.promotion.PlanApplier;
+import io.dashplane.server.promotion.PlanBuilder;
+import io.dashplane.server.promotion.PromotionService;
+import io.dashplane.server.provenance.ProvisionedObjects;
 import io.dashplane.server.provisioning.ProvisioningService;
 
 /** Promotion, export/import and file provisioning, wired over the core services. */
@@ -27,7 +30,8 @@ public record ContentServices(PromotionService promotions, BundleService bundles
         var promotions = new PromotionService(s.database(), s.environments(), s.datasources(), reader, builder, applier,
                 new ChangePlanRepository(s.mapper()), planTtl, java.time.Clock.systemUTC());
         var bundles = new BundleService(s.database(), s.environments(), reader, builder, promotions, s.mapper());
-        var provisioning = new ProvisioningService(s, provisioned, alerting);
+        var provisioning = new ProvisioningService(s.database(), s.mapper(), s.environments(), s.datasources(),
+                s.folders(), s.dashboards(), provisioned, alerting);
         return new ContentServices(promotions, bundles, provisioning, provisioned);
     }
 }

@@ -1,4 +1,4 @@
-package io.dashplane.server.bundle;
+package io.dashplane.server.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.dashplane.server.provisioning;
+package io.dashplane.server.provenance;
 
 import static io.dashplane.server.storage.Tables.bool;
 import static io.dashplane.server.storage.Tables.table;
