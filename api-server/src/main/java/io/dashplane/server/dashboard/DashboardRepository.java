@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.StoredRow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
@@ -99,7 +100,6 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), true);
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
@@ -114,7 +114,6 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 
     /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
@@ -123,9 +122,17 @@ public final class DashboardRepository {
     }
 
     /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the dashboard; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the dashboard, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, KIND, uid, r));
     }
 
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

@@ -13,6 +13,7 @@ import io.dashplane.schema.validation.Finding;
 import io.dashplane.server.Services;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.alerting.ImportChange;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.dashboard.DashboardWrite;
 import io.dashplane.server.dashboard.StoredDashboard;
 import io.dashplane.server.datasource.Datasource;
@@ -310,6 +311,7 @@ public final class ProvisioningService {
 
     private final class Load {
         DSLContext tx;
+        AuditRecorder audit;
         final Path root;
         final ProvisioningPlan plan;
         final List<String> warnings;
@@ -337,6 +339,7 @@ public final class ProvisioningService {
         /** Runs in {@code transaction} (a retry of the write gets a fresh state). */
         Load in(DSLContext transaction) {
             this.tx = transaction;
+            this.audit = AuditRecorder.of(transaction);
             created.clear();
             counts.clear();
             written.clear();
@@ -357,6 +360,7 @@ public final class ProvisioningService {
                     String now = Timestamps.now();
                     services.environmentRepository().insert(tx, Environment.withNextOrgId(env,
                             "Created by file provisioning", now));
+                    services.environmentRepository().row(tx, env).ifPresent(audit::created);
                     created.add(env);
                 }
             }
@@ -372,7 +376,7 @@ public final class ProvisioningService {
                 String env = d.environment();
                 Optional<Datasource> existing = services.datasourceRepository().findByName(tx, env, d.deletion().name());
                 if (existing.isPresent()) {
-                    services.datasourceRepository().delete(tx, env, existing.get().uid());
+                    audit.deleted(services.datasourceRepository().delete(tx, env, existing.get().uid()));
                     provisioned.remove(tx, env, KIND_DATASOURCE, existing.get().uid());
                     count("datasource", "deleted");
                 }
@@ -393,7 +397,7 @@ public final class ProvisioningService {
                         ds.jsonData() instanceof ObjectNode o ? o : null, secrets, null);
                 boolean same = before.isPresent() && sameDatasource(env, before.get(), request);
                 if (!same) {
-                    services.datasources().writeInTransaction(tx, env, uid, request);
+                    services.datasources().writeInTransaction(tx, audit, env, uid, request);
                 }
                 provisioned.put(tx, new ProvisionedObjects.Entry(env, KIND_DATASOURCE, uid, p.file(),
                         Boolean.TRUE.equals(ds.editable()), false));
@@ -403,7 +407,7 @@ public final class ProvisioningService {
                 for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
                     if (e.env().equals(env) && e.kind().equals(KIND_DATASOURCE)
                             && !kept.getOrDefault(env, Set.of()).contains(e.uid())) {
-                        services.datasourceRepository().delete(tx, env, e.uid());
+                        audit.deleted(services.datasourceRepository().delete(tx, env, e.uid()));
                         provisioned.remove(tx, env, KIND_DATASOURCE, e.uid());
                         count("datasource", "deleted");
                     }
@@ -437,7 +441,7 @@ public final class ProvisioningService {
                 var existing = services.folderRepository().find(tx, env, uid);
                 if (existing.isEmpty() || !existing.get().title().equals(f.title())
                         || !java.util.Objects.equals(existing.get().parentUid(), parentUid)) {
-                    services.folders().writeInTransaction(tx, env, uid, f.title(), parentUid);
+                    services.folders().writeInTransaction(tx, audit, env, uid, f.title(), parentUid);
                     count("folder", existing.isEmpty() ? "created" : "updated");
                 } else {
                     count("folder", "unchanged");
@@ -481,7 +485,7 @@ public final class ProvisioningService {
                 if (same) {
                     count("dashboard", "unchanged");
                 } else {
-                    services.dashboards().writeInTransaction(tx, env, uid,
+                    services.dashboards().writeInTransaction(tx, audit, env, uid,
                             new DashboardWrite(json, folderUid, "Provisioned from " + d.file(), ExpectedVersion.NONE),
                             PROVENANCE_FILE);
                     count("dashboard", current.isEmpty() ? "created" : "updated");
@@ -495,7 +499,7 @@ public final class ProvisioningService {
                 if (inScope && e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
                     provisioned.remove(tx, e.env(), e.kind(), e.uid());
                     if (!e.disableDeletion() && services.dashboardRepository().currentVersion(tx, e.env(), e.uid()).isPresent()) {
-                        services.dashboardRepository().delete(tx, e.env(), e.uid());
+                        audit.deleted(services.dashboardRepository().delete(tx, e.env(), e.uid()));
                         count("dashboard", "deleted");
                     }
                 }
@@ -505,7 +509,7 @@ public final class ProvisioningService {
         /** Alerting files through the alerting import; written objects become provisioned (read-only). */
         void loadAlerting() {
             for (ProvisioningPlan.Alerting a : plan.alerting()) {
-                for (ImportChange change : alerting.provision(tx, a.environment(), a.content())) {
+                for (ImportChange change : alerting.provision(tx, audit, a.environment(), a.content())) {
                     if (!ALERTING_KINDS.contains(change.kind())) {
                         continue;
                     }
