@@ -10,9 +10,9 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.storage.StoredRow;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dashplane.schema.alerting.Integration;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -8,8 +8,8 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.storage.StoredRow;
 import io.dashplane.schema.alerting.MessageTemplate;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;

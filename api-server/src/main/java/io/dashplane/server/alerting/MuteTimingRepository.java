@@ -9,8 +9,8 @@ import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
 import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 
-import io.dashplane.server.storage.StoredRow;
 import io.dashplane.schema.alerting.MuteTiming;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

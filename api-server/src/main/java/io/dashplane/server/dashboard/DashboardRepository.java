@@ -4,10 +4,10 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.storage.StoredRow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;

@@ -5,12 +5,12 @@ import static io.dashplane.server.storage.Tables.bool;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.storage.StoredRow;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.storage.StoredRow;
 import io.dashplane.schema.validation.ValidationMode;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
