@@ -11,6 +11,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.AlertRule;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -89,12 +90,19 @@ public final class AlertRuleRepository {
         tx.insertInto(VERSIONS).set(ENV, env).set(UID, rule.uid()).set(VERSION, stored.meta().version())
                 .set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup()).set(MESSAGE, message)
                 .set(DATA, json.write(rule)).set(CREATED_AT, stored.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "alert-rule", rule.uid(), RULES, ENV.eq(env).and(UID.eq(rule.uid())), insert);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, RULES, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the alert rule; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the alert rule, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, "alert-rule", uid, r));
     }
 
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

@@ -6,6 +6,7 @@ import io.dashplane.schema.alerting.AlertRuleValidator;
 import io.dashplane.schema.alerting.FindingCollector;
 import io.dashplane.schema.alerting.RuleGroupValidator;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.FolderRepository;
@@ -67,7 +68,7 @@ public final class AlertRuleService {
             if (rules.find(tx, env, withUid.uid()).isPresent()) {
                 throw DomainException.conflict("alert rule '" + withUid.uid() + "' already exists");
             }
-            return writeInTx(tx, env, withUid, ExpectedVersion.NONE, null, "", "");
+            return writeInTx(tx, AuditRecorder.of(tx), env, withUid, ExpectedVersion.NONE, null, "", "");
         });
     }
 
@@ -82,7 +83,7 @@ public final class AlertRuleService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, "alert-rule", uid);
-            return writeInTx(tx, env, rule.withUid(uid), expected, null, "", "");
+            return writeInTx(tx, AuditRecorder.of(tx), env, rule.withUid(uid), expected, null, "", "");
         });
     }
 
@@ -90,8 +91,8 @@ public final class AlertRuleService {
      * Validates and writes {@code rule} (uid set) in {@code tx}. {@code position} null keeps the rule's place
      * in its group (or appends it when it is new there). Pointers in findings start with {@code at}.
      */
-    AlertingWrite<StoredAlertRule> writeInTx(DSLContext tx, String env, AlertRule rule, ExpectedVersion expected,
-                                             Long position, String at, String message) {
+    AlertingWrite<StoredAlertRule> writeInTx(DSLContext tx, AuditRecorder audit, String env, AlertRule rule,
+                                             ExpectedVersion expected, Long position, String at, String message) {
         ValidationReport report = validate(tx, env, rule, at);
         Optional<StoredAlertRule> current = rules.find(tx, env, rule.uid());
         Versions.check(expected, current.map(r -> r.meta().version()).orElse(null), "alert rule '" + rule.uid() + "'");
@@ -104,6 +105,7 @@ public final class AlertRuleService {
             long pos = position != null ? position : rules.nextPosition(tx, env, rule.folderUID(), rule.ruleGroup());
             StoredAlertRule created = new StoredAlertRule(rule, pos, ObjectMeta.first());
             rules.save(tx, env, created, true, message);
+            rules.row(tx, env, rule.uid()).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         StoredAlertRule old = current.get();
@@ -116,6 +118,7 @@ public final class AlertRuleService {
         }
         StoredAlertRule updated = new StoredAlertRule(rule, pos, old.meta().next());
         rules.save(tx, env, updated, false, message);
+        rules.row(tx, env, rule.uid()).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -139,7 +142,7 @@ public final class AlertRuleService {
             StoredAlertRule current = rules.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, "alert-rule", uid);
             Versions.check(expected, current.meta().version(), "alert rule '" + uid + "'");
-            rules.delete(tx, env, uid);
+            AuditRecorder.of(tx).deleted(rules.delete(tx, env, uid));
             return null;
         });
     }
@@ -164,18 +167,20 @@ public final class AlertRuleService {
     /** Writes version {@code version}'s content as a new version; the rule stays in its current group. */
     public AlertingWrite<StoredAlertRule> restore(String env, String uid, long version, ExpectedVersion expected) {
         return db.write(tx -> {
+            AuditRecorder audit = AuditRecorder.of(tx);
             environments.requireExists(tx, env);
             StoredAlertRule current = rules.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, "alert-rule", uid);
             AlertRuleVersion old = rules.version(tx, env, uid, version)
                     .orElseThrow(() -> DomainException.notFound("alert rule '" + uid + "' has no version " + version));
             AlertRule restored = old.rule().inGroup(current.rule().folderUID(), current.rule().ruleGroup());
-            AlertingWrite<StoredAlertRule> write = writeInTx(tx, env, restored, expected, null, "",
+            AlertingWrite<StoredAlertRule> write = writeInTx(tx, audit, env, restored, expected, null, "",
                     "Restored from version " + version);
             if (write.outcome() == AlertingWrite.Outcome.UNCHANGED) {
                 // Identical content: still record the restore as a new version, like dashboards do.
                 StoredAlertRule bumped = new StoredAlertRule(restored, current.position(), current.meta().next());
                 rules.save(tx, env, bumped, false, "Restored from version " + version);
+                rules.row(tx, env, uid).ifPresent(audit::updated);
                 return AlertingWrite.updated(bumped, write.warnings());
             }
             return write;

@@ -8,6 +8,7 @@ import io.dashplane.schema.alerting.Route;
 import io.dashplane.schema.alerting.RuleGroup;
 import io.dashplane.schema.alerting.provisioning.ProvisioningFile;
 import io.dashplane.schema.bundle.BundleRuleGroup;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.storage.ExpectedVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,24 +78,25 @@ public final class AlertingContent {
         return tree.root() == null ? null : tree.tree();
     }
 
-    public void writeTemplate(DSLContext tx, String env, MessageTemplate template, String at) {
-        alerting.templates().putInTx(tx, env, template, ExpectedVersion.NONE, at);
+    public void writeTemplate(DSLContext tx, AuditRecorder audit, String env, MessageTemplate template, String at) {
+        alerting.templates().putInTx(tx, audit, env, template, ExpectedVersion.NONE, at);
     }
 
-    public void writeMuteTiming(DSLContext tx, String env, MuteTiming timing, String at) {
-        alerting.muteTimings().upsertByNameInTx(tx, env, timing, ExpectedVersion.NONE, at);
+    public void writeMuteTiming(DSLContext tx, AuditRecorder audit, String env, MuteTiming timing, String at) {
+        alerting.muteTimings().upsertByNameInTx(tx, audit, env, timing, ExpectedVersion.NONE, at);
     }
 
     /** Writes by name: the uid of a same-named contact point in {@code env} wins over the given one. */
-    public long writeContactPoint(DSLContext tx, String env, ContactPoint contactPoint, String at) {
+    public long writeContactPoint(DSLContext tx, AuditRecorder audit, String env, ContactPoint contactPoint,
+                                  String at) {
         String uid = alerting.contactPoints().listInTx(tx, env).stream().filter(c -> c.name().equals(contactPoint.name()))
                 .map(StoredContactPoint::uid).findFirst().orElse(contactPoint.uid());
-        return alerting.contactPoints().writeInTx(tx, env, new ContactPoint(uid, contactPoint.name(),
+        return alerting.contactPoints().writeInTx(tx, audit, env, new ContactPoint(uid, contactPoint.name(),
                 contactPoint.integrations()), ExpectedVersion.NONE, at, "integrations").value().meta().version();
     }
 
-    public void writePolicies(DSLContext tx, String env, Route tree, String at) {
-        alerting.policies().replaceTreeInTx(tx, env, tree, at);
+    public void writePolicies(DSLContext tx, AuditRecorder audit, String env, Route tree, String at) {
+        alerting.policies().replaceTreeInTx(tx, audit, env, tree, at);
     }
 
     /**
@@ -102,23 +104,24 @@ public final class AlertingContent {
      * objects written or deleted, with kinds alert-rule, rule-group, contact-point, mute-timing, template,
      * notification-policy, folder.
      */
-    public List<ImportChange> provision(DSLContext tx, String env, ProvisioningFile file) {
-        return alerting.transfer().apply(tx, env, file, false).changes();
+    public List<ImportChange> provision(DSLContext tx, AuditRecorder audit, String env, ProvisioningFile file) {
+        return alerting.transfer().apply(tx, audit, env, file, false).changes();
     }
 
     /** Writes the group and its rules in order; rules of the group that are not in {@code group} are deleted. */
-    public long writeRuleGroup(DSLContext tx, String env, BundleRuleGroup group, String at, String message) {
-        alerting.ruleGroups().putInTx(tx, env, new RuleGroup(group.folderUid(), group.name(), group.interval()),
+    public long writeRuleGroup(DSLContext tx, AuditRecorder audit, String env, BundleRuleGroup group, String at,
+                               String message) {
+        alerting.ruleGroups().putInTx(tx, audit, env, new RuleGroup(group.folderUid(), group.name(), group.interval()),
                 ExpectedVersion.NONE, at);
         List<AlertRule> rules = group.rules() == null ? List.of() : group.rules();
         List<String> keep = rules.stream().map(AlertRule::uid).toList();
         for (String uid : alerting.ruleRepository().uidsInGroup(tx, env, group.folderUid(), group.name())) {
             if (!keep.contains(uid)) {
-                alerting.ruleRepository().delete(tx, env, uid);
+                audit.deleted(alerting.ruleRepository().delete(tx, env, uid));
             }
         }
         for (int i = 0; i < rules.size(); i++) {
-            alerting.rules().writeInTx(tx, env, rules.get(i).inGroup(group.folderUid(), group.name()),
+            alerting.rules().writeInTx(tx, audit, env, rules.get(i).inGroup(group.folderUid(), group.name()),
                     ExpectedVersion.NONE, (long) i, at + "/rules/" + i, message);
         }
         return groups.find(tx, env, group.folderUid(), group.name()).map(g -> g.meta().version()).orElse(0L);

@@ -13,6 +13,7 @@ import io.dashplane.schema.alerting.provisioning.ProvisioningFile;
 import io.dashplane.schema.alerting.provisioning.ProvisioningFileValidator;
 import io.dashplane.schema.alerting.provisioning.UidDeletion;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.Folder;
@@ -100,7 +101,7 @@ public final class AlertingTransferService {
         try {
             return db.write(tx -> {
                 environments.requireExists(tx, env);
-                ImportResult result = apply(tx, env, file, dryRun);
+                ImportResult result = apply(tx, AuditRecorder.of(tx), env, file, dryRun);
                 // an import through the API may not change what provisioning files own (rolls the import back)
                 for (ImportChange change : result.changes()) {
                     if (!change.action().equals("unchanged")) {
@@ -117,21 +118,22 @@ public final class AlertingTransferService {
         }
     }
 
-    ImportResult apply(DSLContext tx, String env, ProvisioningFile file, boolean dryRun) {
+    ImportResult apply(DSLContext tx, AuditRecorder audit, String env, ProvisioningFile file, boolean dryRun) {
         ValidationReport report = validator.validate(file, "", lookups.datasources(tx, env), lookups.notifications(tx, env));
         Reports.requireValid(report);
         List<ImportChange> changes = new ArrayList<>();
 
         each(file.deleteRules(), (i, deletion) -> ruleRepository.find(tx, env, deletion.uid()).ifPresent(rule -> {
-            ruleRepository.delete(tx, env, rule.uid());
+            audit.deleted(ruleRepository.delete(tx, env, rule.uid()));
             changes.add(new ImportChange("alert-rule", rule.uid(), "deleted"));
         }));
         each(file.templates(), (i, t) -> {
-            AlertingWrite<StoredTemplate> w = templates.putInTx(tx, env, t.toMessageTemplate(), ExpectedVersion.NONE, "/templates/" + i);
+            AlertingWrite<StoredTemplate> w = templates.putInTx(tx, audit, env, t.toMessageTemplate(), ExpectedVersion.NONE,
+                    "/templates/" + i);
             changes.add(change("template", t.name(), w));
         });
         each(file.muteTimes(), (i, m) -> {
-            AlertingWrite<StoredMuteTiming> w = muteTimings.upsertByNameInTx(tx, env, m.toMuteTiming(), ExpectedVersion.NONE,
+            AlertingWrite<StoredMuteTiming> w = muteTimings.upsertByNameInTx(tx, audit, env, m.toMuteTiming(), ExpectedVersion.NONE,
                     "/muteTimes/" + i);
             changes.add(change("mute-timing", w.value().uid(), w));
         });
@@ -139,45 +141,48 @@ public final class AlertingTransferService {
             String uid = contactPoints.findByName(tx, env, c.name()).map(StoredContactPoint::uid)
                     .orElseGet(() -> contactPoints.newUid(tx, env, c.name()));
             ContactPoint point = c.toContactPoint();
-            AlertingWrite<StoredContactPoint> w = contactPoints.writeInTx(tx, env,
+            AlertingWrite<StoredContactPoint> w = contactPoints.writeInTx(tx, audit, env,
                     new ContactPoint(uid, point.name(), point.integrations()), ExpectedVersion.NONE, "/contactPoints/" + i, "receivers");
             changes.add(change("contact-point", uid, w));
         });
         if (file.resetPolicies() != null && !file.resetPolicies().isEmpty()) {
-            policies.resetInTx(tx, env);
+            policies.resetInTx(tx, audit, env);
             changes.add(new ImportChange("notification-policy", env, "deleted"));
         }
         each(file.policies(), (i, p) -> {
-            boolean replaced = policies.replaceTreeInTx(tx, env, p.policy(), "/policies/" + i);
+            boolean replaced = policies.replaceTreeInTx(tx, audit, env, p.policy(), "/policies/" + i);
             changes.add(new ImportChange("notification-policy", env, replaced ? "updated" : "unchanged"));
         });
         Map<String, String> folderUids = new HashMap<>();
         each(file.groups(), (g, group) -> {
             String at = "/groups/" + g;
-            String folderUid = folderUids.computeIfAbsent(group.folder(), title -> resolveFolder(tx, env, title, at + "/folder", changes));
-            AlertingWrite<StoredRuleGroup> gw = ruleGroups.putInTx(tx, env, group.toRuleGroup(folderUid), ExpectedVersion.NONE, at);
+            String folderUid = folderUids.computeIfAbsent(group.folder(),
+                    title -> resolveFolder(tx, audit, env, title, at + "/folder", changes));
+            AlertingWrite<StoredRuleGroup> gw = ruleGroups.putInTx(tx, audit, env, group.toRuleGroup(folderUid),
+                    ExpectedVersion.NONE, at);
             changes.add(change("rule-group", folderUid + "/" + group.name(), gw));
             each(group.rules(), (r, rule) -> {
-                AlertingWrite<StoredAlertRule> rw = rules.writeInTx(tx, env, rule.toAlertRule(folderUid, group.name()),
+                AlertingWrite<StoredAlertRule> rw = rules.writeInTx(tx, audit, env, rule.toAlertRule(folderUid, group.name()),
                         ExpectedVersion.NONE, (long) r, at + "/rules/" + r, "Imported");
                 changes.add(change("alert-rule", rule.uid(), rw));
             });
         });
         each(file.deleteContactPoints(), (i, deletion) -> contactPointFor(tx, env, deletion).ifPresent(point -> {
-            contactPoints.deleteInTx(tx, env, point, ExpectedVersion.NONE);
+            contactPoints.deleteInTx(tx, audit, env, point, ExpectedVersion.NONE);
             changes.add(new ImportChange("contact-point", point.uid(), "deleted"));
         }));
         each(file.deleteMuteTimes(), (i, deletion) -> muteTimings.findByName(tx, env, deletion.name()).ifPresent(timing -> {
-            muteTimings.deleteInTx(tx, env, timing, ExpectedVersion.NONE);
+            muteTimings.deleteInTx(tx, audit, env, timing, ExpectedVersion.NONE);
             changes.add(new ImportChange("mute-timing", timing.uid(), "deleted"));
         }));
-        each(file.deleteTemplates(), (i, deletion) -> deleteTemplate(tx, env, deletion, changes));
+        each(file.deleteTemplates(), (i, deletion) -> deleteTemplate(tx, audit, env, deletion, changes));
         return new ImportResult(dryRun, changes, report.warnings());
     }
 
-    private void deleteTemplate(DSLContext tx, String env, NameDeletion deletion, List<ImportChange> changes) {
+    private void deleteTemplate(DSLContext tx, AuditRecorder audit, String env, NameDeletion deletion,
+                                List<ImportChange> changes) {
         if (templates.findInTx(tx, env, deletion.name()).isPresent()) {
-            templates.deleteInTx(tx, env, deletion.name(), ExpectedVersion.NONE);
+            templates.deleteInTx(tx, audit, env, deletion.name(), ExpectedVersion.NONE);
             changes.add(new ImportChange("template", deletion.name(), "deleted"));
         }
     }
@@ -191,7 +196,8 @@ public final class AlertingTransferService {
     }
 
     /** A folder uid for a file's {@code folder}: a folder with that uid, else the one folder with that title, else a new root folder. */
-    private String resolveFolder(DSLContext tx, String env, String folder, String at, List<ImportChange> changes) {
+    private String resolveFolder(DSLContext tx, AuditRecorder audit, String env, String folder, String at,
+                                 List<ImportChange> changes) {
         if (Uid.isValid(folder) && folders.exists(tx, env, folder)) {
             return folder;
         }
@@ -206,6 +212,7 @@ public final class AlertingTransferService {
         ObjectMeta meta = ObjectMeta.first();
         String uid = Uid.generate();
         folders.insert(tx, env, new Folder(uid, folder, null, meta.version(), meta.createdAt(), meta.updatedAt()));
+        folders.row(tx, env, uid).ifPresent(audit::created);
         changes.add(new ImportChange("folder", uid, "created"));
         return uid;
     }

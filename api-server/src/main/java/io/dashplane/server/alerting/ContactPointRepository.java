@@ -12,6 +12,7 @@ import static io.dashplane.server.storage.Tables.text;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dashplane.schema.alerting.Integration;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,6 @@ public final class ContactPointRepository {
                 .set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
                 .set(SECURE_DATA, sealedSecrets).set(VERSION, c.meta().version())
                 .set(CREATED_AT, c.meta().createdAt()).set(UPDATED_AT, c.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
@@ -67,12 +67,19 @@ public final class ContactPointRepository {
                 .set(SECURE_FIELDS, json.write(c.secureFields())).set(SECURE_DATA, sealedSecrets)
                 .set(VERSION, c.meta().version()).set(UPDATED_AT, c.meta().updatedAt())
                 .where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), false);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "contact-point", uid, CONTACT_POINTS, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the contact point; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the contact point, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, "contact-point", uid, r));
     }
 
     /** The environments that hold at least one contact point. */
@@ -84,11 +91,9 @@ public final class ContactPointRepository {
      * Rewrites how a contact point is stored (plain settings, secure fields, sealed secrets) without a new
      * version: for storage changes that leave its content as it was.
      */
-    public void restore(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets, String auditAction) {
+    public void restore(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
         tx.update(CONTACT_POINTS).set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
                 .set(SECURE_DATA, sealedSecrets).where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.record(tx, env, "contact-point", c.uid(), auditAction,
-                c.meta().version(), c.meta().version(), json.write(c.integrations()));
     }
 
     public long countAll(DSLContext tx) {

@@ -13,6 +13,7 @@ import io.dashplane.schema.alerting.SecretSettings;
 import io.dashplane.schema.alerting.SplitSettings;
 import io.dashplane.schema.alerting.StoredSecrets;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -82,7 +83,8 @@ public final class ContactPointService {
             if (repository.find(tx, env, uid).isPresent()) {
                 throw DomainException.conflict("contact point '" + uid + "' already exists");
             }
-            return writeInTx(tx, env, withUid(contactPoint, uid), ExpectedVersion.NONE, "", "integrations");
+            return writeInTx(tx, AuditRecorder.of(tx), env, withUid(contactPoint, uid), ExpectedVersion.NONE, "",
+                    "integrations");
         });
     }
 
@@ -97,7 +99,7 @@ public final class ContactPointService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, "contact-point", uid);
-            return writeInTx(tx, env, withUid(contactPoint, uid), expected, "", "integrations");
+            return writeInTx(tx, AuditRecorder.of(tx), env, withUid(contactPoint, uid), expected, "", "integrations");
         });
     }
 
@@ -111,8 +113,9 @@ public final class ContactPointService {
     }
 
     /** Validates and writes {@code contactPoint} (uid set); {@code listMember} names the integration list in pointers. */
-    AlertingWrite<StoredContactPoint> writeInTx(DSLContext tx, String env, ContactPoint contactPoint,
-                                                ExpectedVersion expected, String at, String listMember) {
+    AlertingWrite<StoredContactPoint> writeInTx(DSLContext tx, AuditRecorder audit, String env,
+                                                ContactPoint contactPoint, ExpectedVersion expected, String at,
+                                                String listMember) {
         Optional<StoredContactPoint> current = repository.find(tx, env, contactPoint.uid());
         Map<String, Map<String, String>> storedSecrets = current.isPresent() ? openSecrets(tx, env, contactPoint.uid()) : Map.of();
         ContactPoint request = withoutPlaceholders(contactPoint);
@@ -156,6 +159,7 @@ public final class ContactPointService {
         if (current.isEmpty()) {
             StoredContactPoint created = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, ObjectMeta.first());
             repository.insert(tx, env, created, sealed);
+            repository.row(tx, env, request.uid()).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         StoredContactPoint old = current.get();
@@ -164,6 +168,7 @@ public final class ContactPointService {
         }
         StoredContactPoint updated = new StoredContactPoint(request.uid(), request.name(), plain, secureFields, old.meta().next());
         repository.update(tx, env, updated, sealed);
+        repository.row(tx, env, request.uid()).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -176,10 +181,11 @@ public final class ContactPointService {
      */
     public int sealPlaintextSecrets() {
         return db.write(tx -> {
+            AuditRecorder audit = AuditRecorder.of(tx);
             int rewritten = 0;
             for (String env : repository.environments(tx)) {
                 for (StoredContactPoint point : repository.list(tx, env)) {
-                    if (sealPlaintextSecrets(tx, env, point)) {
+                    if (sealPlaintextSecrets(tx, audit, env, point)) {
                         rewritten++;
                     }
                 }
@@ -188,7 +194,7 @@ public final class ContactPointService {
         });
     }
 
-    private boolean sealPlaintextSecrets(DSLContext tx, String env, StoredContactPoint point) {
+    private boolean sealPlaintextSecrets(DSLContext tx, AuditRecorder audit, String env, StoredContactPoint point) {
         if (point.integrations().stream().allMatch(i -> SecretSettings.split(i.type(), i.settings()).secrets().isEmpty())) {
             return false;
         }
@@ -206,7 +212,9 @@ public final class ContactPointService {
             }
         }
         StoredContactPoint sealed = new StoredContactPoint(point.uid(), point.name(), plain, secureFields, point.meta());
-        repository.restore(tx, env, sealed, seal(env, point.uid(), secrets), "seal-secrets");
+        repository.restore(tx, env, sealed, seal(env, point.uid(), secrets));
+        audit.record(env, "contact-point", sealed.uid(), "seal-secrets", sealed.meta().version(),
+                sealed.meta().version(), json.write(sealed.integrations()));
         return true;
     }
 
@@ -215,16 +223,17 @@ public final class ContactPointService {
             environments.requireExists(tx, env);
             StoredContactPoint current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, "contact-point", uid);
-            deleteInTx(tx, env, current, expected);
+            deleteInTx(tx, AuditRecorder.of(tx), env, current, expected);
             return null;
         });
     }
 
-    void deleteInTx(DSLContext tx, String env, StoredContactPoint current, ExpectedVersion expected) {
+    void deleteInTx(DSLContext tx, AuditRecorder audit, String env, StoredContactPoint current,
+                    ExpectedVersion expected) {
         Versions.check(expected, current.meta().version(), "contact point '" + current.uid() + "'");
         AlertingReferences.requireUnreferenced(references.toContactPoint(tx, env, current.name()),
                 "contact point '" + current.name() + "'", "deleted");
-        repository.delete(tx, env, current.uid());
+        audit.deleted(repository.delete(tx, env, current.uid()));
     }
 
     List<StoredContactPoint> listInTx(DSLContext tx, String env) {

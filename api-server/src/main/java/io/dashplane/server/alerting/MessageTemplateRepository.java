@@ -9,6 +9,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.MessageTemplate;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -34,18 +35,24 @@ public final class MessageTemplateRepository {
         tx.insertInto(TEMPLATES).set(ENV, env).set(NAME, t.name()).set(TEMPLATE, t.template().template())
                 .set(VERSION, t.meta().version()).set(CREATED_AT, t.meta().createdAt())
                 .set(UPDATED_AT, t.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), true);
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
         tx.update(TEMPLATES).set(TEMPLATE, t.template().template()).set(VERSION, t.meta().version())
                 .set(UPDATED_AT, t.meta().updatedAt()).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
-    public void delete(DSLContext tx, String env, String name) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "template", name, TEMPLATES, ENV.eq(env).and(NAME.eq(name)));
+    /** Deletes the template; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String name) {
+        List<StoredRow> removed = row(tx, env, name).stream().toList();
         tx.deleteFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).execute();
+        return removed;
+    }
+
+    /** The stored row of the template, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String name) {
+        return tx.selectFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional()
+                .map(r -> new StoredRow(env, "template", name, r));
     }
 
     public long countAll(DSLContext tx) {

@@ -3,6 +3,7 @@ package io.dashplane.server.alerting;
 import io.dashplane.schema.alerting.MessageTemplate;
 import io.dashplane.schema.alerting.MessageTemplateValidator;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -54,12 +55,12 @@ public final class MessageTemplateService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, "template", name);
-            return putInTx(tx, env, new MessageTemplate(name, template.template()), expected, "");
+            return putInTx(tx, AuditRecorder.of(tx), env, new MessageTemplate(name, template.template()), expected, "");
         });
     }
 
-    AlertingWrite<StoredTemplate> putInTx(DSLContext tx, String env, MessageTemplate template, ExpectedVersion expected,
-                                          String at) {
+    AlertingWrite<StoredTemplate> putInTx(DSLContext tx, AuditRecorder audit, String env, MessageTemplate template,
+                                          ExpectedVersion expected, String at) {
         ValidationReport report = Reports.requireValid(validator.validate(template, at));
         Optional<StoredTemplate> current = repository.find(tx, env, template.name());
         Versions.check(expected, current.map(t -> t.meta().version()).orElse(null), "template '" + template.name() + "'");
@@ -77,6 +78,7 @@ public final class MessageTemplateService {
         if (current.isEmpty()) {
             StoredTemplate created = new StoredTemplate(template, ObjectMeta.first());
             repository.insert(tx, env, created);
+            repository.row(tx, env, template.name()).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().template().equals(template)) {
@@ -84,6 +86,7 @@ public final class MessageTemplateService {
         }
         StoredTemplate updated = new StoredTemplate(template, current.get().meta().next());
         repository.update(tx, env, updated);
+        repository.row(tx, env, template.name()).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -91,15 +94,15 @@ public final class MessageTemplateService {
         db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, "template", name);
-            deleteInTx(tx, env, name, expected);
+            deleteInTx(tx, AuditRecorder.of(tx), env, name, expected);
             return null;
         });
     }
 
-    void deleteInTx(DSLContext tx, String env, String name, ExpectedVersion expected) {
+    void deleteInTx(DSLContext tx, AuditRecorder audit, String env, String name, ExpectedVersion expected) {
         StoredTemplate current = repository.find(tx, env, name).orElseThrow(() -> notFound(name));
         Versions.check(expected, current.meta().version(), "template '" + name + "'");
-        repository.delete(tx, env, name);
+        audit.deleted(repository.delete(tx, env, name));
     }
 
     Optional<StoredTemplate> findInTx(DSLContext tx, String env, String name) {

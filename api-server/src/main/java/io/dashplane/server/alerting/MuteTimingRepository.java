@@ -10,6 +10,7 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 
 import io.dashplane.schema.alerting.MuteTiming;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,18 +49,24 @@ public final class MuteTimingRepository {
         tx.insertInto(MUTE_TIMINGS).set(ENV, env).set(UID, m.uid()).set(NAME, m.name()).set(DATA, json.write(m.timing()))
                 .set(VERSION, m.meta().version()).set(CREATED_AT, m.meta().createdAt())
                 .set(UPDATED_AT, m.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
         tx.update(MUTE_TIMINGS).set(NAME, m.name()).set(DATA, json.write(m.timing())).set(VERSION, m.meta().version())
                 .set(UPDATED_AT, m.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(m.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), false);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "mute-timing", uid, MUTE_TIMINGS, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the mute timing; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the mute timing, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, "mute-timing", uid, r));
     }
 
     public long countAll(DSLContext tx) {

@@ -4,6 +4,7 @@ import io.dashplane.schema.Uid;
 import io.dashplane.schema.alerting.MuteTiming;
 import io.dashplane.schema.alerting.MuteTimingValidator;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -68,7 +69,7 @@ public final class MuteTimingService {
             if (repository.find(tx, env, id).isPresent()) {
                 throw DomainException.conflict("mute timing '" + id + "' already exists");
             }
-            return writeInTx(tx, env, id, timing, ExpectedVersion.NONE, "");
+            return writeInTx(tx, AuditRecorder.of(tx), env, id, timing, ExpectedVersion.NONE, "");
         });
     }
 
@@ -76,7 +77,7 @@ public final class MuteTimingService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, KIND, uid);
-            return writeInTx(tx, env, uid, timing, expected, "");
+            return writeInTx(tx, AuditRecorder.of(tx), env, uid, timing, expected, "");
         });
     }
 
@@ -88,12 +89,13 @@ public final class MuteTimingService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             repository.findByName(tx, env, name).ifPresent(m -> provisioned.requireWritable(tx, env, KIND, m.uid()));
-            return upsertByNameInTx(tx, env, new MuteTiming(name, timing.timeIntervals()), expected, "");
+            return upsertByNameInTx(tx, AuditRecorder.of(tx), env, new MuteTiming(name, timing.timeIntervals()), expected,
+                    "");
         });
     }
 
-    AlertingWrite<StoredMuteTiming> upsertByNameInTx(DSLContext tx, String env, MuteTiming timing, ExpectedVersion expected,
-                                                     String at) {
+    AlertingWrite<StoredMuteTiming> upsertByNameInTx(DSLContext tx, AuditRecorder audit, String env, MuteTiming timing,
+                                                     ExpectedVersion expected, String at) {
         Optional<StoredMuteTiming> current = timing.name() == null ? Optional.empty()
                 : repository.findByName(tx, env, timing.name());
         if (current.isEmpty()) {
@@ -101,11 +103,11 @@ public final class MuteTimingService {
         }
         String uid = current.map(StoredMuteTiming::uid).orElseGet(() -> Uid.isValid(timing.name())
                 && repository.find(tx, env, timing.name()).isEmpty() ? timing.name() : Uid.generate());
-        return writeInTx(tx, env, uid, timing, expected, at);
+        return writeInTx(tx, audit, env, uid, timing, expected, at);
     }
 
-    AlertingWrite<StoredMuteTiming> writeInTx(DSLContext tx, String env, String uid, MuteTiming timing,
-                                              ExpectedVersion expected, String at) {
+    AlertingWrite<StoredMuteTiming> writeInTx(DSLContext tx, AuditRecorder audit, String env, String uid,
+                                              MuteTiming timing, ExpectedVersion expected, String at) {
         String problem = Uid.problem(uid);
         if (problem != null) {
             throw DomainException.invalid(at + "/uid", problem);
@@ -120,6 +122,7 @@ public final class MuteTimingService {
         if (current.isEmpty()) {
             StoredMuteTiming created = new StoredMuteTiming(uid, timing, ObjectMeta.first());
             repository.insert(tx, env, created);
+            repository.row(tx, env, uid).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         StoredMuteTiming old = current.get();
@@ -132,6 +135,7 @@ public final class MuteTimingService {
         }
         StoredMuteTiming updated = new StoredMuteTiming(uid, timing, old.meta().next());
         repository.update(tx, env, updated);
+        repository.row(tx, env, uid).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -140,7 +144,7 @@ public final class MuteTimingService {
             environments.requireExists(tx, env);
             StoredMuteTiming current = repository.find(tx, env, uid).orElseThrow(() -> notFound("mute timing '" + uid + "'"));
             provisioned.requireWritable(tx, env, KIND, uid);
-            deleteInTx(tx, env, current, expected);
+            deleteInTx(tx, AuditRecorder.of(tx), env, current, expected);
             return null;
         });
     }
@@ -151,16 +155,16 @@ public final class MuteTimingService {
             StoredMuteTiming current = repository.findByName(tx, env, name)
                     .orElseThrow(() -> notFound("no mute timing named '" + name + "'"));
             provisioned.requireWritable(tx, env, KIND, current.uid());
-            deleteInTx(tx, env, current, expected);
+            deleteInTx(tx, AuditRecorder.of(tx), env, current, expected);
             return null;
         });
     }
 
-    void deleteInTx(DSLContext tx, String env, StoredMuteTiming current, ExpectedVersion expected) {
+    void deleteInTx(DSLContext tx, AuditRecorder audit, String env, StoredMuteTiming current, ExpectedVersion expected) {
         Versions.check(expected, current.meta().version(), "mute timing '" + current.uid() + "'");
         AlertingReferences.requireUnreferenced(references.toTimeInterval(tx, env, current.name()),
                 "mute timing '" + current.name() + "'", "deleted");
-        repository.delete(tx, env, current.uid());
+        audit.deleted(repository.delete(tx, env, current.uid()));
     }
 
     Optional<StoredMuteTiming> findByName(DSLContext tx, String env, String name) {

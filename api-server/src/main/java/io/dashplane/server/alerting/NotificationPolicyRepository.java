@@ -11,6 +11,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.Route;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -45,12 +46,25 @@ public final class NotificationPolicyRepository {
             tx.update(POLICIES).set(DATA, json.write(root.root())).set(VERSION, root.meta().version())
                     .set(UPDATED_AT, root.meta().updatedAt()).where(ENV.eq(env)).execute();
         }
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-policy", "root", POLICIES, ENV.eq(env), insert);
     }
 
-    public void deleteRoot(DSLContext tx, String env) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-policy", "root", POLICIES, ENV.eq(env));
+    /** Deletes the root; returns the row it removed (none when there was none). */
+    public List<StoredRow> deleteRoot(DSLContext tx, String env) {
+        List<StoredRow> removed = rootRow(tx, env).stream().toList();
         tx.deleteFrom(POLICIES).where(ENV.eq(env)).execute();
+        return removed;
+    }
+
+    /** The stored row of the root, as the audit log records it. */
+    public Optional<StoredRow> rootRow(DSLContext tx, String env) {
+        return tx.selectFrom(POLICIES).where(ENV.eq(env)).fetchOptional()
+                .map(r -> new StoredRow(env, "notification-policy", "root", r));
+    }
+
+    /** The stored row of a route, as the audit log records it. */
+    public Optional<StoredRow> routeRow(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(ROUTES).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, "notification-route", uid, r));
     }
 
     public Optional<StoredRoute> findRoute(DSLContext tx, String env, String uid) {
@@ -78,36 +92,40 @@ public final class NotificationPolicyRepository {
         tx.insertInto(ROUTES).set(ENV, env).set(UID, r.uid()).set(PARENT_UID, r.parentUid()).set(POSITION, r.position())
                 .set(DATA, json.write(r.route())).set(VERSION, r.meta().version())
                 .set(CREATED_AT, r.meta().createdAt()).set(UPDATED_AT, r.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), ROUTES, ENV.eq(env).and(UID.eq(r.uid())), true);
     }
 
     public void updateRoute(DSLContext tx, String env, StoredRoute r) {
         tx.update(ROUTES).set(PARENT_UID, r.parentUid()).set(POSITION, r.position()).set(DATA, json.write(r.route()))
                 .set(VERSION, r.meta().version()).set(UPDATED_AT, r.meta().updatedAt())
                 .where(ENV.eq(env).and(UID.eq(r.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), ROUTES, ENV.eq(env).and(UID.eq(r.uid())), false);
     }
 
-    /** Deletes a route; its descendants go with it (foreign key cascade). */
-    public void deleteRoute(DSLContext tx, String env, String uid) {
+    /**
+     * Deletes a route; its descendants go with it (foreign key cascade). Returns the rows removed, descendants first.
+     */
+    public List<StoredRow> deleteRoute(DSLContext tx, String env, String uid) {
         java.util.List<String> subtree = new java.util.ArrayList<>(java.util.List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
             subtree.addAll(tx.select(UID).from(ROUTES).where(ENV.eq(env).and(io.dashplane.server.storage.Tables
                     .text("parent_uid").eq(subtree.get(i)))).orderBy(UID).fetch(UID));
         }
-        java.util.Collections.reverse(subtree); // the descendants the cascade takes are recorded as deleted too
+        java.util.Collections.reverse(subtree); // the descendants the cascade takes are deletions too
+        List<StoredRow> removed = new java.util.ArrayList<>();
         for (String route : subtree) {
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", route, ROUTES,
-                    ENV.eq(env).and(UID.eq(route)));
+            routeRow(tx, env, route).ifPresent(removed::add);
         }
         tx.deleteFrom(ROUTES).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
     }
 
-    public void deleteAllRoutes(DSLContext tx, String env) {
+    /** Deletes every route of the environment; returns the rows removed. */
+    public List<StoredRow> deleteAllRoutes(DSLContext tx, String env) {
+        List<StoredRow> removed = new java.util.ArrayList<>();
         for (String uid : tx.select(UID).from(ROUTES).where(ENV.eq(env)).fetch(UID)) {
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "notification-route", uid, ROUTES, ENV.eq(env).and(UID.eq(uid)));
+            routeRow(tx, env, uid).ifPresent(removed::add);
         }
         tx.deleteFrom(ROUTES).where(ENV.eq(env)).execute();
+        return removed;
     }
 
     public long countAllRoutes(DSLContext tx) {

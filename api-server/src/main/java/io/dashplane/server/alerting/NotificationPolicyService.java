@@ -6,6 +6,7 @@ import io.dashplane.schema.alerting.PolicyTrees;
 import io.dashplane.schema.alerting.Route;
 import io.dashplane.schema.alerting.RouteNode;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -66,17 +67,19 @@ public final class NotificationPolicyService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, KIND, env);
-            return putRootInTx(tx, env, root.withoutRoutes(), expected, "");
+            return putRootInTx(tx, AuditRecorder.of(tx), env, root.withoutRoutes(), expected, "");
         });
     }
 
-    AlertingWrite<StoredPolicyRoot> putRootInTx(DSLContext tx, String env, Route root, ExpectedVersion expected, String at) {
+    AlertingWrite<StoredPolicyRoot> putRootInTx(DSLContext tx, AuditRecorder audit, String env, Route root,
+                                                ExpectedVersion expected, String at) {
         ValidationReport report = Reports.requireValid(validator.validateTree(root, at, lookups.notifications(tx, env)));
         Optional<StoredPolicyRoot> current = repository.findRoot(tx, env);
         Versions.check(expected, current.map(r -> r.meta().version()).orElse(null), "the notification policy");
         if (current.isEmpty()) {
             StoredPolicyRoot created = new StoredPolicyRoot(root, ObjectMeta.first());
             repository.saveRoot(tx, env, created, true);
+            repository.rootRow(tx, env).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().root().equals(root)) {
@@ -84,6 +87,7 @@ public final class NotificationPolicyService {
         }
         StoredPolicyRoot updated = new StoredPolicyRoot(root, current.get().meta().next());
         repository.saveRoot(tx, env, updated, false);
+        repository.rootRow(tx, env).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -95,7 +99,7 @@ public final class NotificationPolicyService {
             StoredPolicyRoot current = repository.findRoot(tx, env)
                     .orElseThrow(() -> DomainException.notFound("the notification policy root has not been written"));
             Versions.check(expected, current.meta().version(), "the notification policy");
-            repository.deleteRoot(tx, env);
+            AuditRecorder.of(tx).deleted(repository.deleteRoot(tx, env));
             return null;
         });
     }
@@ -104,25 +108,26 @@ public final class NotificationPolicyService {
      * Replaces the whole tree (root and every route) with {@code tree}, as a provisioning file does. Returns
      * false, keeping route uids and versions, when the assembled tree already equals {@code tree}.
      */
-    boolean replaceTreeInTx(DSLContext tx, String env, Route tree, String at) {
+    boolean replaceTreeInTx(DSLContext tx, AuditRecorder audit, String env, Route tree, String at) {
         Reports.requireValid(validator.validateTree(tree, at, lookups.notifications(tx, env)));
         PolicyTree current = treeInTx(tx, env);
         if (current.root() != null && current.tree().equals(tree)) {
             return false;
         }
         PolicyTrees.Split split = PolicyTrees.split(tree, Uid::generate);
-        putRootInTx(tx, env, split.root(), ExpectedVersion.NONE, at);
-        repository.deleteAllRoutes(tx, env);
+        putRootInTx(tx, audit, env, split.root(), ExpectedVersion.NONE, at);
+        audit.deleted(repository.deleteAllRoutes(tx, env));
         for (RouteNode node : split.nodes()) {
             repository.insertRoute(tx, env, new StoredRoute(node.uid(), node.parentUid(), node.position(), node.route(),
                     ObjectMeta.first()));
+            repository.routeRow(tx, env, node.uid()).ifPresent(audit::created);
         }
         return true;
     }
 
-    void resetInTx(DSLContext tx, String env) {
-        repository.deleteAllRoutes(tx, env);
-        repository.deleteRoot(tx, env);
+    void resetInTx(DSLContext tx, AuditRecorder audit, String env) {
+        audit.deleted(repository.deleteAllRoutes(tx, env));
+        audit.deleted(repository.deleteRoot(tx, env));
     }
 
     public Page<StoredRoute> routes(String env, String parentUid, PageRequest page) {
@@ -150,8 +155,8 @@ public final class NotificationPolicyService {
             if (repository.findRoute(tx, env, uid).isPresent()) {
                 throw DomainException.conflict("route '" + uid + "' already exists");
             }
-            return writeRouteInTx(tx, env, new RouteWrite(uid, write.parentUid(), write.position(), write.route()),
-                    ExpectedVersion.NONE);
+            return writeRouteInTx(tx, AuditRecorder.of(tx), env,
+                    new RouteWrite(uid, write.parentUid(), write.position(), write.route()), ExpectedVersion.NONE);
         });
     }
 
@@ -162,11 +167,13 @@ public final class NotificationPolicyService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, KIND, env);
-            return writeRouteInTx(tx, env, new RouteWrite(uid, write.parentUid(), write.position(), write.route()), expected);
+            return writeRouteInTx(tx, AuditRecorder.of(tx), env,
+                    new RouteWrite(uid, write.parentUid(), write.position(), write.route()), expected);
         });
     }
 
-    private AlertingWrite<StoredRoute> writeRouteInTx(DSLContext tx, String env, RouteWrite write, ExpectedVersion expected) {
+    private AlertingWrite<StoredRoute> writeRouteInTx(DSLContext tx, AuditRecorder audit, String env, RouteWrite write,
+                                                      ExpectedVersion expected) {
         String problem = Uid.problem(write.uid());
         if (problem != null) {
             throw DomainException.invalid("/uid", problem);
@@ -189,6 +196,7 @@ public final class NotificationPolicyService {
         if (current.isEmpty()) {
             StoredRoute created = new StoredRoute(write.uid(), write.parentUid(), position, fields, ObjectMeta.first());
             repository.insertRoute(tx, env, created);
+            repository.routeRow(tx, env, created.uid()).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         StoredRoute old = current.get();
@@ -197,6 +205,7 @@ public final class NotificationPolicyService {
         }
         StoredRoute updated = new StoredRoute(write.uid(), write.parentUid(), position, fields, old.meta().next());
         repository.updateRoute(tx, env, updated);
+        repository.routeRow(tx, env, updated.uid()).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -236,7 +245,7 @@ public final class NotificationPolicyService {
                 throw DomainException.conflict("route '" + uid + "' has " + children.size()
                         + " child routes; delete them first or use force=true", Map.of("children", children));
             }
-            repository.deleteRoute(tx, env, uid);
+            AuditRecorder.of(tx).deleted(repository.deleteRoute(tx, env, uid));
             return null;
         });
     }

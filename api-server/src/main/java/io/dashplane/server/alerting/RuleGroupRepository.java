@@ -8,6 +8,7 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -38,28 +39,33 @@ public final class RuleGroupRepository {
         tx.insertInto(GROUPS).set(ENV, env).set(FOLDER_UID, g.folderUid()).set(NAME, g.name())
                 .set(INTERVAL, g.interval()).set(VERSION, g.meta().version()).set(CREATED_AT, g.meta().createdAt())
                 .set(UPDATED_AT, g.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), true);
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
         tx.update(GROUPS).set(INTERVAL, g.interval()).set(VERSION, g.meta().version())
                 .set(UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name())).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), false);
     }
 
-    /** Deletes the group; its rules go with it (cascade) and are recorded as deleted first. */
-    public void delete(DSLContext tx, String env, String folderUid, String name) {
+    /** Deletes the group; its rules go with it (cascade). Returns the rows removed, the rules' first. */
+    public List<StoredRow> delete(DSLContext tx, String env, String folderUid, String name) {
         org.jooq.Table<?> rules = io.dashplane.server.storage.Tables.table("alert_rules");
         org.jooq.Field<String> ruleUid = io.dashplane.server.storage.Tables.text("uid");
         org.jooq.Condition inGroup = io.dashplane.server.storage.Tables.text("env").eq(env)
                 .and(io.dashplane.server.storage.Tables.text("folder_uid").eq(folderUid))
                 .and(io.dashplane.server.storage.Tables.text("rule_group").eq(name));
-        for (String uid : tx.select(ruleUid).from(rules).where(inGroup).orderBy(ruleUid).fetch(ruleUid)) {
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, rules,
-                    inGroup.and(ruleUid.eq(uid)));
+        List<StoredRow> removed = new java.util.ArrayList<>();
+        for (Record rule : tx.selectFrom(rules).where(inGroup).orderBy(ruleUid).fetch()) {
+            removed.add(new StoredRow(env, "alert-rule", rule.get(ruleUid), rule));
         }
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folderUid + "/" + name, GROUPS, key(env, folderUid, name));
+        row(tx, env, folderUid, name).ifPresent(removed::add);
         tx.deleteFrom(GROUPS).where(key(env, folderUid, name)).execute();
+        return removed;
+    }
+
+    /** The stored row of the group, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String folderUid, String name) {
+        return tx.selectFrom(GROUPS).where(key(env, folderUid, name)).fetchOptional()
+                .map(r -> new StoredRow(env, "rule-group", folderUid + "/" + name, r));
     }
 
     public long countAll(DSLContext tx) {

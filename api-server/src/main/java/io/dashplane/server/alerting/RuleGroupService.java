@@ -3,6 +3,7 @@ package io.dashplane.server.alerting;
 import io.dashplane.schema.alerting.RuleGroup;
 import io.dashplane.schema.alerting.RuleGroupValidator;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.FolderRepository;
@@ -63,13 +64,13 @@ public final class RuleGroupService {
         return db.write(tx -> {
             environments.requireExists(tx, env);
             provisioned.requireWritable(tx, env, "rule-group", folderUid + "/" + name);
-            AlertingWrite<StoredRuleGroup> write = putInTx(tx, env, group, expected, "");
+            AlertingWrite<StoredRuleGroup> write = putInTx(tx, AuditRecorder.of(tx), env, group, expected, "");
             return write.map(stored -> view(tx, env, stored));
         });
     }
 
-    AlertingWrite<StoredRuleGroup> putInTx(DSLContext tx, String env, RuleGroup group, ExpectedVersion expected,
-                                           String at) {
+    AlertingWrite<StoredRuleGroup> putInTx(DSLContext tx, AuditRecorder audit, String env, RuleGroup group,
+                                           ExpectedVersion expected, String at) {
         ValidationReport report = Reports.requireValid(validator.validate(group, at));
         if (!folders.exists(tx, env, group.folderUid())) {
             throw DomainException.invalid(at + "/folderUid", "folder '" + group.folderUid() + "' does not exist in this environment");
@@ -79,6 +80,7 @@ public final class RuleGroupService {
         if (current.isEmpty()) {
             StoredRuleGroup created = new StoredRuleGroup(group.folderUid(), group.name(), group.interval(), ObjectMeta.first());
             groups.insert(tx, env, created);
+            groups.row(tx, env, group.folderUid(), group.name()).ifPresent(audit::created);
             return AlertingWrite.created(created, report.warnings());
         }
         if (current.get().interval().equals(group.interval())) {
@@ -87,6 +89,7 @@ public final class RuleGroupService {
         StoredRuleGroup updated = new StoredRuleGroup(group.folderUid(), group.name(), group.interval(),
                 current.get().meta().next());
         groups.update(tx, env, updated);
+        groups.row(tx, env, group.folderUid(), group.name()).ifPresent(audit::updated);
         return AlertingWrite.updated(updated, report.warnings());
     }
 
@@ -102,7 +105,7 @@ public final class RuleGroupService {
                 throw DomainException.conflict(describe(folderUid, name) + " holds " + ruleUids.size()
                         + " rules; delete them first or use force=true", java.util.Map.of("rules", ruleUids));
             }
-            groups.delete(tx, env, folderUid, name);
+            AuditRecorder.of(tx).deleted(groups.delete(tx, env, folderUid, name));
             return null;
         });
     }

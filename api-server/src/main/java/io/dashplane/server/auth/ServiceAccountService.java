@@ -3,6 +3,7 @@ package io.dashplane.server.auth;
 import io.dashplane.schema.Uid;
 import io.dashplane.server.audit.Actor;
 import io.dashplane.server.audit.AuditLog;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentRepository;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -80,7 +81,7 @@ public final class ServiceAccountService {
             ServiceAccount a = new ServiceAccount(Uid.generate(), request.name(), orEmpty(request.description()),
                     Boolean.TRUE.equals(request.serverAdmin()), roles(tx, request.roles()), 1, now, now);
             repository.insert(tx, a);
-            AuditLog.record(tx, null, KIND_ACCOUNT, a.id(), AuditLog.CREATE, null, a.version(), a);
+            AuditRecorder.of(tx).record(null, KIND_ACCOUNT, a.id(), AuditLog.CREATE, null, a.version(), a);
             return a;
         });
     }
@@ -97,7 +98,7 @@ public final class ServiceAccountService {
             ServiceAccount a = new ServiceAccount(id, request.name(), orEmpty(request.description()), admin,
                     roles(tx, request.roles()), current.version() + 1, current.createdAt(), Timestamps.now());
             repository.update(tx, a);
-            AuditLog.record(tx, null, KIND_ACCOUNT, id, AuditLog.UPDATE, current.version(), a.version(), a);
+            AuditRecorder.of(tx).record(null, KIND_ACCOUNT, id, AuditLog.UPDATE, current.version(), a.version(), a);
             return new WriteResult<>(a, false);
         });
     }
@@ -109,7 +110,7 @@ public final class ServiceAccountService {
                 requireAnotherServerAdmin(tx);
             }
             repository.delete(tx, id);
-            AuditLog.record(tx, null, KIND_ACCOUNT, id, AuditLog.DELETE, current.version(), null, current);
+            AuditRecorder.of(tx).record(null, KIND_ACCOUNT, id, AuditLog.DELETE, current.version(), null, current);
             return null;
         });
     }
@@ -140,7 +141,7 @@ public final class ServiceAccountService {
             ServiceAccount a = new ServiceAccount(id, current.name(), current.description(), current.serverAdmin(),
                     roles, current.version() + 1, current.createdAt(), Timestamps.now());
             repository.update(tx, a);
-            AuditLog.record(tx, env, KIND_ACCOUNT, id, AuditLog.UPDATE, current.version(), a.version(), a);
+            AuditRecorder.of(tx).record(env, KIND_ACCOUNT, id, AuditLog.UPDATE, current.version(), a.version(), a);
             return a;
         });
     }
@@ -153,8 +154,8 @@ public final class ServiceAccountService {
         String token = Tokens.generate();
         return db.write(tx -> {
             repository.find(tx, accountId).orElseThrow(() -> notFound(accountId));
-            ApiToken info = insertToken(tx, accountId, r.name() == null || r.name().isBlank() ? "token" : r.name(),
-                    token, expiresAt);
+            ApiToken info = insertToken(tx, AuditRecorder.of(tx), accountId,
+                    r.name() == null || r.name().isBlank() ? "token" : r.name(), token, expiresAt);
             return new CreatedToken(info, token);
         });
     }
@@ -177,16 +178,17 @@ public final class ServiceAccountService {
             repository.revokeToken(tx, tokenId, now);
             ApiToken revoked = new ApiToken(t.id(), t.accountId(), t.name(), t.hint(), t.expiresAt(), now,
                     t.lastUsedAt(), t.createdAt());
-            AuditLog.record(tx, null, KIND_TOKEN, tokenId, AuditLog.DELETE, null, null, revoked);
+            AuditRecorder.of(tx).record(null, KIND_TOKEN, tokenId, AuditLog.DELETE, null, null, revoked);
             return revoked;
         });
     }
 
-    private ApiToken insertToken(DSLContext tx, String accountId, String name, String token, String expiresAt) {
+    private ApiToken insertToken(DSLContext tx, AuditRecorder audit, String accountId, String name, String token,
+                                 String expiresAt) {
         ApiToken info = new ApiToken(Uid.generate(), accountId, name, Tokens.hint(token), expiresAt, null, null,
                 Timestamps.format(clock.instant()));
         repository.insertToken(tx, info, Tokens.hash(token));
-        AuditLog.record(tx, null, KIND_TOKEN, info.id(), AuditLog.CREATE, null, null, info);
+        audit.record(null, KIND_TOKEN, info.id(), AuditLog.CREATE, null, null, info);
         return info;
     }
 
@@ -293,9 +295,10 @@ public final class ServiceAccountService {
             String now = Timestamps.now();
             ServiceAccount a = new ServiceAccount(Uid.generate(), BOOTSTRAP_ACCOUNT, "created at first start",
                     true, Map.of(), 1, now, now);
+            AuditRecorder audit = AuditRecorder.of(tx);
             repository.insert(tx, a);
-            AuditLog.record(tx, null, KIND_ACCOUNT, a.id(), AuditLog.CREATE, null, 1L, a);
-            insertToken(tx, a.id(), "bootstrap", token, null);
+            audit.record(null, KIND_ACCOUNT, a.id(), AuditLog.CREATE, null, 1L, a);
+            insertToken(tx, audit, a.id(), "bootstrap", token, null);
             return configuredToken == null ? Optional.of(token) : Optional.<String>empty();
         }));
     }

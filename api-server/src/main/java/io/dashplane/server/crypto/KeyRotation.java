@@ -3,7 +3,7 @@ package io.dashplane.server.crypto;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.audit.AuditLog;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.storage.Database;
 import java.util.List;
 import java.util.function.Function;
@@ -48,7 +48,7 @@ public final class KeyRotation {
             for (SealedColumn c : COLUMNS) {
                 n += rotate(tx, c, oldBox, newBox);
             }
-            AuditLog.record(tx, null, "secret-key", "secret.key", "rotate", null, null, null);
+            AuditRecorder.of(tx).record(null, "secret-key", "secret.key", "rotate", null, null, null);
             return n;
         });
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -100,7 +101,6 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), true);
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
@@ -115,7 +115,6 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 
     /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
@@ -124,9 +123,17 @@ public final class DashboardRepository {
     }
 
     /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the dashboard; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the dashboard, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, KIND, uid, r));
     }
 
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

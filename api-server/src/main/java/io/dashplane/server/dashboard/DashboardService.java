@@ -9,6 +9,7 @@ import io.dashplane.schema.json.JsonPointers;
 import io.dashplane.schema.validation.Finding;
 import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -112,7 +113,7 @@ public final class DashboardService {
             Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current, "dashboard '" + uid + "'");
-            repository.delete(tx, env, uid);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
             return null;
         });
     }
@@ -154,6 +155,7 @@ public final class DashboardService {
                     current.version() + 1, "Restored from version " + version, PROVENANCE_API, old.json(),
                     current.createdAt(), Timestamps.now());
             repository.update(tx, env, next);
+            repository.row(tx, env, uid).ifPresent(AuditRecorder.of(tx)::updated);
             return new DashboardWriteResult(uid, next.version(), next.id(), folder, DashboardUrls.of(uid, next.title()),
                     List.of(), false, false, null);
         });
@@ -176,7 +178,8 @@ public final class DashboardService {
             if (!createOnly) {
                 provisioned.requireWritable(tx, env, KIND, uid);
             }
-            return write(tx, env, uid, write, createOnly, dryRun, PROVENANCE_API, report.warnings(), folder -> false);
+            return write(tx, AuditRecorder.of(tx), env, uid, write, createOnly, dryRun, PROVENANCE_API,
+                    report.warnings(), folder -> false);
         };
         return dryRun ? db.read(work) : db.write(work);
     }
@@ -185,11 +188,11 @@ public final class DashboardService {
      * Creates or replaces inside the caller's write transaction (promotion, import, provisioning), validating
      * against the datasources visible in that transaction. {@code write.expected()} is still checked.
      */
-    public DashboardWriteResult writeInTransaction(DSLContext tx, String env, String uid, DashboardWrite write,
-                                                   String provenance) {
+    public DashboardWriteResult writeInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid,
+                                                   DashboardWrite write, String provenance) {
         ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources, environments),
                 Set.of());
-        return write(tx, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
+        return write(tx, audit, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
     }
 
     /** The dashboard {@code uid}, read in the caller's transaction. */
@@ -206,8 +209,8 @@ public final class DashboardService {
      * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
      * removes the dashboards whose files disappeared).
      */
-    public void deleteInTransaction(DSLContext tx, String env, String uid) {
-        repository.delete(tx, env, uid);
+    public void deleteInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid) {
+        audit.deleted(repository.delete(tx, env, uid));
     }
 
     /** One dry-run write of a batch (see {@link #dryRuns}). */
@@ -236,15 +239,15 @@ public final class DashboardService {
                 if (pathUid != null) {
                     provisioned.requireWritable(tx, env, KIND, uid);
                 }
-                return write(tx, env, uid, write, pathUid == null, true, PROVENANCE_API, report.warnings(),
-                        planned.folderUids()::contains);
+                return write(tx, AuditRecorder.of(tx), env, uid, write, pathUid == null, true, PROVENANCE_API,
+                        report.warnings(), planned.folderUids()::contains);
             });
         });
     }
 
-    private DashboardWriteResult write(DSLContext tx, String env, String uid, DashboardWrite write, boolean createOnly,
-                                       boolean dryRun, String provenance, List<Finding> warnings,
-                                       Predicate<String> plannedFolder) {
+    private DashboardWriteResult write(DSLContext tx, AuditRecorder audit, String env, String uid,
+                                       DashboardWrite write, boolean createOnly, boolean dryRun, String provenance,
+                                       List<Finding> warnings, Predicate<String> plannedFolder) {
         JsonNode dashboard = write.dashboard();
         String json = this.json.write(dashboard);
         String title = title(dashboard);
@@ -272,6 +275,7 @@ public final class DashboardService {
             } else {
                 repository.insert(tx, env, next);
             }
+            repository.row(tx, env, uid).ifPresent(row -> audit.written(row, current.isEmpty()));
         }
         return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
                 warnings, current.isEmpty(), dryRun, null);

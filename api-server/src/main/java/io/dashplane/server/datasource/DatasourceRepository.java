@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.server.storage.StoredRow;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -108,7 +109,6 @@ public final class DatasourceRepository {
         tx.insertInto(DATASOURCES).set(ENV, env).set(UID, d.uid()).set(ID, IdSequence.next(tx, KIND))
                 .set(values(d, sealedSecrets))
                 .set(CREATED_AT, d.createdAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), true);
     }
 
     /** The numeric (Grafana) id of each datasource of the environment, by uid. */
@@ -122,12 +122,19 @@ public final class DatasourceRepository {
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {
         tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DATASOURCES, ENV.eq(env).and(UID.eq(uid)));
+    /** Deletes the datasource; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(DATASOURCES).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
+    }
+
+    /** The stored row of the datasource, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(DATASOURCES).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, KIND, uid, r));
     }
 
     private Map<Field<?>, Object> values(Datasource d, String sealedSecrets) {

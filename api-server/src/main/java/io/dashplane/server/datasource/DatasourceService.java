@@ -3,6 +3,7 @@ package io.dashplane.server.datasource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.Uid;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -100,7 +101,7 @@ public final class DatasourceService {
             if (repository.existsByUid(tx, env, uid)) {
                 throw DomainException.conflict("datasource '" + uid + "' already exists");
             }
-            return insert(tx, env, uid, request);
+            return insert(tx, AuditRecorder.of(tx), env, uid, request);
         });
     }
 
@@ -117,10 +118,11 @@ public final class DatasourceService {
             provisioned.requireWritable(tx, env, KIND, uid);
             Optional<Datasource> current = repository.find(tx, env, uid);
             Versions.check(expected, current.map(Datasource::version).orElse(null), "datasource '" + uid + "'");
+            AuditRecorder audit = AuditRecorder.of(tx);
             if (current.isEmpty()) {
-                return new WriteResult<>(insert(tx, env, uid, request), true);
+                return new WriteResult<>(insert(tx, audit, env, uid, request), true);
             }
-            return new WriteResult<>(replace(tx, env, current.get(), request), false);
+            return new WriteResult<>(replace(tx, audit, env, current.get(), request), false);
         });
     }
 
@@ -128,9 +130,11 @@ public final class DatasourceService {
      * Creates or replaces inside the caller's write transaction (promotion, import, provisioning apply many
      * writes atomically). No version precondition: the caller checks versions itself.
      */
-    public Datasource writeInTransaction(DSLContext tx, String env, String uid, DatasourceRequest request) {
+    public Datasource writeInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid,
+                                         DatasourceRequest request) {
         Optional<Datasource> current = repository.find(tx, env, uid);
-        return current.isEmpty() ? insert(tx, env, uid, request) : replace(tx, env, current.get(), request);
+        return current.isEmpty() ? insert(tx, audit, env, uid, request)
+                : replace(tx, audit, env, current.get(), request);
     }
 
     /** The datasource {@code uid}, read in the caller's transaction. */
@@ -147,8 +151,8 @@ public final class DatasourceService {
      * Deletes inside the caller's write transaction without the checks of {@link #delete} (file provisioning
      * removes the datasources its files no longer hold).
      */
-    public void deleteInTransaction(DSLContext tx, String env, String uid) {
-        repository.delete(tx, env, uid);
+    public void deleteInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid) {
+        audit.deleted(repository.delete(tx, env, uid));
     }
 
     /**
@@ -171,21 +175,23 @@ public final class DatasourceService {
                             + "; delete with force=true to delete it anyway", Map.of("referrers", referrers));
                 }
             }
-            repository.delete(tx, env, uid);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
             return null;
         });
     }
 
-    private Datasource insert(DSLContext tx, String env, String uid, DatasourceRequest r) {
+    private Datasource insert(DSLContext tx, AuditRecorder audit, String env, String uid, DatasourceRequest r) {
         checkUnique(tx, env, uid, r);
         String now = Timestamps.now();
         Map<String, String> secureData = r.secureJsonData() == null ? Map.of() : r.secureJsonData();
         Datasource d = build(uid, r, flags(secureData), 1, now, now);
         repository.insert(tx, env, d, seal(env, uid, secureData));
+        repository.row(tx, env, uid).ifPresent(audit::created);
         return d;
     }
 
-    private Datasource replace(DSLContext tx, String env, Datasource current, DatasourceRequest r) {
+    private Datasource replace(DSLContext tx, AuditRecorder audit, String env, Datasource current,
+                               DatasourceRequest r) {
         checkUnique(tx, env, current.uid(), r);
         String sealed;
         Map<String, Boolean> flags;
@@ -198,6 +204,7 @@ public final class DatasourceService {
         }
         Datasource d = build(current.uid(), r, flags, current.version() + 1, current.createdAt(), Timestamps.now());
         repository.update(tx, env, d, sealed);
+        repository.row(tx, env, d.uid()).ifPresent(audit::updated);
         return d;
     }
 

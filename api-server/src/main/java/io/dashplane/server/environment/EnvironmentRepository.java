@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.validation.ValidationMode;
+import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -61,7 +62,6 @@ public final class EnvironmentRepository {
         tx.insertInto(ENVIRONMENTS, NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT)
                 .values(e.name(), orgId, e.description(), e.validation(), e.version(), e.createdAt(), e.updatedAt())
                 .execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), true);
         return stored;
     }
 
@@ -69,7 +69,6 @@ public final class EnvironmentRepository {
     public void update(DSLContext tx, Environment e) {
         tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VALIDATION, e.validation())
                 .set(VERSION, e.version()).set(UPDATED_AT, e.updatedAt()).where(NAME.eq(e.name())).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), false);
     }
 
     /** The validation mode of an environment (strict when it does not exist; callers check existence). */
@@ -79,9 +78,17 @@ public final class EnvironmentRepository {
         return mode == null ? ValidationMode.STRICT : mode;
     }
 
-    public void delete(DSLContext tx, String name) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, name, KIND, name, ENVIRONMENTS, NAME.eq(name));
+    /** Deletes the environment; returns the row it removed (none when there was none). */
+    public List<StoredRow> delete(DSLContext tx, String name) {
+        List<StoredRow> removed = row(tx, name).stream().toList();
         tx.deleteFrom(ENVIRONMENTS).where(NAME.eq(name)).execute();
+        return removed;
+    }
+
+    /** The stored row of the environment, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String name) {
+        return tx.selectFrom(ENVIRONMENTS).where(NAME.eq(name)).fetchOptional()
+                .map(r -> new StoredRow(name, KIND, name, r));
     }
 
     /** Number of objects of any kind in the environment. */

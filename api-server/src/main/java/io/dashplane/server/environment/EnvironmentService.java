@@ -1,6 +1,7 @@
 package io.dashplane.server.environment;
 
 import io.dashplane.schema.validation.ValidationMode;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.ExpectedVersion;
@@ -39,8 +40,10 @@ public final class EnvironmentService {
             String now = Timestamps.now();
             String description = request.description() == null ? "" : request.description();
             long orgId = request.orgId() == null ? 0 : request.orgId();
-            return repository.insert(tx, new Environment(request.name(), orgId, description,
+            Environment created = repository.insert(tx, new Environment(request.name(), orgId, description,
                     modeOrStrict(request.validation()), 1, now, now));
+            repository.row(tx, created.name()).ifPresent(AuditRecorder.of(tx)::created);
+            return created;
         });
     }
 
@@ -62,6 +65,7 @@ public final class EnvironmentService {
             Environment next = new Environment(name, current.orgId(), description, validation,
                     current.version() + 1, current.createdAt(), Timestamps.now());
             repository.update(tx, next);
+            repository.row(tx, name).ifPresent(AuditRecorder.of(tx)::updated);
             return next;
         });
     }
@@ -83,7 +87,7 @@ public final class EnvironmentService {
                 throw DomainException.conflict("environment '" + name + "' holds " + content
                         + " objects; delete them first or use force=true");
             }
-            repository.delete(tx, name);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, name));
             return null;
         });
     }
@@ -98,11 +102,12 @@ public final class EnvironmentService {
      *
      * @return whether it was created
      */
-    public boolean createIfAbsentInTransaction(DSLContext tx, String name, String description) {
+    public boolean createIfAbsentInTransaction(DSLContext tx, AuditRecorder audit, String name, String description) {
         if (repository.exists(tx, name)) {
             return false;
         }
         repository.insert(tx, Environment.withNextOrgId(name, description, Timestamps.now()));
+        repository.row(tx, name).ifPresent(audit::created);
         return true;
     }
 

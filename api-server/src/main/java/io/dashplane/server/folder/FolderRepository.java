@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.StoredRow;
 import java.util.ArrayList;
 import io.dashplane.server.storage.IdSequence;
 import java.util.List;
@@ -83,44 +84,52 @@ public final class FolderRepository {
         tx.insertInto(FOLDERS, ENV, UID, ID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
                 .values(env, f.uid(), IdSequence.next(tx, KIND), f.title(), f.parentUid(), f.version(), f.createdAt(),
                         f.updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), true);
     }
 
     public void update(DSLContext tx, String env, Folder f) {
         tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
                 .set(UPDATED_AT, f.updatedAt()).where(ENV.eq(env).and(UID.eq(f.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), false);
     }
 
     /**
-     * Deletes the folder; the schema cascades to sub-folders, their dashboards, rule groups and alert rules. Each
-     * object the cascade takes is recorded as deleted (audit log and change feed), innermost first.
+     * Deletes the folder; the schema cascades to sub-folders, their dashboards, rule groups and alert rules. Returns
+     * the row of each object the cascade takes, innermost first, as it was before the delete.
      */
-    public void delete(DSLContext tx, String env, String uid) {
+    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<String> subtree = new ArrayList<>(List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
             subtree.addAll(tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(subtree.get(i))))
                     .orderBy(UID).fetch(UID));
         }
         java.util.Collections.reverse(subtree);
+        List<StoredRow> removed = new ArrayList<>();
         for (String folder : subtree) {
-            recordCascade(tx, env, "dashboard", table("dashboards"), folder);
-            recordCascade(tx, env, "alert-rule", table("alert_rules"), folder);
-            for (String group : tx.select(text("name")).from(table("alert_rule_groups"))
-                    .where(ENV.eq(env).and(text("folder_uid").eq(folder))).orderBy(text("name")).fetch(text("name"))) {
-                io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folder + "/" + group,
-                        table("alert_rule_groups"), ENV.eq(env).and(text("folder_uid").eq(folder)).and(text("name").eq(group)));
+            cascade(tx, env, "dashboard", table("dashboards"), folder, removed);
+            cascade(tx, env, "alert-rule", table("alert_rules"), folder, removed);
+            Condition groupsInFolder = ENV.eq(env).and(text("folder_uid").eq(folder));
+            for (Record group : tx.selectFrom(table("alert_rule_groups")).where(groupsInFolder).orderBy(text("name"))
+                    .fetch()) {
+                removed.add(new StoredRow(env, "rule-group", folder + "/" + group.get(text("name")), group));
             }
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, folder, FOLDERS, ENV.eq(env).and(UID.eq(folder)));
+            tx.selectFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(folder))).fetchOptional()
+                    .ifPresent(r -> removed.add(new StoredRow(env, KIND, folder, r)));
         }
         tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        return removed;
     }
 
-    private static void recordCascade(DSLContext tx, String env, String kind, Table<?> table, String folder) {
+    private static void cascade(DSLContext tx, String env, String kind, Table<?> table, String folder,
+                                List<StoredRow> removed) {
         Condition inFolder = ENV.eq(env).and(text("folder_uid").eq(folder));
-        for (String uid : tx.select(UID).from(table).where(inFolder).orderBy(UID).fetch(UID)) {
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, kind, uid, table, ENV.eq(env).and(UID.eq(uid)));
+        for (Record r : tx.selectFrom(table).where(inFolder).orderBy(UID).fetch()) {
+            removed.add(new StoredRow(env, kind, r.get(UID), r));
         }
+    }
+
+    /** The stored row of the folder, as the audit log records it. */
+    public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
+        return tx.selectFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
+                .map(r -> new StoredRow(env, KIND, uid, r));
     }
 
     /** The numeric (Grafana) id of each folder of the environment, by uid. */

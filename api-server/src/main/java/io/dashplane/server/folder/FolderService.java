@@ -1,6 +1,7 @@
 package io.dashplane.server.folder;
 
 import io.dashplane.schema.Uid;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -85,7 +86,7 @@ public final class FolderService {
             if (repository.exists(tx, env, uid)) {
                 throw DomainException.conflict("folder '" + uid + "' already exists");
             }
-            return insert(tx, env, uid, r);
+            return insert(tx, AuditRecorder.of(tx), env, uid, r);
         });
     }
 
@@ -100,18 +101,21 @@ public final class FolderService {
             environments.requireExists(tx, env);
             Optional<Folder> current = repository.find(tx, env, uid);
             Versions.check(expected, current.map(Folder::version).orElse(null), "folder '" + uid + "'");
+            AuditRecorder audit = AuditRecorder.of(tx);
             if (current.isEmpty()) {
-                return new WriteResult<>(insert(tx, env, uid, r), true);
+                return new WriteResult<>(insert(tx, audit, env, uid, r), true);
             }
-            return new WriteResult<>(update(tx, env, current.get(), r.title(), r.parentUid()), false);
+            return new WriteResult<>(update(tx, audit, env, current.get(), r.title(), r.parentUid()), false);
         });
     }
 
     /** Creates or updates inside the caller's write transaction; the caller checks versions itself. */
-    public Folder writeInTransaction(DSLContext tx, String env, String uid, String title, String parentUid) {
+    public Folder writeInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid, String title,
+                                     String parentUid) {
         Optional<Folder> current = repository.find(tx, env, uid);
         FolderRequest r = new FolderRequest(uid, title, parentUid, null);
-        return current.isEmpty() ? insert(tx, env, uid, r) : update(tx, env, current.get(), title, parentUid);
+        return current.isEmpty() ? insert(tx, audit, env, uid, r)
+                : update(tx, audit, env, current.get(), title, parentUid);
     }
 
     /** The folder {@code uid}, read in the caller's transaction. */
@@ -129,7 +133,7 @@ public final class FolderService {
             environments.requireExists(tx, env);
             Folder current = repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             Versions.check(expected, current.version(), "folder '" + uid + "'");
-            return update(tx, env, current, current.title(), newParentUid);
+            return update(tx, AuditRecorder.of(tx), env, current, current.title(), newParentUid);
         });
     }
 
@@ -149,7 +153,7 @@ public final class FolderService {
             } else {
                 provisioned.requireFolderContentsWritable(tx, env, subtree(tx, env, uid));
             }
-            repository.delete(tx, env, uid);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
             return null;
         });
     }
@@ -171,7 +175,7 @@ public final class FolderService {
                 }
             }
             provisioned.requireFolderContentsWritable(tx, env, subtree);
-            repository.delete(tx, env, uid);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
             return null;
         });
     }
@@ -185,7 +189,7 @@ public final class FolderService {
         return all;
     }
 
-    private Folder insert(DSLContext tx, String env, String uid, FolderRequest r) {
+    private Folder insert(DSLContext tx, AuditRecorder audit, String env, String uid, FolderRequest r) {
         if (r.parentUid() != null) {
             requireParent(tx, env, r.parentUid());
             if (depthOf(tx, env, r.parentUid()) + 1 > MAX_DEPTH) {
@@ -196,10 +200,12 @@ public final class FolderService {
         String now = Timestamps.now();
         Folder f = new Folder(uid, r.title(), r.parentUid(), 1, now, now);
         repository.insert(tx, env, f);
+        repository.row(tx, env, uid).ifPresent(audit::created);
         return f;
     }
 
-    private Folder update(DSLContext tx, String env, Folder current, String title, String parentUid) {
+    private Folder update(DSLContext tx, AuditRecorder audit, String env, Folder current, String title,
+                          String parentUid) {
         if (parentUid != null && !parentUid.equals(current.parentUid())) {
             if (parentUid.equals(current.uid())
                     || repository.ancestors(tx, env, parentUid, 64).contains(current.uid())) {
@@ -217,6 +223,7 @@ public final class FolderService {
         Folder f = new Folder(current.uid(), title, parentUid, current.version() + 1, current.createdAt(),
                 Timestamps.now());
         repository.update(tx, env, f);
+        repository.row(tx, env, f.uid()).ifPresent(audit::updated);
         return f;
     }
 

@@ -13,6 +13,7 @@ import io.dashplane.schema.bundle.BundleRuleGroup;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.schema.bundle.BundleDatasource;
 import io.dashplane.schema.bundle.BundleFolder;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.dashboard.DashboardRepository;
 import io.dashplane.server.dashboard.DashboardService;
 import io.dashplane.server.dashboard.DashboardWrite;
@@ -76,7 +77,8 @@ public final class PlanApplier {
         this.mapper = mapper;
     }
 
-    public List<AppliedObject> apply(DSLContext tx, ChangePlan plan, SecretSource secrets, String message) {
+    public List<AppliedObject> apply(DSLContext tx, AuditRecorder audit, ChangePlan plan, SecretSource secrets,
+                                     String message) {
         String env = plan.target();
         requireCurrent(tx, env, plan.items());
         for (PlanItem item : plan.items()) {
@@ -94,10 +96,10 @@ public final class PlanApplier {
                 merged.putAll(given);
                 given = merged;
             }
-            var written = datasourceService.writeInTransaction(tx, env, item.uid(), new DatasourceRequest(ds.uid(),
-                    ds.name(), ds.type(), ds.access(), ds.url(), ds.basicAuth(), ds.basicAuthUser(), ds.user(),
-                    ds.database(), ds.withCredentials(), ds.isDefault(), ds.readOnly(),
-                    ds.jsonData() instanceof ObjectNode o ? o : null, given, null));
+            var written = datasourceService.writeInTransaction(tx, audit, env, item.uid(),
+                    new DatasourceRequest(ds.uid(), ds.name(), ds.type(), ds.access(), ds.url(), ds.basicAuth(),
+                            ds.basicAuthUser(), ds.user(), ds.database(), ds.withCredentials(), ds.isDefault(),
+                            ds.readOnly(), ds.jsonData() instanceof ObjectNode o ? o : null, given, null));
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), written.version()));
         }
         List<PlanItem> pendingFolders = new ArrayList<>(changes(plan, PlanItem.FOLDER, false));
@@ -108,41 +110,41 @@ public final class PlanApplier {
             }).findFirst().orElse(pendingFolders.get(0));
             pendingFolders.remove(next);
             BundleFolder f = read(next, BundleFolder.class);
-            var written = folderService.writeInTransaction(tx, env, f.uid(), f.title(), f.parentUid());
+            var written = folderService.writeInTransaction(tx, audit, env, f.uid(), f.title(), f.parentUid());
             applied.add(new AppliedObject(next.kind(), next.uid(), next.action(), written.version()));
         }
         for (PlanItem item : changes(plan, PlanItem.DASHBOARD, false)) {
             BundleDashboard d = read(item, BundleDashboard.class);
-            var written = dashboardService.writeInTransaction(tx, env, item.uid(),
+            var written = dashboardService.writeInTransaction(tx, audit, env, item.uid(),
                     new DashboardWrite(d.dashboard(), d.folderUid(), message, ExpectedVersion.NONE),
                     DashboardService.PROVENANCE_API);
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), written.version()));
         }
         for (PlanItem item : changes(plan, PlanItem.TEMPLATE, false)) {
-            alerting.writeTemplate(tx, env, read(item, MessageTemplate.class), "/templates/" + item.uid());
+            alerting.writeTemplate(tx, audit, env, read(item, MessageTemplate.class), "/templates/" + item.uid());
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         for (PlanItem item : changes(plan, PlanItem.MUTE_TIMING, false)) {
-            alerting.writeMuteTiming(tx, env, read(item, MuteTiming.class), "/muteTimings/" + item.uid());
+            alerting.writeMuteTiming(tx, audit, env, read(item, MuteTiming.class), "/muteTimings/" + item.uid());
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         for (PlanItem item : changes(plan, PlanItem.CONTACT_POINT, false)) {
             ContactPoint point = withSecrets(tx, env, read(item, ContactPoint.class), secrets.contactPointSecrets(tx, item));
-            long version = alerting.writeContactPoint(tx, env, point, "/contactPoints/" + item.uid());
+            long version = alerting.writeContactPoint(tx, audit, env, point, "/contactPoints/" + item.uid());
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), version));
         }
         for (PlanItem item : changes(plan, PlanItem.POLICIES, false)) {
-            alerting.writePolicies(tx, env, read(item, Route.class), "/policies");
+            alerting.writePolicies(tx, audit, env, read(item, Route.class), "/policies");
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         for (PlanItem item : changes(plan, PlanItem.RULE_GROUP, false)) {
-            long version = alerting.writeRuleGroup(tx, env, read(item, BundleRuleGroup.class), "/ruleGroups/" + item.uid(),
-                    message);
+            long version = alerting.writeRuleGroup(tx, audit, env, read(item, BundleRuleGroup.class),
+                    "/ruleGroups/" + item.uid(), message);
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), version));
         }
         for (PlanItem item : changes(plan, PlanItem.DASHBOARD, true)) {
             if (dashboards.currentVersion(tx, env, item.uid()).isPresent()) {
-                dashboards.delete(tx, env, item.uid());
+                audit.deleted(dashboards.delete(tx, env, item.uid()));
             }
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
@@ -150,12 +152,12 @@ public final class PlanApplier {
         folderDeletions.sort(Comparator.comparingInt((PlanItem i) -> folders.ancestors(tx, env, i.uid(), 64).size()).reversed());
         for (PlanItem item : folderDeletions) {
             if (folders.exists(tx, env, item.uid())) {
-                folders.delete(tx, env, item.uid());
+                audit.deleted(folders.delete(tx, env, item.uid()));
             }
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         for (PlanItem item : changes(plan, PlanItem.DATASOURCE, true)) {
-            datasources.delete(tx, env, item.uid());
+            audit.deleted(datasources.delete(tx, env, item.uid()));
             applied.add(new AppliedObject(item.kind(), item.uid(), item.action(), null));
         }
         return applied;

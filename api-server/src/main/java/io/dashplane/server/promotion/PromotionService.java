@@ -19,6 +19,7 @@ import io.dashplane.schema.promotion.Rewritten;
 import io.dashplane.schema.promotion.UnmappableDatasource;
 import io.dashplane.schema.promotion.UnmappableDatasourceException;
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.content.ContentSelection;
 import io.dashplane.server.content.EnvironmentReader;
 import io.dashplane.server.datasource.Datasource;
@@ -219,7 +220,7 @@ public final class PromotionService {
         String message = ChangePlan.PROMOTION.equals(plan.kind())
                 ? "Promoted from " + plan.source() + " (plan " + plan.id() + ")"
                 : "Imported (plan " + plan.id() + ")";
-        List<AppliedObject> objects = applier.apply(tx, plan, secrets, message);
+        List<AppliedObject> objects = applier.apply(tx, AuditRecorder.of(tx), plan, secrets, message);
         PromotionRecord record = new PromotionRecord(plan.id(), plan.kind(),
                 actor == null || actor.isBlank() ? ANONYMOUS : actor, plan.source(), plan.target(), objects,
                 Timestamps.now());

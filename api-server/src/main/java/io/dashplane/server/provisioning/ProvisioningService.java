@@ -14,6 +14,7 @@ import io.dashplane.schema.validation.Finding;
 import io.dashplane.server.alerting.AlertingContent;
 import io.dashplane.server.alerting.ImportChange;
 import io.dashplane.server.dashboard.DashboardService;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.dashboard.DashboardWrite;
 import io.dashplane.server.dashboard.StoredDashboard;
 import io.dashplane.server.datasource.Datasource;
@@ -326,6 +327,7 @@ public final class ProvisioningService {
 
     private final class Load {
         DSLContext tx;
+        AuditRecorder audit;
         final Path root;
         final ProvisioningPlan plan;
         final List<String> warnings;
@@ -353,6 +355,7 @@ public final class ProvisioningService {
         /** Runs in {@code transaction} (a retry of the write gets a fresh state). */
         Load in(DSLContext transaction) {
             this.tx = transaction;
+            this.audit = AuditRecorder.of(transaction);
             created.clear();
             counts.clear();
             written.clear();
@@ -369,7 +372,7 @@ public final class ProvisioningService {
             plan.dashboards().forEach(d -> named.add(d.environment()));
             plan.alerting().forEach(a -> named.add(a.environment()));
             for (String env : named) {
-                if (environments.createIfAbsentInTransaction(tx, env, "Created by file provisioning")) {
+                if (environments.createIfAbsentInTransaction(tx, audit, env, "Created by file provisioning")) {
                     created.add(env);
                 }
             }
@@ -385,7 +388,7 @@ public final class ProvisioningService {
                 String env = d.environment();
                 Optional<Datasource> existing = datasources.findByNameInTransaction(tx, env, d.deletion().name());
                 if (existing.isPresent()) {
-                    datasources.deleteInTransaction(tx, env, existing.get().uid());
+                    datasources.deleteInTransaction(tx, audit, env, existing.get().uid());
                     provisioned.remove(tx, env, KIND_DATASOURCE, existing.get().uid());
                     count("datasource", "deleted");
                 }
@@ -406,7 +409,7 @@ public final class ProvisioningService {
                         ds.jsonData() instanceof ObjectNode o ? o : null, secrets, null);
                 boolean same = before.isPresent() && sameDatasource(env, before.get(), request);
                 if (!same) {
-                    datasources.writeInTransaction(tx, env, uid, request);
+                    datasources.writeInTransaction(tx, audit, env, uid, request);
                 }
                 provisioned.put(tx, new ProvisionedObjects.Entry(env, KIND_DATASOURCE, uid, p.file(),
                         Boolean.TRUE.equals(ds.editable()), false));
@@ -416,7 +419,7 @@ public final class ProvisioningService {
                 for (ProvisionedObjects.Entry e : provisioned.list(tx)) {
                     if (e.env().equals(env) && e.kind().equals(KIND_DATASOURCE)
                             && !kept.getOrDefault(env, Set.of()).contains(e.uid())) {
-                        datasources.deleteInTransaction(tx, env, e.uid());
+                        datasources.deleteInTransaction(tx, audit, env, e.uid());
                         provisioned.remove(tx, env, KIND_DATASOURCE, e.uid());
                         count("datasource", "deleted");
                     }
@@ -450,7 +453,7 @@ public final class ProvisioningService {
                 var existing = folders.findInTransaction(tx, env, uid);
                 if (existing.isEmpty() || !existing.get().title().equals(f.title())
                         || !java.util.Objects.equals(existing.get().parentUid(), parentUid)) {
-                    folders.writeInTransaction(tx, env, uid, f.title(), parentUid);
+                    folders.writeInTransaction(tx, audit, env, uid, f.title(), parentUid);
                     count("folder", existing.isEmpty() ? "created" : "updated");
                 } else {
                     count("folder", "unchanged");
@@ -494,7 +497,7 @@ public final class ProvisioningService {
                 if (same) {
                     count("dashboard", "unchanged");
                 } else {
-                    dashboards.writeInTransaction(tx, env, uid,
+                    dashboards.writeInTransaction(tx, audit, env, uid,
                             new DashboardWrite(json, folderUid, "Provisioned from " + d.file(), ExpectedVersion.NONE),
                             PROVENANCE_FILE);
                     count("dashboard", current.isEmpty() ? "created" : "updated");
@@ -508,7 +511,7 @@ public final class ProvisioningService {
                 if (inScope && e.kind().equals(KIND_DASHBOARD) && !kept.getOrDefault(e.env(), Set.of()).contains(e.uid())) {
                     provisioned.remove(tx, e.env(), e.kind(), e.uid());
                     if (!e.disableDeletion() && dashboards.currentVersionInTransaction(tx, e.env(), e.uid()).isPresent()) {
-                        dashboards.deleteInTransaction(tx, e.env(), e.uid());
+                        dashboards.deleteInTransaction(tx, audit, e.env(), e.uid());
                         count("dashboard", "deleted");
                     }
                 }
@@ -518,7 +521,7 @@ public final class ProvisioningService {
         /** Alerting files through the alerting import; written objects become provisioned (read-only). */
         void loadAlerting() {
             for (ProvisioningPlan.Alerting a : plan.alerting()) {
-                for (ImportChange change : alerting.provision(tx, a.environment(), a.content())) {
+                for (ImportChange change : alerting.provision(tx, audit, a.environment(), a.content())) {
                     if (!ALERTING_KINDS.contains(change.kind())) {
                         continue;
                     }

@@ -3,7 +3,7 @@ package io.dashplane.server.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.schema.promotion.JsonDiff;
-import io.dashplane.server.audit.AuditLog;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.storage.Database;
 import io.dashplane.server.storage.Timestamps;
 import io.dashplane.server.sync.GrafanaClient.GrafanaException;
@@ -89,7 +89,7 @@ final class SyncRun {
                                 store.save(tx, env, target.name(), new Managed(m.kind(), m.uid(), o.title(),
                                         m.writtenHash(), m.observedHash(), m.observed(),
                                         TargetStatus.ObjectStatus.DRIFTED, m.syncedVersion(), m.lastSyncAt(), null, diff));
-                                AuditLog.recordEvent(tx, env, DRIFT_KIND, target.name(), "drift-kept",
+                                AuditRecorder.of(tx).recordEvent(env, DRIFT_KIND, target.name(), "drift-kept",
                                         driftDetail(o, diff));
                                 return null;
                             });
@@ -100,7 +100,7 @@ final class SyncRun {
                     action = SyncPlan.REVERT_DRIFT;
                     if (!dryRun) {
                         db.write(tx -> {
-                            AuditLog.recordEvent(tx, env, DRIFT_KIND, target.name(), "drift-reverted",
+                            AuditRecorder.of(tx).recordEvent(env, DRIFT_KIND, target.name(), "drift-reverted",
                                     driftDetail(o, diff));
                             return null;
                         });

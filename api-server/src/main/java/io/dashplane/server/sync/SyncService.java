@@ -2,7 +2,7 @@ package io.dashplane.server.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.audit.Actor;
-import io.dashplane.server.audit.AuditLog;
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.changes.ChangeFeed;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
@@ -169,7 +169,7 @@ public final class SyncService implements AutoCloseable {
             store.saveRun(tx, env, name, run);
             Map<String, Object> state = new TreeMap<>(counts);
             state.put("state", run.state());
-            AuditLog.recordEvent(tx, env, SyncRun.AUDIT_KIND, name, "sync", state);
+            AuditRecorder.of(tx).recordEvent(env, SyncRun.AUDIT_KIND, name, "sync", state);
             return null;
         });
     }

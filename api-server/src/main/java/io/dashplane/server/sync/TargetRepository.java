@@ -5,8 +5,8 @@ import static io.dashplane.server.storage.Tables.bool;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
-import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.StoredRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +69,23 @@ final class TargetRepository {
     void insert(DSLContext tx, String env, SyncTarget t, String sealedToken) {
         tx.insertInto(TARGETS).set(ENV, env).set(NAME, t.name()).set(values(t, sealedToken))
                 .set(CREATED_AT, t.createdAt()).execute();
-        AuditLog.recordRow(tx, env, KIND, t.name(), TARGETS, ENV.eq(env).and(NAME.eq(t.name())), true);
     }
 
     void update(DSLContext tx, String env, SyncTarget t, String sealedToken) {
         tx.update(TARGETS).set(values(t, sealedToken)).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
-        AuditLog.recordRow(tx, env, KIND, t.name(), TARGETS, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
-    void delete(DSLContext tx, String env, String name) {
-        AuditLog.recordDelete(tx, env, KIND, name, TARGETS, ENV.eq(env).and(NAME.eq(name)));
+    /** Deletes the sync target; returns the row it removed (none when there was none). */
+    List<StoredRow> delete(DSLContext tx, String env, String name) {
+        List<StoredRow> removed = row(tx, env, name).stream().toList();
         tx.deleteFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).execute();
+        return removed;
+    }
+
+    /** The stored row of the sync target, as the audit log records it. */
+    Optional<StoredRow> row(DSLContext tx, String env, String name) {
+        return tx.selectFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional()
+                .map(r -> new StoredRow(env, KIND, name, r));
     }
 
     private Map<Field<?>, Object> values(SyncTarget t, String sealedToken) {

@@ -1,5 +1,6 @@
 package io.dashplane.server.sync;
 
+import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.crypto.SecretBox;
 import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
@@ -73,7 +74,7 @@ public final class TargetService {
             if (repository.find(tx, env, request.name()).isPresent()) {
                 throw DomainException.conflict("target '" + request.name() + "' already exists");
             }
-            return insert(tx, env, request.name(), request);
+            return insert(tx, AuditRecorder.of(tx), env, request.name(), request);
         });
         changed(env, t.name());
         return t;
@@ -89,14 +90,16 @@ public final class TargetService {
             environments.requireExists(tx, env);
             Optional<SyncTarget> current = repository.find(tx, env, name);
             Versions.check(expected, current.map(SyncTarget::version).orElse(null), "target '" + name + "'");
+            AuditRecorder audit = AuditRecorder.of(tx);
             if (current.isEmpty()) {
-                return new WriteResult<>(insert(tx, env, name, request), true);
+                return new WriteResult<>(insert(tx, audit, env, name, request), true);
             }
             SyncTarget c = current.get();
             String sealed = request.token() == null ? repository.sealedToken(tx, env, name).orElse(null)
                     : seal(env, name, request.token());
             SyncTarget t = build(name, request, sealed != null, c.version() + 1, c.createdAt(), Timestamps.now());
             repository.update(tx, env, t, sealed);
+            repository.row(tx, env, name).ifPresent(audit::updated);
             return new WriteResult<>(t, false);
         });
         changed(env, name);
@@ -108,7 +111,7 @@ public final class TargetService {
             environments.requireExists(tx, env);
             SyncTarget current = repository.find(tx, env, name).orElseThrow(() -> notFound(name));
             Versions.check(expected, current.version(), "target '" + name + "'");
-            repository.delete(tx, env, name);
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, name));
             return null;
         });
         changed(env, name);
@@ -142,11 +145,12 @@ public final class TargetService {
                 .orElse(null);
     }
 
-    private SyncTarget insert(DSLContext tx, String env, String name, SyncTargetRequest r) {
+    private SyncTarget insert(DSLContext tx, AuditRecorder audit, String env, String name, SyncTargetRequest r) {
         String now = Timestamps.now();
         String sealed = r.token() == null ? null : seal(env, name, r.token());
         SyncTarget t = build(name, r, sealed != null, 1, now, now);
         repository.insert(tx, env, t, sealed);
+        repository.row(tx, env, name).ifPresent(audit::created);
         return t;
     }
 
