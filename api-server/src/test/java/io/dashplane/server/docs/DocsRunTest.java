@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +131,21 @@ class DocsRunTest {
             }
         }
 
+        /** A script running the {@code dashplane} command line of this build (the launcher's main class). */
+        private static Path cli() {
+            try {
+                Path script = Files.createTempFile("dashplane", ".sh");
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                        + "' io.dashplane.server.cli.Main \"$@\"\n");
+                script.toFile().setExecutable(true);
+                script.toFile().deleteOnExit();
+                return script;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** A step whose answer the docs do not show must not have failed: a problem document needs its answer block. */
         void finish() {
             if (!lastAnswered && lastOutput != null && isProblem(lastOutput)) {
@@ -151,27 +165,33 @@ class DocsRunTest {
 
         private String run(String where, String script) {
             String hostPort = base.getHost() + ":" + base.getPort();
-            String local = script.replace("localhost:8080", hostPort).replace("127.0.0.1:8080", hostPort);
+            // the launcher would build the jar; the same command line runs from the test's class path instead
+            String local = script.replace("localhost:8080", hostPort).replace("127.0.0.1:8080", hostPort)
+                    .replace("./dashplane ", "\"$DASHPLANE_CLI\" ");
             ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", local)
                     .directory(root().toFile()).redirectErrorStream(false);
             bash.environment().put("TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
             bash.environment().put("DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
             bash.environment().put("DASHPLANE_SERVER", base.toString());
+            bash.environment().put("DASHPLANE_CLI", cli().toString());
             try {
+                Path out = Files.createTempFile("doc-test", ".out");
                 Path err = Files.createTempFile("doc-test", ".err");
-                bash.redirectError(err.toFile());
+                bash.redirectOutput(out.toFile()).redirectError(err.toFile());
                 Process process = bash.start();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
-                    fail(where + ": still running after 120 s");
+                    fail(where + ": still running after 120 s (a command that keeps running needs <!-- doc-test: skip why -->)");
                 }
+                String stdout = Files.readString(out);
                 String stderr = Files.readString(err);
+                Files.delete(out);
                 Files.delete(err);
                 if (process.exitValue() != 0) {
-                    fail(where + ": exit " + process.exitValue() + "\nstdout: " + out + "\nstderr: " + stderr);
+                    fail(where + ": exit " + process.exitValue() + "\nstdout: " + stdout + "\nstderr: " + stderr);
                 }
-                return out;
+                return stdout;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
