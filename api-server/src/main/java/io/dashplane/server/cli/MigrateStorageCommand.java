@@ -81,7 +81,8 @@ public final class MigrateStorageCommand implements Callable<Integer> {
     private int migrate(PostgresSettings target, PrintWriter out, PrintWriter err) {
         List<StorageCopy.Copied> copied;
         try (Database source = Database.open(from); Database destination = Database.open(null, target)) {
-            out.println("migrate-storage: from " + source.location() + " to " + destination.location());
+            out.println("migrate-storage: from " + source.location() + " to " + target.redactedUrl()
+                    + (target.user() == null ? "" : " as " + target.user()));
             out.flush();
             copied = StorageCopy.copy(source, destination, line -> {
                 out.println(line);
@@ -91,7 +92,7 @@ public final class MigrateStorageCommand implements Callable<Integer> {
             err.println("dashplane: refused: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println("dashplane: migrate-storage failed, nothing was written to the target: " + e.getMessage());
+            err.println("dashplane: migrate-storage failed, nothing was copied (the transaction was rolled back): " + e.getMessage());
             return 1;
         }
         summary(copied, out);
