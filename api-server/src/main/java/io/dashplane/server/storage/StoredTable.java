@@ -104,7 +104,11 @@ public record StoredTable(String name, List<Field<Object>> fields, List<String> 
                 }
                 String referenced = rs.getString("PKTABLE_NAME");
                 if (referenced.equals(table)) {
-                    selfKeys.computeIfAbsent(rs.getString("FK_NAME") + "#" + foreignKey, k -> new ArrayList<>())
+                    // by name where the driver names foreign keys (PostgreSQL lists the columns of several keys onto
+                    // one table interleaved by KEY_SEQ), else by the KEY_SEQ restarting at 1
+                    String fkName = rs.getString("FK_NAME");
+                    String group = fkName == null || fkName.isEmpty() ? "#" + foreignKey : fkName;
+                    selfKeys.computeIfAbsent(group, k -> new ArrayList<>())
                             .add(new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
                 } else {
                     parents.add(referenced);
