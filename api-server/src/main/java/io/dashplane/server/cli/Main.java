@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar dashplane-server.jar serve --port 8080 --data-dir ./data}, {@code ... validate PATH...} */
 @Command(name = "dashplane", mixinStandardHelpOptions = true, version = "Dashplane 0.1.0",
         description = "Dashplane config server", subcommands = {ServeCommand.class, RotateKeyCommand.class, ResetAdminTokenCommand.class,
-                ValidateCommand.class, RenderCommand.class, BackupCommand.class, RestoreCommand.class})
+                ValidateCommand.class, RenderCommand.class, BackupCommand.class, RestoreCommand.class,
+                MigrateStorageCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -89,6 +89,15 @@ public final class ConfigLoader {
                 provisioningDir, security, new ProvisioningSettings(allowedRoots, rescan), planTtl, database(flags));
     }
 
+    /**
+     * The PostgreSQL database as serve resolves it (URL flag > DASHPLANE_DATABASE_URL; credentials from
+     * DASHPLANE_DATABASE_USER and DASHPLANE_DATABASE_PASSWORD or the password file), as migrate-storage needs it;
+     * null when no URL is given.
+     */
+    public PostgresSettings database(String urlFlag, Path passwordFileFlag) {
+        return database(new Flags(null, null, null, null, null, null, null, urlFlag, passwordFileFlag));
+    }
+
     /** PostgreSQL when a database URL is given (flag, then variable); null means SQLite in the data directory. */
     private PostgresSettings database(Flags flags) {
         String url = first(flags.databaseUrl(), env.get("DASHPLANE_DATABASE_URL"));

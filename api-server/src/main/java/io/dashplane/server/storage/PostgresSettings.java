@@ -18,10 +18,14 @@ public record PostgresSettings(String url, String user, String password) {
         }
     }
 
+    /** The URL without credentials embedded in it, for output. */
+    public String redactedUrl() {
+        return url.replaceAll("//[^@/]*@", "//***@").replaceAll("(?i)password=[^&]*", "password=***");
+    }
+
     @Override
     public String toString() {
         // never the password, nor credentials embedded in the URL
-        return "PostgresSettings[url=" + url.replaceAll("//[^@/]*@", "//***@").replaceAll("(?i)password=[^&]*",
-                "password=***") + ", user=" + user + "]";
+        return "PostgresSettings[url=" + redactedUrl() + ", user=" + user + "]";
     }
 }
