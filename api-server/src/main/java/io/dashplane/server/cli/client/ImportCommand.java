@@ -54,7 +54,7 @@ public final class ImportCommand extends ClientCommand {
             return FAILED;
         }
         JsonNode outcome;
-        try (Progress progress = Progress.start("import", 1, err())) {
+        try (Progress progress = Progress.start("import", 2, 1, err())) {
             progress.step("applying plan " + plan.path("id").asText());
             outcome = runner.apply(plan.path("id").asText(), secretsBody);
             progress.stepDone();

@@ -23,13 +23,23 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long total, PrintWriter err) {
+        return start(task, total, 0, err);
+    }
+
+    /** Progress that goes on from {@code done} steps of {@code total} (after a confirmation, say). */
+    static Progress start(String task, long total, long done, PrintWriter err) {
+        Progress progress;
         if (ClientCommand.interactive()) {
             ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-            return new Progress(bar, null, total);
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).startsFrom(done, java.time.Duration.ZERO)
+                    .build();
+            progress = new Progress(bar, null, total);
+        } else {
+            progress = new Progress(null, err, total);
         }
-        return new Progress(null, err, total);
+        progress.done = done;
+        return progress;
     }
 
     /** One step is starting. */

@@ -70,7 +70,7 @@ public final class PromoteCommand extends ClientCommand {
             return FAILED;
         }
         JsonNode outcome;
-        try (Progress progress = Progress.start("promote", 1, err())) {
+        try (Progress progress = Progress.start("promote", 2, 1, err())) {
             progress.step("applying plan " + plan.path("id").asText());
             outcome = runner.apply(plan.path("id").asText(), null);
             progress.stepDone();
