@@ -92,7 +92,7 @@ class ClientCliTest extends ServerTestSupport {
     }
 
     @Test
-    void aRefusedWriteShowsTheServersProblemWithItsPointerAndExits1() throws IOException {
+    void aRefusedWriteShowsTheServersProblemWithItsPointerAndExits1AndADryRunWritesNothing() throws IOException {
         Path bad = work.resolve("bad.json");
         Files.writeString(bad, """
                 {"uid": "bad", "title": "Bad", "panels": [{"id": 1, "type": "text", "gridPos": {"x": 20, "y": 0, "w": 12, "h": 4}}]}
@@ -102,6 +102,12 @@ class ClientCliTest extends ServerTestSupport {
         assertTrue(run.err().contains("422"), run.toString());
         assertTrue(run.err().contains("at /dashboard/panels/0/gridPos/w: "), run.toString());
         assertEquals(404, api.get(ENV + "/dashboards/bad").status());
+
+        Files.writeString(bad, Files.readString(bad).replace("\"x\": 20", "\"x\": 0"));
+        CliRun dryRun = cli("apply", "--dry-run", "-f", bad.toString());
+        assertEquals(0, dryRun.exitCode(), dryRun.toString());
+        assertTrue(dryRun.out().contains("dashboards/bad: valid"), dryRun.toString());
+        assertEquals(404, api.get(ENV + "/dashboards/bad").status(), "a dry run writes nothing");
 
         CliRun missing = cli("get", "dashboards", "nope");
         assertEquals(1, missing.exitCode(), missing.toString());
