@@ -9,10 +9,14 @@ import picocli.CommandLine.Parameters;
  * {@code dashplane restore-version UID --version N}: writes version N of a dashboard (or alert rule) as its newest
  * version. ({@code dashplane restore} is the server command that restores a database backup.)
  */
-@Command(name = "restore-version", mixinStandardHelpOptions = true,
+@Command(name = "restore-version",
         description = "Restore an earlier version of a dashboard (or an alert rule): its content is written as a "
                 + "new version; the history is kept.")
 public final class RestoreVersionCommand extends ClientCommand {
+    // no standard help mixin: its -V/--version would take the --version of the version to restore
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "UID", description = "The dashboard's (or alert rule's) uid")
     String uid;
 
