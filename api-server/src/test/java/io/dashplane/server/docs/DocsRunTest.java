@@ -36,6 +36,7 @@ class DocsRunTest {
             "docs/api.md",
             "docs/alerting.md",
             "docs/promotion.md",
+            "docs/cli.md",
             "docs/security.md",
             "examples/provisioning/README.md");
 
@@ -70,7 +71,7 @@ class DocsRunTest {
     }
 
     @Test
-    void theDocsWorkInOrderOnAFreshServer() {
+    void theDocsWorkInOrderOnAFreshServer() throws IOException {
         try (RunningServer server = DashplaneServer.start(TestBackend.ephemeral(dataDir))) {
             Reader reader = new Reader(server.baseUri());
             for (String name : STORY) {
@@ -92,8 +93,9 @@ class DocsRunTest {
         private String lastOutput;
         private String lastStep;
         private boolean lastAnswered = true;
+        private final Path cliConfig = Files.createTempDirectory("dashplane-cli").resolve("config.yaml");
 
-        Reader(URI base) {
+        Reader(URI base) throws IOException {
             this.base = base;
         }
 
@@ -167,13 +169,16 @@ class DocsRunTest {
             String hostPort = base.getHost() + ":" + base.getPort();
             // the launcher would build the jar; the same command line runs from the test's class path instead
             String local = script.replace("localhost:8080", hostPort).replace("127.0.0.1:8080", hostPort)
-                    .replace("./dashplane ", "\"$DASHPLANE_CLI\" ");
+                    .replaceAll("(?m)(^|[\\s;(&|])(\\./)?dashplane ", "$1\"\\$DASHPLANE_CLI\" ");
             ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", local)
                     .directory(root().toFile()).redirectErrorStream(false);
             bash.environment().put("TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
             bash.environment().put("DASHPLANE_TOKEN", ServerConfig.EPHEMERAL_BOOTSTRAP_TOKEN);
             bash.environment().put("DASHPLANE_SERVER", base.toString());
             bash.environment().put("DASHPLANE_CLI", cli().toString());
+            bash.environment().remove("DASHPLANE_ENV");
+            bash.environment().remove("DASHPLANE_CONTEXT");
+            bash.environment().put("DASHPLANE_CLI_CONFIG", cliConfig.toString());
             try {
                 Path out = Files.createTempFile("doc-test", ".out");
                 Path err = Files.createTempFile("doc-test", ".err");
