@@ -9,7 +9,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The layering of docs/architecture.md ("Code structure"), checked on the compiled server (tests excluded). */
@@ -18,9 +17,6 @@ class PackageStructureTest {
     /** What the HTTP plumbing may build on: itself and the other packages that know no domain. */
     private static final String[] PLUMBING = {ROOT + ".http..", ROOT + ".storage..", ROOT + ".errors..",
             ROOT + ".metrics.."};
-    /** Still built from the root's {@code Services}; the domains branch gives them their collaborators. */
-    private static final String LEFT_TO_THE_DOMAINS_BRANCH =
-            "io\\.dashplane\\.server\\.(promotion\\.ContentServices|provisioning\\.ProvisioningService)(\\$.*)?";
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -36,14 +32,12 @@ class PackageStructureTest {
     @Test
     void nothingButTheCommandLineDependsOnTheCompositionRoot() {
         noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".cli..")
-                .and().haveNameNotMatching(LEFT_TO_THE_DOMAINS_BRANCH)
                 .should().dependOnClassesThat().resideInAPackage(ROOT)
                 .check(SERVER);
     }
 
     /** "io.dashplane.(**)" rather than ROOT + ".(**)": the root package is a slice too ("server"). */
     @Test
-    @Disabled("enabled when the domains branch is merged")
     void thePackagesOfTheServerImportEachOtherWithoutCycles() {
         slices().matching("io.dashplane.(**)").should().beFreeOfCycles().check(SERVER);
     }
