@@ -71,6 +71,15 @@ class AlertRuleValidationModeTest extends AlertingTestSupport {
     }
 
     @Test
+    void theGrafanaCompatibleRuleApiStoresSuchRulesInAWarnEnvironmentToo() {
+        createWarnEnvironment();
+        var created = expect(201, api.post("/grafana/migration/api/v1/provisioning/alert-rules", MIGRATED));
+        assertEquals("PBFA97CFB590B2093", created.json().at("/data/0/datasourceUid").asText(), created.toString());
+        seed(ENV);
+        expectInvalid("/data/0/datasourceUid", api.post("/grafana/default/api/v1/provisioning/alert-rules", MIGRATED));
+    }
+
+    @Test
     void aRuleStoredInWarnModeIsRefusedWhenRewrittenAfterTheEnvironmentIsSwitchedToStrict() {
         createWarnEnvironment();
         expect(201, api.post(WARN_ENV + "/alert-rules", MIGRATED));
