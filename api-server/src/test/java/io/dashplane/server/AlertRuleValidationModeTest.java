@@ -76,7 +76,10 @@ class AlertRuleValidationModeTest extends AlertingTestSupport {
         var created = expect(201, api.post("/grafana/migration/api/v1/provisioning/alert-rules", MIGRATED));
         assertEquals("PBFA97CFB590B2093", created.json().at("/data/0/datasourceUid").asText(), created.toString());
         seed(ENV);
-        expectInvalid("/data/0/datasourceUid", api.post("/grafana/default/api/v1/provisioning/alert-rules", MIGRATED));
+        var refused = api.post("/grafana/default/api/v1/provisioning/alert-rules", MIGRATED);
+        assertEquals(400, refused.status(), "Grafana's answer to an invalid rule: " + refused);
+        assertTrue(refused.body().contains("/data/0/datasourceUid: datasource 'PBFA97CFB590B2093' does not exist"),
+                refused.toString());
     }
 
     @Test

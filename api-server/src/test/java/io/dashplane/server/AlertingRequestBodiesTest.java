@@ -125,6 +125,29 @@ class AlertingRequestBodiesTest extends AlertingTestSupport {
         expectInvalid("/uid", api.post(MUTE_TIMINGS, MAINTENANCE.replace("\"maint\"", "\"" + "m".repeat(41) + "\"")));
     }
 
+    @Test
+    void theOpenApiDescriptionShowsTheMembersOfEachAlertingWriteBody() {
+        var openapi = expect(200, api.get("/openapi.json")).json();
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("post /alert-rules", List.of("uid", "title", "folderUID", "data", "for", "notification_settings", "version"));
+        expected.put("put /contact-points/{uid}", List.of("name", "integrations", "version"));
+        expected.put("put /notification-policy", List.of("receiver", "group_by", "object_matchers", "version"));
+        expected.put("post /notification-policy/routes", List.of("uid", "parentUid", "position", "receiver", "version"));
+        expected.put("post /mute-timings", List.of("uid", "name", "time_intervals", "version"));
+        expected.put("put /templates/{name}", List.of("template", "version"));
+        expected.put("put /rule-groups/{folderUid}/{name}", List.of("interval", "version"));
+        expected.forEach((operation, members) -> {
+            String[] parts = operation.split(" ", 2);
+            var body = openapi.path("paths").path("/api/v1/environments/{env}" + parts[1]).path(parts[0])
+                    .path("requestBody").path("content").path("application/json").path("schema");
+            String ref = body.path("$ref").asText();
+            assertTrue(ref.startsWith("#/components/schemas/"), operation + ": " + body);
+            var properties = openapi.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1))
+                    .path("properties");
+            members.forEach(member -> assertTrue(properties.has(member), operation + " lists " + member + ": " + properties));
+        });
+    }
+
     private static void assertMalformed(String what, Api.Reply reply, String pointer, String message) {
         assertEquals(400, reply.status(), what + ": " + reply);
         assertTrue(reply.contentType().startsWith("application/problem+json"), what + ": " + reply);
