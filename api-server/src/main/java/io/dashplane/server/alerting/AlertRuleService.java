@@ -124,7 +124,8 @@ public final class AlertRuleService {
 
     private ValidationReport validate(DSLContext tx, String env, AlertRule rule, String at) {
         FindingCollector findings = new FindingCollector(at);
-        validator.validate(rule, findings, lookups.datasources(tx, env), lookups.notifications(tx, env), true);
+        validator.validate(rule, findings, lookups.datasources(tx, env), lookups.notifications(tx, env), true,
+                environments.validationMode(tx, env));
         Reports.requireValid(findings.report());
         if (!folders.exists(tx, env, rule.folderUID())) {
             throw DomainException.invalid(at + "/folderUID", "folder '" + rule.folderUID() + "' does not exist in this environment");

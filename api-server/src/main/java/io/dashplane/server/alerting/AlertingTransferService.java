@@ -119,7 +119,8 @@ public final class AlertingTransferService {
     }
 
     ImportResult apply(DSLContext tx, AuditRecorder audit, String env, ProvisioningFile file, boolean dryRun) {
-        ValidationReport report = validator.validate(file, "", lookups.datasources(tx, env), lookups.notifications(tx, env));
+        ValidationReport report = validator.validate(file, "", lookups.datasources(tx, env), lookups.notifications(tx, env),
+                environments.validationMode(tx, env));
         Reports.requireValid(report);
         List<ImportChange> changes = new ArrayList<>();
 

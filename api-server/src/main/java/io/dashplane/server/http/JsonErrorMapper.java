@@ -93,6 +93,10 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         if (type == Boolean.class || type == boolean.class) {
             return "a boolean";
         }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }

@@ -3,6 +3,7 @@ package io.dashplane.schema.alerting;
 import io.dashplane.schema.Uid;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.json.JsonPointers;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 
 import java.util.ArrayList;
@@ -35,6 +36,15 @@ public final class AlertRuleValidator {
      */
     public void validate(AlertRule rule, FindingCollector findings, DatasourceLookup datasources,
                          NotificationLookup notifications, boolean requireGroup) {
+        validate(rule, findings, datasources, notifications, requireGroup, ValidationMode.STRICT);
+    }
+
+    /**
+     * As {@link #validate(AlertRule, FindingCollector, DatasourceLookup, NotificationLookup, boolean)}; in
+     * {@link ValidationMode#WARN} a query naming a datasource uid that does not exist is a warning, not an error.
+     */
+    public void validate(AlertRule rule, FindingCollector findings, DatasourceLookup datasources,
+                         NotificationLookup notifications, boolean requireGroup, ValidationMode mode) {
         if (rule == null) {
             findings.error("", "rule must be a JSON object");
             return;
@@ -58,7 +68,7 @@ public final class AlertRuleValidator {
                 findings.error("/ruleGroup", "ruleGroup must be at most " + RuleGroupValidator.MAX_NAME_LENGTH + " characters");
             }
         }
-        Set<String> refIds = queries(rule.data(), findings, datasources);
+        Set<String> refIds = queries(rule.data(), findings, datasources, mode);
         conditionAndRecord(rule, refIds, findings);
         states(rule, findings);
         CommonChecks.duration(findings, "/for", "for", rule.pendingPeriod());
@@ -86,7 +96,8 @@ public final class AlertRuleValidator {
         }
     }
 
-    private static Set<String> queries(List<AlertQuery> data, FindingCollector findings, DatasourceLookup datasources) {
+    private static Set<String> queries(List<AlertQuery> data, FindingCollector findings, DatasourceLookup datasources,
+                                       ValidationMode mode) {
         Map<String, Integer> indexByRefId = new LinkedHashMap<>();
         if (data == null || data.isEmpty()) {
             findings.error("/data", "data needs at least one query");
@@ -111,8 +122,12 @@ public final class AlertRuleValidator {
                 findings.error(at + "/datasourceUid", "datasourceUid is required (" + AlertQuery.EXPRESSION_DATASOURCE_UID
                         + " for expressions)");
             } else if (!query.isExpression() && !datasources.existsByUid(query.datasourceUid())) {
-                findings.error(at + "/datasourceUid", "datasource '" + query.datasourceUid()
-                        + "' does not exist in this environment");
+                String missing = "datasource '" + query.datasourceUid() + "' does not exist in this environment";
+                if (mode == ValidationMode.WARN) {
+                    findings.warn(at + "/datasourceUid", missing + "; the rule is stored but cannot be evaluated until it does");
+                } else {
+                    findings.error(at + "/datasourceUid", missing);
+                }
             }
             if (query.model() == null || !query.model().isObject()) {
                 findings.error(at + "/model", "model must be a JSON object (the query as the datasource expects it)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.dashboard.DatasourceLookup;
 import io.dashplane.schema.json.Json;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +138,23 @@ class AlertRuleValidatorTest {
                 "datasource 'loki' does not exist");
         assertValid(validate(r -> query(r, 1).put("datasourceUid", "-100")));
         assertSingleError(validate(r -> query(r, 0).remove("datasourceUid")), "/data/0/datasourceUid", "required");
+    }
+
+    @Test
+    void inWarnModeAMissingDatasourceIsAWarningAndEverythingElseStaysAnError() throws Exception {
+        FindingCollector findings = new FindingCollector("");
+        validator.validate(rule(r -> query(r, 0).put("datasourceUid", "loki")), findings, ONLY_PROMETHEUS,
+                SLACK_AND_MAINTENANCE, true, ValidationMode.WARN);
+        ValidationReport report = findings.report();
+        assertValid(report);
+        assertEquals(1, report.warnings().size(), report.toString());
+        assertEquals("/data/0/datasourceUid", report.warnings().get(0).pointer());
+        assertTrue(report.warnings().get(0).message().contains("datasource 'loki' does not exist"), report.toString());
+
+        FindingCollector missing = new FindingCollector("");
+        validator.validate(rule(r -> query(r, 0).remove("datasourceUid")), missing, ONLY_PROMETHEUS,
+                SLACK_AND_MAINTENANCE, true, ValidationMode.WARN);
+        assertSingleError(missing.report(), "/data/0/datasourceUid", "required");
     }
 
     @Test

@@ -73,6 +73,35 @@ class ErrorsIT {
 
     @ParameterizedTest(name = "protocol {0}")
     @ValueSource(ints = {5, 6})
+    void aRuleNamingAMissingDatasourceInAWarnEnvironmentIsAppliedWithAWarningOnDataJson(int protocol) {
+        String environment = "migration-" + protocol;
+        assertEquals(201, server.post("/api/v1/environments", Map.of("name", environment, "validation", "warn")).status());
+        TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
+        Configuration config = Configuration.provider(Map.of("url", server.url(), "token", server.token(),
+                        "environment", environment))
+                .with("dashplane_folder.f", MlAlertingExampleIT.map("uid", "migrated", "title", "Migrated"))
+                .with("dashplane_rule_group.g", MlAlertingExampleIT.map("folder_uid", Configuration.ref("dashplane_folder.f", "uid"),
+                        "name", "imported", "interval", "1m"))
+                .with("dashplane_alert_rule.migrated", MlAlertingExampleIT.map("uid", "migrated-drift", "title", "Migrated drift",
+                        "folder_uid", Configuration.ref("dashplane_rule_group.g", "folder_uid"), "rule_group", "imported",
+                        "condition", "C", "for", "5m",
+                        "data_json", MlAlertingExampleIT.ruleData("max(ml_data_drift_score)", "max", 0.25)
+                                .replace("\"Prometheus\"", "\"PBFA97CFB590B2093\"")));
+        TerraformCore.Plan plan = Steps.plan(core, config);
+        TerraformCore.Outcome applied = core.apply(config, plan);
+        noErrors("apply", applied.diagnostics());
+        List<Diag> warnings = applied.diagnostics().stream().filter(d -> d.severity() == Diag.Severity.WARNING).toList();
+        assertEquals(1, warnings.size(), "one warning: " + applied.diagnostics());
+        assertEquals("data_json", warnings.get(0).pathText(), warnings.toString());
+        assertTrue(warnings.get(0).detail().contains("datasource 'PBFA97CFB590B2093' does not exist in this environment"),
+                warnings.toString());
+        assertEquals("PBFA97CFB590B2093", server.object(environment, "alert-rules/migrated-drift")
+                .at("/data/0/datasourceUid").asText());
+        noErrors("destroy", core.destroy(config).diagnostics());
+    }
+
+    @ParameterizedTest(name = "protocol {0}")
+    @ValueSource(ints = {5, 6})
     void invalidConfigIsRefusedAtValidateWithItsPath(int protocol) {
         TerraformCore core = new TerraformCore(TerraformCore.distExecutable(), protocol);
         Configuration config = Configuration.provider(server.providerConfig())

@@ -1,8 +1,6 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.AlertRule;
 import io.dashplane.server.alerting.AlertRuleService;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
@@ -10,10 +8,12 @@ import io.dashplane.server.alerting.StoredAlertRule;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,19 +27,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/alert-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class AlertRuleResource {
     private final AlertRuleService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public AlertRuleResource(AlertingServices alerting) {
         this.service = alerting.rules();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -54,10 +51,8 @@ public final class AlertRuleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an alert or recording rule in an existing rule group")
-    public Response create(@PathParam("env") String env, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        bodies.takeVersion(object);
-        return writeResponse(env, service.create(env, bodies.read(object, AlertRule.class)));
+    public Response create(@PathParam("env") String env, @Valid AlertRuleRequest body) {
+        return writeResponse(env, service.create(env, RequestBodies.require(body).rule()));
     }
 
     @GET
@@ -73,11 +68,9 @@ public final class AlertRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a rule; another folderUID/ruleGroup moves it (uid and history stay)")
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        AlertRule rule = bodies.read(object, AlertRule.class);
-        return writeResponse(env, service.put(env, uid, rule, ETags.expected(ifMatch, version)));
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid AlertRuleRequest body) {
+        AlertRuleRequest request = RequestBodies.require(body);
+        return writeResponse(env, service.put(env, uid, request.rule(), ETags.expected(ifMatch, request.version())));
     }
 
     @DELETE

@@ -1,17 +1,17 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.ContactPoint;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
 import io.dashplane.server.alerting.ContactPointService;
 import io.dashplane.server.alerting.StoredContactPoint;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,19 +25,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/contact-points")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class ContactPointResource {
     private final ContactPointService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public ContactPointResource(AlertingServices alerting) {
         this.service = alerting.contactPoints();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -51,10 +48,8 @@ public final class ContactPointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a contact point")
-    public Response create(@PathParam("env") String env, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        bodies.takeVersion(object);
-        return writeResponse(env, service.create(env, read(object)));
+    public Response create(@PathParam("env") String env, @Valid ContactPointRequest body) {
+        return writeResponse(env, service.create(env, RequestBodies.require(body).contactPoint()));
     }
 
     @GET
@@ -70,10 +65,9 @@ public final class ContactPointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a contact point; omitted secrets of an integration with the same uid are kept")
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        return writeResponse(env, service.put(env, uid, read(object), ETags.expected(ifMatch, version)));
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ContactPointRequest body) {
+        ContactPointRequest request = RequestBodies.require(body);
+        return writeResponse(env, service.put(env, uid, request.contactPoint(), ETags.expected(ifMatch, request.version())));
     }
 
     @DELETE
@@ -83,20 +77,6 @@ public final class ContactPointResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, ETags.expected(ifMatch, null));
         return Response.noContent().build();
-    }
-
-    private ContactPoint read(ObjectNode object) throws IOException {
-        for (String member : new String[] {"integrations", "receivers"}) {
-            JsonNode list = object.get(member);
-            if (list != null && list.isArray()) {
-                list.forEach(integration -> {
-                    if (integration.isObject()) {
-                        ((ObjectNode) integration).remove("secureFields");
-                    }
-                });
-            }
-        }
-        return bodies.read(object, ContactPoint.class);
     }
 
     private Response writeResponse(String env, AlertingWrite<StoredContactPoint> write) {

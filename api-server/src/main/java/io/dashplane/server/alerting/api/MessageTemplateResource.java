@@ -1,17 +1,17 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.MessageTemplate;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
 import io.dashplane.server.alerting.MessageTemplateService;
 import io.dashplane.server.alerting.StoredTemplate;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,19 +24,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class MessageTemplateResource {
     private final MessageTemplateService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public MessageTemplateResource(AlertingServices alerting) {
         this.service = alerting.templates();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -60,11 +57,10 @@ public final class MessageTemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a message template")
     public Response put(@PathParam("env") String env, @PathParam("name") String name,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        AlertingWrite<StoredTemplate> write = service.put(env, name, bodies.read(object, MessageTemplate.class),
-                ETags.expected(ifMatch, version));
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MessageTemplateRequest body) {
+        MessageTemplateRequest request = RequestBodies.require(body);
+        AlertingWrite<StoredTemplate> write = service.put(env, name, request.messageTemplate(),
+                ETags.expected(ifMatch, request.version()));
         return WriteResponses.write(responses.withWarnings(responses.template(write.value()), write),
                 write.value().meta().version(), write.created(),
                 WriteResponses.base(env) + "/templates/" + WriteResponses.segment(name));

@@ -1,8 +1,6 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.MuteTiming;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
 import io.dashplane.server.alerting.MuteTimingService;
@@ -10,9 +8,11 @@ import io.dashplane.server.alerting.StoredMuteTiming;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,19 +26,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/mute-timings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class MuteTimingResource {
     private final MuteTimingService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public MuteTimingResource(AlertingServices alerting) {
         this.service = alerting.muteTimings();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -52,14 +49,9 @@ public final class MuteTimingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a mute timing")
-    public Response create(@PathParam("env") String env, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        bodies.takeVersion(object);
-        String uid = bodies.takeText(object, "uid");
-        if (uid != null && io.dashplane.schema.Uid.problem(uid) != null) {
-            throw DomainException.invalid("/uid", io.dashplane.schema.Uid.problem(uid));
-        }
-        return writeResponse(env, service.create(env, uid, bodies.read(object, MuteTiming.class)));
+    public Response create(@PathParam("env") String env, @Valid MuteTimingRequest body) {
+        MuteTimingRequest request = RequestBodies.require(body);
+        return writeResponse(env, service.create(env, request.uid(), request.muteTiming()));
     }
 
     @GET
@@ -81,14 +73,12 @@ public final class MuteTimingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a mute timing by uid (a rename is refused while it is referenced)")
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        String bodyUid = bodies.takeText(object, "uid");
-        if (bodyUid != null && !bodyUid.equals(uid)) {
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MuteTimingRequest body) {
+        MuteTimingRequest request = RequestBodies.require(body);
+        if (request.uid() != null && !request.uid().equals(uid)) {
             throw DomainException.invalid("/uid", "uid in the body differs from the uid in the path");
         }
-        return writeResponse(env, service.put(env, uid, bodies.read(object, MuteTiming.class), ETags.expected(ifMatch, version)));
+        return writeResponse(env, service.put(env, uid, request.muteTiming(), ETags.expected(ifMatch, request.version())));
     }
 
     @PUT
@@ -96,12 +86,10 @@ public final class MuteTimingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a mute timing by name")
     public Response putByName(@PathParam("env") String env, @PathParam("name") String name,
-                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        bodies.takeText(object, "uid");
-        return writeResponse(env, service.putByName(env, name, bodies.read(object, MuteTiming.class),
-                ETags.expected(ifMatch, version)));
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MuteTimingRequest body) {
+        MuteTimingRequest request = RequestBodies.require(body);
+        return writeResponse(env, service.putByName(env, name, request.muteTiming(),
+                ETags.expected(ifMatch, request.version())));
     }
 
     @DELETE

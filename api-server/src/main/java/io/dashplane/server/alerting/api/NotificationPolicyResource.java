@@ -1,21 +1,20 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.Route;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
 import io.dashplane.server.alerting.NotificationPolicyService;
 import io.dashplane.server.alerting.PolicyTree;
-import io.dashplane.server.alerting.RouteWrite;
 import io.dashplane.server.alerting.StoredPolicyRoot;
 import io.dashplane.server.alerting.StoredRoute;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.QueryFlag;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,19 +28,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/notification-policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class NotificationPolicyResource {
     private final NotificationPolicyService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public NotificationPolicyResource(AlertingServices alerting) {
         this.service = alerting.policies();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -56,11 +52,10 @@ public final class NotificationPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write the root: default receiver, group_by, timings (nested routes are separate)")
     public Response putRoot(@PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        Route root = bodies.read(object, Route.class);
-        AlertingWrite<StoredPolicyRoot> write = service.putRoot(env, root, ETags.expected(ifMatch, version));
+                            @Valid PolicyRootRequest body) {
+        PolicyRootRequest request = RequestBodies.require(body);
+        AlertingWrite<StoredPolicyRoot> write = service.putRoot(env, request.route(),
+                ETags.expected(ifMatch, request.version()));
         return WriteResponses.write(responses.withWarnings(responses.policyRoot(write.value()), write),
                 write.value().meta().version(), write.created(), WriteResponses.base(env) + "/notification-policy");
     }
@@ -84,10 +79,8 @@ public final class NotificationPolicyResource {
     @Path("routes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a route")
-    public Response createRoute(@PathParam("env") String env, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        bodies.takeVersion(object);
-        return routeResponse(env, service.createRoute(env, read(object)));
+    public Response createRoute(@PathParam("env") String env, @Valid RouteRequest body) {
+        return routeResponse(env, service.createRoute(env, RequestBodies.require(body).write()));
     }
 
     @GET
@@ -103,10 +96,9 @@ public final class NotificationPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a route; another parentUid or position moves it")
     public Response putRoute(@PathParam("env") String env, @PathParam("uid") String uid,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        return routeResponse(env, service.putRoute(env, uid, read(object), ETags.expected(ifMatch, version)));
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RouteRequest body) {
+        RouteRequest request = RequestBodies.require(body);
+        return routeResponse(env, service.putRoute(env, uid, request.write(), ETags.expected(ifMatch, request.version())));
     }
 
     @DELETE
@@ -116,13 +108,6 @@ public final class NotificationPolicyResource {
                                 @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteRoute(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));
         return Response.noContent().build();
-    }
-
-    private RouteWrite read(ObjectNode object) throws IOException {
-        String uid = bodies.takeText(object, "uid");
-        String parentUid = bodies.takeText(object, "parentUid");
-        Long position = bodies.takeLong(object, "position");
-        return new RouteWrite(uid, parentUid, position, bodies.read(object, Route.class));
     }
 
     private Response routeResponse(String env, AlertingWrite<StoredRoute> write) {

@@ -1,8 +1,6 @@
 package io.dashplane.server.alerting.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dashplane.schema.alerting.RuleGroup;
 import io.dashplane.server.alerting.AlertingServices;
 import io.dashplane.server.alerting.AlertingWrite;
 import io.dashplane.server.alerting.RuleGroupService;
@@ -10,9 +8,11 @@ import io.dashplane.server.alerting.RuleGroupView;
 import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.QueryFlag;
+import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,19 +25,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 
 @Path("/api/v1/environments/{env}/rule-groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerting")
 public final class RuleGroupResource {
     private final RuleGroupService service;
-    private final AlertingBodies bodies;
     private final AlertingResponses responses;
 
     public RuleGroupResource(AlertingServices alerting) {
         this.service = alerting.ruleGroups();
-        this.bodies = new AlertingBodies(alerting.mapper());
         this.responses = new AlertingResponses(alerting.mapper());
     }
 
@@ -63,17 +60,10 @@ public final class RuleGroupResource {
     @Operation(summary = "Create a rule group or change its interval")
     public Response put(@PathParam("env") String env, @PathParam("folderUid") String folderUid,
                         @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        JsonNode body) throws IOException {
-        ObjectNode object = bodies.object(body);
-        Long version = bodies.takeVersion(object);
-        object.remove("rules");
-        JsonNode interval = object.get("interval");
-        if (interval != null && interval.isIntegralNumber()) {
-            // Grafana's HTTP API sends the interval as whole seconds.
-            object.put("interval", interval.asText());
-        }
-        RuleGroup group = bodies.read(object, RuleGroup.class);
-        AlertingWrite<RuleGroupView> write = service.put(env, folderUid, name, group, ETags.expected(ifMatch, version));
+                        @Valid RuleGroupRequest body) {
+        RuleGroupRequest request = RequestBodies.require(body);
+        AlertingWrite<RuleGroupView> write = service.put(env, folderUid, name, request.ruleGroup(),
+                ETags.expected(ifMatch, request.version()));
         return WriteResponses.write(responses.withWarnings(responses.ruleGroup(write.value()), write),
                 write.value().group().meta().version(), write.created(),
                 WriteResponses.base(env) + "/rule-groups/" + WriteResponses.segment(folderUid) + "/" + WriteResponses.segment(name));

@@ -11,6 +11,7 @@ import io.dashplane.schema.alerting.NotificationPolicyValidator;
 import io.dashplane.schema.alerting.RuleGroupValidator;
 import io.dashplane.schema.alerting.StoredSecrets;
 import io.dashplane.schema.dashboard.DatasourceLookup;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.schema.validation.ValidationReport;
 
 import java.util.HashMap;
@@ -33,6 +34,12 @@ public final class ProvisioningFileValidator {
 
     public ValidationReport validate(ProvisioningFile file, String pointerPrefix, DatasourceLookup datasources,
                                      NotificationLookup environment) {
+        return validate(file, pointerPrefix, datasources, environment, ValidationMode.STRICT);
+    }
+
+    /** In {@link ValidationMode#WARN}, rules naming a datasource that does not exist are warnings, not errors. */
+    public ValidationReport validate(ProvisioningFile file, String pointerPrefix, DatasourceLookup datasources,
+                                     NotificationLookup environment, ValidationMode mode) {
         FindingCollector findings = new FindingCollector(pointerPrefix);
         if (file == null) {
             findings.error("", "the provisioning file is empty");
@@ -44,7 +51,7 @@ public final class ProvisioningFileValidator {
             findings.error("/apiVersion", "apiVersion " + file.apiVersion() + " is not supported; use 1");
         }
         NotificationLookup lookup = withFileObjects(file, environment);
-        groups(file.groups(), findings, datasources, lookup);
+        groups(file.groups(), findings, datasources, lookup, mode);
         contactPoints(file.contactPoints(), findings);
         policies(file.policies(), findings, lookup);
         muteTimes(file.muteTimes(), findings);
@@ -86,7 +93,7 @@ public final class ProvisioningFileValidator {
     }
 
     private void groups(List<ProvisionedRuleGroup> groups, FindingCollector findings, DatasourceLookup datasources,
-                        NotificationLookup lookup) {
+                        NotificationLookup lookup, ValidationMode mode) {
         if (groups == null) {
             return;
         }
@@ -142,7 +149,7 @@ public final class ProvisioningFileValidator {
                 }
                 // The panel link is checked above against the file's own fields, not as annotations.
                 rules.validate(rule.withoutPanelLink().toAlertRule(null, group.name()), findings.at(ruleAt), datasources,
-                        lookup, false);
+                        lookup, false, mode);
                 RuleGroupValidator.pendingPeriodAgainstInterval(rule.pendingPeriod(), group.interval(), findings.at(ruleAt));
             }
         }
