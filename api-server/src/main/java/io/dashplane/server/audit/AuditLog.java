@@ -1,8 +1,6 @@
 package io.dashplane.server.audit;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.AUDIT_LOG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +42,8 @@ public final class AuditLog {
                               Long versionBefore, Long versionAfter, Object state) {
         long id = IdSequence.next(tx, "audit");
         String at = timestamp(Instant.now());
-        tx.insertInto(table("audit_log"), bigint("id"), text("at"), text("actor"), text("env"), text("kind"),
-                        text("uid"), text("action"), bigint("version_before"), bigint("version_after"), text("digest"))
+        tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND,
+                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER, AUDIT_LOG.DIGEST)
                 .values(id, at, Actor.current().name(), env, kind, uid, action, versionBefore,
                         versionAfter, digest(state))
                 .execute();
@@ -67,8 +65,8 @@ public final class AuditLog {
         }
         long id = IdSequence.next(tx, "audit");
         String at = timestamp(Instant.now());
-        tx.insertInto(table("audit_log"), bigint("id"), text("at"), text("actor"), text("env"), text("kind"),
-                        text("uid"), text("action"), text("digest"), text("detail"))
+        tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND,
+                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.DIGEST, AUDIT_LOG.DETAIL)
                 .values(id, at, Actor.current().name(), env, kind, uid, action, digest(json), json)
                 .execute();
         ChangeFeed.append(tx, env, kind, uid, action, at);
@@ -95,7 +93,7 @@ public final class AuditLog {
      */
     public static void recordRow(DSLContext tx, String env, String kind, String uid, org.jooq.Table<?> table,
                                  org.jooq.Condition row, boolean insert) {
-        org.jooq.Record r = tx.selectFrom(table).where(row).fetchOne();
+        org.jooq.Record r = tx.selectFrom(untyped(table)).where(row).fetchOne();
         if (r == null) {
             return;
         }
@@ -110,9 +108,17 @@ public final class AuditLog {
      */
     public static void recordDelete(DSLContext tx, String env, String kind, String uid, org.jooq.Table<?> table,
                                     org.jooq.Condition row) {
-        for (org.jooq.Record r : tx.selectFrom(table).where(row).fetch()) {
+        for (org.jooq.Record r : tx.selectFrom(untyped(table)).where(row).fetch()) {
             record(tx, env, kind, uid, DELETE, r.get("version", Long.class), null, publicColumns(r));
         }
+    }
+
+    /**
+     * The table by name only: its values are digested as the driver returns them (SQLite booleans as 1 and 0), as
+     * they were before the tables were generated, so that an unchanged row keeps its digest.
+     */
+    private static org.jooq.Table<?> untyped(org.jooq.Table<?> table) {
+        return org.jooq.impl.DSL.table(table.getQualifiedName());
     }
 
     /** The row without sealed secrets ({@code secure_data}, {@code *_secret*}), sorted by column name. */
