@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import io.dashplane.server.storage.schema.tables.AlertRuleVersions;
+import io.dashplane.server.storage.schema.AlertRuleVersions;
 import org.jooq.impl.DSL;
 
 /** SQL for alert rules and their history. */

@@ -13,8 +13,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import io.dashplane.server.storage.schema.tables.DashboardTags;
-import io.dashplane.server.storage.schema.tables.DashboardVersions;
+import io.dashplane.server.storage.schema.DashboardTags;
+import io.dashplane.server.storage.schema.DashboardVersions;
 import org.jooq.impl.DSL;
 
 /**

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import io.dashplane.server.storage.schema.tables.DashboardDatasourceRefs;
+import io.dashplane.server.storage.schema.DashboardDatasourceRefs;
 
 /**
  * The table of datasource references held by the current version of each dashboard: one row per
