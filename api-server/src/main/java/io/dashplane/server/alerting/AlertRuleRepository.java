@@ -22,7 +22,8 @@ public final class AlertRuleRepository {
     }
 
     public Optional<StoredAlertRule> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).fetchOptional()
+                .map(this::map);
     }
 
     public List<StoredAlertRule> list(DSLContext tx, String env, String folderUid, String ruleGroup) {
@@ -33,20 +34,24 @@ public final class AlertRuleRepository {
         if (ruleGroup != null && !ruleGroup.isEmpty()) {
             c = c.and(ALERT_RULES.RULE_GROUP.eq(ruleGroup));
         }
-        return tx.selectFrom(ALERT_RULES).where(c).orderBy(ALERT_RULES.FOLDER_UID, ALERT_RULES.RULE_GROUP, ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(this::map);
+        return tx.selectFrom(ALERT_RULES).where(c).orderBy(ALERT_RULES.FOLDER_UID, ALERT_RULES.RULE_GROUP,
+                ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(this::map);
     }
 
     public List<String> uidsInGroup(DSLContext tx, String env, String folderUid, String ruleGroup) {
-        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup)).orderBy(ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(ALERT_RULES.UID);
+        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup))
+                .orderBy(ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(ALERT_RULES.UID);
     }
 
     public long nextPosition(DSLContext tx, String env, String folderUid, String ruleGroup) {
-        Long max = tx.select(DSL.max(ALERT_RULES.POSITION)).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup)).fetchOne(0, Long.class);
+        Long max = tx.select(DSL.max(ALERT_RULES.POSITION)).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup))
+                .fetchOne(0, Long.class);
         return max == null ? 0 : max + 1;
     }
 
     public Optional<String> uidWithTitle(DSLContext tx, String env, String folderUid, String title) {
-        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid)).and(ALERT_RULES.TITLE.eq(title)))
+        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(ALERT_RULES.ENV.eq(env)
+                .and(ALERT_RULES.FOLDER_UID.eq(folderUid)).and(ALERT_RULES.TITLE.eq(title)))
                 .fetchOptional(ALERT_RULES.UID);
     }
 
@@ -62,29 +67,40 @@ public final class AlertRuleRepository {
     public void save(DSLContext tx, String env, StoredAlertRule stored, boolean insert, String message) {
         AlertRule rule = stored.rule();
         if (insert) {
-            tx.insertInto(ALERT_RULES).set(ALERT_RULES.ENV, env).set(ALERT_RULES.UID, rule.uid()).set(ALERT_RULES.TITLE, rule.title())
-                    .set(ALERT_RULES.FOLDER_UID, rule.folderUID()).set(ALERT_RULES.RULE_GROUP, rule.ruleGroup()).set(ALERT_RULES.POSITION, stored.position())
+            tx.insertInto(ALERT_RULES).set(ALERT_RULES.ENV, env).set(ALERT_RULES.UID, rule.uid())
+                    .set(ALERT_RULES.TITLE, rule.title())
+                    .set(ALERT_RULES.FOLDER_UID, rule.folderUID()).set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
+                    .set(ALERT_RULES.POSITION, stored.position())
                     .set(ALERT_RULES.DATA, json.write(rule)).set(ALERT_RULES.VERSION, stored.meta().version())
-                    .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt()).set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).execute();
+                    .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt()).set(ALERT_RULES.UPDATED_AT, stored.meta()
+                    .updatedAt()).execute();
         } else {
-            tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title()).set(ALERT_RULES.FOLDER_UID, rule.folderUID()).set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
-                    .set(ALERT_RULES.POSITION, stored.position()).set(ALERT_RULES.DATA, json.write(rule)).set(ALERT_RULES.VERSION, stored.meta().version())
-                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid()))).execute();
+            tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title()).set(ALERT_RULES.FOLDER_UID, rule.folderUID())
+                    .set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
+                    .set(ALERT_RULES.POSITION, stored.position()).set(ALERT_RULES.DATA, json.write(rule))
+                    .set(ALERT_RULES.VERSION, stored.meta().version())
+                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).where(ALERT_RULES.ENV.eq(env)
+                    .and(ALERT_RULES.UID.eq(rule.uid()))).execute();
         }
         AlertRuleVersions versions = ALERT_RULE_VERSIONS;
-        tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid()).set(versions.VERSION, stored.meta().version())
-                .set(versions.FOLDER_UID, rule.folderUID()).set(versions.RULE_GROUP, rule.ruleGroup()).set(versions.MESSAGE, message)
+        tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid()).set(versions.VERSION, stored.meta()
+                .version())
+                .set(versions.FOLDER_UID, rule.folderUID()).set(versions.RULE_GROUP, rule.ruleGroup())
+                .set(versions.MESSAGE, message)
                 .set(versions.DATA, json.write(rule)).set(versions.CREATED_AT, stored.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "alert-rule", rule.uid(), ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid())), insert);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "alert-rule", rule.uid(), ALERT_RULES,
+                ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid())), insert);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid)));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, ALERT_RULES, ALERT_RULES.ENV.eq(env)
+                .and(ALERT_RULES.UID.eq(uid)));
         tx.deleteFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).execute();
     }
 
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {
-        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env).and(ALERT_RULE_VERSIONS.UID.eq(uid))).orderBy(ALERT_RULE_VERSIONS.VERSION.desc())
+        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env)
+                .and(ALERT_RULE_VERSIONS.UID.eq(uid))).orderBy(ALERT_RULE_VERSIONS.VERSION.desc())
                 .limit(limit).offset(offset).fetch(this::mapVersion);
     }
 
@@ -93,20 +109,25 @@ public final class AlertRuleRepository {
     }
 
     public Optional<AlertRuleVersion> version(DSLContext tx, String env, String uid, long version) {
-        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env).and(ALERT_RULE_VERSIONS.UID.eq(uid)).and(ALERT_RULE_VERSIONS.VERSION.eq(version)))
+        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env)
+                .and(ALERT_RULE_VERSIONS.UID.eq(uid)).and(ALERT_RULE_VERSIONS.VERSION.eq(version)))
                 .fetchOptional().map(this::mapVersion);
     }
 
     private static Condition inGroup(String env, String folderUid, String ruleGroup) {
-        return ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid)).and(ALERT_RULES.RULE_GROUP.eq(ruleGroup));
+        return ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid))
+                .and(ALERT_RULES.RULE_GROUP.eq(ruleGroup));
     }
 
     private StoredAlertRule map(Record r) {
-        return new StoredAlertRule(json.read(r.get(ALERT_RULES.DATA), AlertRule.class), r.get(ALERT_RULES.POSITION), new ObjectMeta(r.get(ALERT_RULES.VERSION), r.get(ALERT_RULES.CREATED_AT), r.get(ALERT_RULES.UPDATED_AT)));
+        return new StoredAlertRule(json.read(r.get(ALERT_RULES.DATA), AlertRule.class), r.get(ALERT_RULES.POSITION),
+                new ObjectMeta(r.get(ALERT_RULES.VERSION), r.get(ALERT_RULES.CREATED_AT),
+                r.get(ALERT_RULES.UPDATED_AT)));
     }
 
     private AlertRuleVersion mapVersion(Record r) {
-        return new AlertRuleVersion(r.get(ALERT_RULE_VERSIONS.VERSION), r.get(ALERT_RULE_VERSIONS.MESSAGE), r.get(ALERT_RULE_VERSIONS.CREATED_AT),
+        return new AlertRuleVersion(r.get(ALERT_RULE_VERSIONS.VERSION), r.get(ALERT_RULE_VERSIONS.MESSAGE),
+                r.get(ALERT_RULE_VERSIONS.CREATED_AT),
                 json.read(r.get(ALERT_RULE_VERSIONS.DATA), AlertRule.class));
     }
 }

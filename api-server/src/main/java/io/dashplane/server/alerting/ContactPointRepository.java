@@ -22,49 +22,63 @@ public final class ContactPointRepository {
     }
 
     public Optional<StoredContactPoint> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public Optional<StoredContactPoint> findByName(DSLContext tx, String env, String name) {
-        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredContactPoint> list(DSLContext tx, String env) {
-        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)).orderBy(CONTACT_POINTS.NAME).fetch(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)).orderBy(CONTACT_POINTS.NAME)
+                .fetch(this::map);
     }
 
     public Set<String> names(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(CONTACT_POINTS.NAME).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)).fetch(CONTACT_POINTS.NAME));
+        return new HashSet<>(tx.select(CONTACT_POINTS.NAME).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env))
+                .fetch(CONTACT_POINTS.NAME));
     }
 
     public Optional<String> sealedSecrets(DSLContext tx, String env, String uid) {
-        return tx.select(CONTACT_POINTS.SECURE_DATA).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid))).fetchOptional(CONTACT_POINTS.SECURE_DATA);
+        return tx.select(CONTACT_POINTS.SECURE_DATA).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)
+                .and(CONTACT_POINTS.UID.eq(uid))).fetchOptional(CONTACT_POINTS.SECURE_DATA);
     }
 
     public void insert(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.insertInto(CONTACT_POINTS).set(CONTACT_POINTS.ENV, env).set(CONTACT_POINTS.UID, c.uid()).set(CONTACT_POINTS.NAME, c.name())
-                .set(CONTACT_POINTS.DATA, json.write(c.integrations())).set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+        tx.insertInto(CONTACT_POINTS).set(CONTACT_POINTS.ENV, env).set(CONTACT_POINTS.UID, c.uid())
+                .set(CONTACT_POINTS.NAME, c.name())
+                .set(CONTACT_POINTS.DATA, json.write(c.integrations())).set(CONTACT_POINTS.SECURE_FIELDS,
+                json.write(c.secureFields()))
                 .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).set(CONTACT_POINTS.VERSION, c.meta().version())
-                .set(CONTACT_POINTS.CREATED_AT, c.meta().createdAt()).set(CONTACT_POINTS.UPDATED_AT, c.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid())), true);
+                .set(CONTACT_POINTS.CREATED_AT, c.meta().createdAt()).set(CONTACT_POINTS.UPDATED_AT, c.meta()
+                .updatedAt()).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS,
+                CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name()).set(CONTACT_POINTS.DATA, json.write(c.integrations()))
-                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields())).set(CONTACT_POINTS.SECURE_DATA, sealedSecrets)
+        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name())
+                .set(CONTACT_POINTS.DATA, json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields())).set(CONTACT_POINTS.SECURE_DATA,
+                sealedSecrets)
                 .set(CONTACT_POINTS.VERSION, c.meta().version()).set(CONTACT_POINTS.UPDATED_AT, c.meta().updatedAt())
                 .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid())), false);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS,
+                CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "contact-point", uid, CONTACT_POINTS, CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "contact-point", uid, CONTACT_POINTS,
+                CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)));
         tx.deleteFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid))).execute();
     }
 
     /** The environments that hold at least one contact point. */
     public List<String> environments(DSLContext tx) {
-        return tx.selectDistinct(CONTACT_POINTS.ENV).from(CONTACT_POINTS).orderBy(CONTACT_POINTS.ENV).fetch(CONTACT_POINTS.ENV);
+        return tx.selectDistinct(CONTACT_POINTS.ENV).from(CONTACT_POINTS).orderBy(CONTACT_POINTS.ENV)
+                .fetch(CONTACT_POINTS.ENV);
     }
 
     /**
@@ -72,8 +86,10 @@ public final class ContactPointRepository {
      * version: for storage changes that leave its content as it was.
      */
     public void restore(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets, String auditAction) {
-        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.DATA, json.write(c.integrations())).set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
-                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
+        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.DATA, json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).where(CONTACT_POINTS.ENV.eq(env)
+                .and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
         io.dashplane.server.audit.AuditLog.record(tx, env, "contact-point", c.uid(), auditAction,
                 c.meta().version(), c.meta().version(), json.write(c.integrations()));
     }
@@ -86,6 +102,7 @@ public final class ContactPointRepository {
         return new StoredContactPoint(r.get(CONTACT_POINTS.UID), r.get(CONTACT_POINTS.NAME),
                 json.read(r.get(CONTACT_POINTS.DATA), new TypeReference<List<Integration>>() { }),
                 json.read(r.get(CONTACT_POINTS.SECURE_FIELDS), new TypeReference<Map<String, List<String>>>() { }),
-                new ObjectMeta(r.get(CONTACT_POINTS.VERSION), r.get(CONTACT_POINTS.CREATED_AT), r.get(CONTACT_POINTS.UPDATED_AT)));
+                new ObjectMeta(r.get(CONTACT_POINTS.VERSION), r.get(CONTACT_POINTS.CREATED_AT),
+                r.get(CONTACT_POINTS.UPDATED_AT)));
     }
 }

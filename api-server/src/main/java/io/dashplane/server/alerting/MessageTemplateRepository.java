@@ -12,30 +12,40 @@ import org.jooq.Record;
 public final class MessageTemplateRepository {
 
     public Optional<StoredTemplate> find(DSLContext tx, String env, String name) {
-        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name))).fetchOptional()
+        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env)
+                .and(MESSAGE_TEMPLATES.NAME.eq(name))).fetchOptional()
                 .map(MessageTemplateRepository::map);
     }
 
     public List<StoredTemplate> list(DSLContext tx, String env) {
-        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env)).orderBy(MESSAGE_TEMPLATES.NAME).fetch(MessageTemplateRepository::map);
+        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env)).orderBy(MESSAGE_TEMPLATES.NAME)
+                .fetch(MessageTemplateRepository::map);
     }
 
     public void insert(DSLContext tx, String env, StoredTemplate t) {
-        tx.insertInto(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.ENV, env).set(MESSAGE_TEMPLATES.NAME, t.name()).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
-                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version()).set(MESSAGE_TEMPLATES.CREATED_AT, t.meta().createdAt())
+        tx.insertInto(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.ENV, env).set(MESSAGE_TEMPLATES.NAME, t.name())
+                .set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
+                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version()).set(MESSAGE_TEMPLATES.CREATED_AT, t.meta()
+                .createdAt())
                 .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES, MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES,
+                MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), true);
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
-        tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template()).set(MESSAGE_TEMPLATES.VERSION, t.meta().version())
-                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES, MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), false);
+        tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
+                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version())
+                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).where(MESSAGE_TEMPLATES.ENV.eq(env)
+                .and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES,
+                MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), false);
     }
 
     public void delete(DSLContext tx, String env, String name) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "template", name, MESSAGE_TEMPLATES, MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)));
-        tx.deleteFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name))).execute();
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "template", name, MESSAGE_TEMPLATES,
+                MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)));
+        tx.deleteFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)))
+                .execute();
     }
 
     public long countAll(DSLContext tx) {
@@ -43,6 +53,8 @@ public final class MessageTemplateRepository {
     }
 
     private static StoredTemplate map(Record r) {
-        return new StoredTemplate(new MessageTemplate(r.get(MESSAGE_TEMPLATES.NAME), r.get(MESSAGE_TEMPLATES.TEMPLATE)), new ObjectMeta(r.get(MESSAGE_TEMPLATES.VERSION), r.get(MESSAGE_TEMPLATES.CREATED_AT), r.get(MESSAGE_TEMPLATES.UPDATED_AT)));
+        return new StoredTemplate(new MessageTemplate(r.get(MESSAGE_TEMPLATES.NAME), r.get(MESSAGE_TEMPLATES.TEMPLATE)),
+                new ObjectMeta(r.get(MESSAGE_TEMPLATES.VERSION), r.get(MESSAGE_TEMPLATES.CREATED_AT),
+                r.get(MESSAGE_TEMPLATES.UPDATED_AT)));
     }
 }

@@ -20,11 +20,13 @@ public final class MuteTimingRepository {
     }
 
     public Optional<StoredMuteTiming> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).fetchOptional()
+                .map(this::map);
     }
 
     public Optional<StoredMuteTiming> findByName(DSLContext tx, String env, String name) {
-        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredMuteTiming> list(DSLContext tx, String env) {
@@ -32,24 +34,31 @@ public final class MuteTimingRepository {
     }
 
     public Set<String> names(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(MUTE_TIMINGS.NAME).from(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env)).fetch(MUTE_TIMINGS.NAME));
+        return new HashSet<>(tx.select(MUTE_TIMINGS.NAME).from(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env))
+                .fetch(MUTE_TIMINGS.NAME));
     }
 
     public void insert(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.insertInto(MUTE_TIMINGS).set(MUTE_TIMINGS.ENV, env).set(MUTE_TIMINGS.UID, m.uid()).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
+        tx.insertInto(MUTE_TIMINGS).set(MUTE_TIMINGS.ENV, env).set(MUTE_TIMINGS.UID, m.uid())
+                .set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
                 .set(MUTE_TIMINGS.VERSION, m.meta().version()).set(MUTE_TIMINGS.CREATED_AT, m.meta().createdAt())
                 .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid())), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS,
+                MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.update(MUTE_TIMINGS).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing())).set(MUTE_TIMINGS.VERSION, m.meta().version())
-                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid())), false);
+        tx.update(MUTE_TIMINGS).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
+                .set(MUTE_TIMINGS.VERSION, m.meta().version())
+                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).where(MUTE_TIMINGS.ENV.eq(env)
+                .and(MUTE_TIMINGS.UID.eq(m.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS,
+                MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "mute-timing", uid, MUTE_TIMINGS, MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid)));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "mute-timing", uid, MUTE_TIMINGS,
+                MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid)));
         tx.deleteFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).execute();
     }
 
@@ -58,6 +67,8 @@ public final class MuteTimingRepository {
     }
 
     private StoredMuteTiming map(Record r) {
-        return new StoredMuteTiming(r.get(MUTE_TIMINGS.UID), json.read(r.get(MUTE_TIMINGS.DATA), MuteTiming.class), new ObjectMeta(r.get(MUTE_TIMINGS.VERSION), r.get(MUTE_TIMINGS.CREATED_AT), r.get(MUTE_TIMINGS.UPDATED_AT)));
+        return new StoredMuteTiming(r.get(MUTE_TIMINGS.UID), json.read(r.get(MUTE_TIMINGS.DATA), MuteTiming.class),
+                new ObjectMeta(r.get(MUTE_TIMINGS.VERSION), r.get(MUTE_TIMINGS.CREATED_AT),
+                r.get(MUTE_TIMINGS.UPDATED_AT)));
     }
 }

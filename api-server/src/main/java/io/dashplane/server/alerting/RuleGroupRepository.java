@@ -13,7 +13,8 @@ import org.jooq.Record;
 public final class RuleGroupRepository {
 
     public Optional<StoredRuleGroup> find(DSLContext tx, String env, String folderUid, String name) {
-        return tx.selectFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name)).fetchOptional().map(RuleGroupRepository::map);
+        return tx.selectFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name)).fetchOptional()
+                .map(RuleGroupRepository::map);
     }
 
     public List<StoredRuleGroup> list(DSLContext tx, String env, String folderUid) {
@@ -21,20 +22,27 @@ public final class RuleGroupRepository {
         if (folderUid != null && !folderUid.isEmpty()) {
             c = c.and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folderUid));
         }
-        return tx.selectFrom(ALERT_RULE_GROUPS).where(c).orderBy(ALERT_RULE_GROUPS.FOLDER_UID, ALERT_RULE_GROUPS.NAME).fetch(RuleGroupRepository::map);
+        return tx.selectFrom(ALERT_RULE_GROUPS).where(c).orderBy(ALERT_RULE_GROUPS.FOLDER_UID, ALERT_RULE_GROUPS.NAME)
+                .fetch(RuleGroupRepository::map);
     }
 
     public void insert(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.insertInto(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.ENV, env).set(ALERT_RULE_GROUPS.FOLDER_UID, g.folderUid()).set(ALERT_RULE_GROUPS.NAME, g.name())
-                .set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION, g.meta().version()).set(ALERT_RULE_GROUPS.CREATED_AT, g.meta().createdAt())
+        tx.insertInto(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.ENV, env).set(ALERT_RULE_GROUPS.FOLDER_UID,
+                g.folderUid()).set(ALERT_RULE_GROUPS.NAME, g.name())
+                .set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
+                .set(ALERT_RULE_GROUPS.CREATED_AT, g.meta().createdAt())
                 .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), ALERT_RULE_GROUPS, key(env, g.folderUid(), g.name()), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(),
+                ALERT_RULE_GROUPS, key(env, g.folderUid(), g.name()), true);
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
-                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name())).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), ALERT_RULE_GROUPS, key(env, g.folderUid(), g.name()), false);
+        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION,
+                g.meta().version())
+                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name()))
+                .execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(),
+                ALERT_RULE_GROUPS, key(env, g.folderUid(), g.name()), false);
     }
 
     /** Deletes the group; its rules go with it (cascade) and are recorded as deleted first. */
@@ -46,7 +54,8 @@ public final class RuleGroupRepository {
             io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, ALERT_RULES,
                     inGroup.and(ALERT_RULES.UID.eq(uid)));
         }
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folderUid + "/" + name, ALERT_RULE_GROUPS, key(env, folderUid, name));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folderUid + "/" + name,
+                ALERT_RULE_GROUPS, key(env, folderUid, name));
         tx.deleteFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name)).execute();
     }
 
@@ -55,10 +64,13 @@ public final class RuleGroupRepository {
     }
 
     private static Condition key(String env, String folderUid, String name) {
-        return ALERT_RULE_GROUPS.ENV.eq(env).and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folderUid)).and(ALERT_RULE_GROUPS.NAME.eq(name));
+        return ALERT_RULE_GROUPS.ENV.eq(env).and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folderUid))
+                .and(ALERT_RULE_GROUPS.NAME.eq(name));
     }
 
     private static StoredRuleGroup map(Record r) {
-        return new StoredRuleGroup(r.get(ALERT_RULE_GROUPS.FOLDER_UID), r.get(ALERT_RULE_GROUPS.NAME), r.get(ALERT_RULE_GROUPS.INTERVAL_TEXT), new ObjectMeta(r.get(ALERT_RULE_GROUPS.VERSION), r.get(ALERT_RULE_GROUPS.CREATED_AT), r.get(ALERT_RULE_GROUPS.UPDATED_AT)));
+        return new StoredRuleGroup(r.get(ALERT_RULE_GROUPS.FOLDER_UID), r.get(ALERT_RULE_GROUPS.NAME),
+                r.get(ALERT_RULE_GROUPS.INTERVAL_TEXT), new ObjectMeta(r.get(ALERT_RULE_GROUPS.VERSION),
+                r.get(ALERT_RULE_GROUPS.CREATED_AT), r.get(ALERT_RULE_GROUPS.UPDATED_AT)));
     }
 }

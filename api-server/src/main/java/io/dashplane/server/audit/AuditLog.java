@@ -43,7 +43,8 @@ public final class AuditLog {
         long id = IdSequence.next(tx, "audit");
         String at = timestamp(Instant.now());
         tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND,
-                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER, AUDIT_LOG.DIGEST)
+                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER,
+                        AUDIT_LOG.DIGEST)
                 .values(id, at, Actor.current().name(), env, kind, uid, action, versionBefore,
                         versionAfter, digest(state))
                 .execute();

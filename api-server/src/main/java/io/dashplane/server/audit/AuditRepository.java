@@ -14,7 +14,9 @@ public final class AuditRepository {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public List<AuditEntry> list(DSLContext tx, AuditQuery q, int offset, int limit) {
-        return tx.select(AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND, AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER, AUDIT_LOG.DIGEST, AUDIT_LOG.DETAIL).from(AUDIT_LOG)
+        return tx.select(AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND, AUDIT_LOG.UID,
+                AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER, AUDIT_LOG.DIGEST, AUDIT_LOG.DETAIL)
+                .from(AUDIT_LOG)
                 .where(where(q)).orderBy(AUDIT_LOG.ID.desc()).limit(limit).offset(offset).fetch(AuditRepository::map);
     }
 
@@ -47,8 +49,10 @@ public final class AuditRepository {
     }
 
     private static AuditEntry map(Record r) {
-        return new AuditEntry(r.get(AUDIT_LOG.ID), r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.ACTOR), r.get(AUDIT_LOG.ENV), r.get(AUDIT_LOG.KIND), r.get(AUDIT_LOG.UID), r.get(AUDIT_LOG.ACTION),
-                r.get(AUDIT_LOG.VERSION_BEFORE), r.get(AUDIT_LOG.VERSION_AFTER), r.get(AUDIT_LOG.DIGEST), detail(r.get(AUDIT_LOG.DETAIL)));
+        return new AuditEntry(r.get(AUDIT_LOG.ID), r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.ACTOR), r.get(AUDIT_LOG.ENV),
+                r.get(AUDIT_LOG.KIND), r.get(AUDIT_LOG.UID), r.get(AUDIT_LOG.ACTION),
+                r.get(AUDIT_LOG.VERSION_BEFORE), r.get(AUDIT_LOG.VERSION_AFTER), r.get(AUDIT_LOG.DIGEST),
+                detail(r.get(AUDIT_LOG.DETAIL)));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode detail(String text) {

@@ -26,30 +26,40 @@ public final class ServiceAccountRepository {
     }
 
     public List<ServiceAccount> list(DSLContext tx, int offset, int limit) {
-        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION, SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT, SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
+        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION,
+                SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT,
+                SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
                 .orderBy(SERVICE_ACCOUNTS.NAME).limit(limit).offset(offset).fetch(r -> map(tx, r));
     }
 
     public Optional<ServiceAccount> find(DSLContext tx, String id) {
-        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION, SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT, SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
+        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION,
+                SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT,
+                SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
                 .where(SERVICE_ACCOUNTS.ID.eq(id)).fetchOptional().map(r -> map(tx, r));
     }
 
     public Optional<ServiceAccount> findByName(DSLContext tx, String name) {
-        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION, SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT, SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
+        return tx.select(SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION,
+                SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT,
+                SERVICE_ACCOUNTS.UPDATED_AT).from(SERVICE_ACCOUNTS)
                 .where(SERVICE_ACCOUNTS.NAME.eq(name)).fetchOptional().map(r -> map(tx, r));
     }
 
     public void insert(DSLContext tx, ServiceAccount a) {
-        tx.insertInto(SERVICE_ACCOUNTS, SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION, SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT, SERVICE_ACCOUNTS.UPDATED_AT)
+        tx.insertInto(SERVICE_ACCOUNTS, SERVICE_ACCOUNTS.ID, SERVICE_ACCOUNTS.NAME, SERVICE_ACCOUNTS.DESCRIPTION,
+                SERVICE_ACCOUNTS.SERVER_ADMIN, SERVICE_ACCOUNTS.VERSION, SERVICE_ACCOUNTS.CREATED_AT,
+                SERVICE_ACCOUNTS.UPDATED_AT)
                 .values(a.id(), a.name(), a.description(), a.serverAdmin(), a.version(), a.createdAt(), a.updatedAt())
                 .execute();
         replaceRoles(tx, a.id(), a.roles());
     }
 
     public void update(DSLContext tx, ServiceAccount a) {
-        tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name()).set(SERVICE_ACCOUNTS.DESCRIPTION, a.description()).set(SERVICE_ACCOUNTS.SERVER_ADMIN, a.serverAdmin())
-                .set(SERVICE_ACCOUNTS.VERSION, a.version()).set(SERVICE_ACCOUNTS.UPDATED_AT, a.updatedAt()).where(SERVICE_ACCOUNTS.ID.eq(a.id())).execute();
+        tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name()).set(SERVICE_ACCOUNTS.DESCRIPTION,
+                a.description()).set(SERVICE_ACCOUNTS.SERVER_ADMIN, a.serverAdmin())
+                .set(SERVICE_ACCOUNTS.VERSION, a.version()).set(SERVICE_ACCOUNTS.UPDATED_AT, a.updatedAt())
+                .where(SERVICE_ACCOUNTS.ID.eq(a.id())).execute();
         replaceRoles(tx, a.id(), a.roles());
     }
 
@@ -59,46 +69,59 @@ public final class ServiceAccountRepository {
 
     private void replaceRoles(DSLContext tx, String accountId, Map<String, String> roles) {
         tx.deleteFrom(SERVICE_ACCOUNT_ROLES).where(SERVICE_ACCOUNT_ROLES.ACCOUNT_ID.eq(accountId)).execute();
-        roles.forEach((env, role) -> tx.insertInto(SERVICE_ACCOUNT_ROLES, SERVICE_ACCOUNT_ROLES.ACCOUNT_ID, SERVICE_ACCOUNT_ROLES.ENV, SERVICE_ACCOUNT_ROLES.ROLE).values(accountId, env, role).execute());
+        roles.forEach((env, role) -> tx.insertInto(SERVICE_ACCOUNT_ROLES, SERVICE_ACCOUNT_ROLES.ACCOUNT_ID,
+                SERVICE_ACCOUNT_ROLES.ENV, SERVICE_ACCOUNT_ROLES.ROLE).values(accountId, env, role).execute());
     }
 
     private static ServiceAccount map(DSLContext tx, Record r) {
         Map<String, String> roles = new LinkedHashMap<>();
         tx.select(SERVICE_ACCOUNT_ROLES.ENV, SERVICE_ACCOUNT_ROLES.ROLE).from(SERVICE_ACCOUNT_ROLES)
-                .where(SERVICE_ACCOUNT_ROLES.ACCOUNT_ID.eq(r.get(SERVICE_ACCOUNTS.ID))).orderBy(SERVICE_ACCOUNT_ROLES.ENV)
+                .where(SERVICE_ACCOUNT_ROLES.ACCOUNT_ID.eq(r.get(SERVICE_ACCOUNTS.ID)))
+                .orderBy(SERVICE_ACCOUNT_ROLES.ENV)
                 .forEach(g -> roles.put(g.get(SERVICE_ACCOUNT_ROLES.ENV), g.get(SERVICE_ACCOUNT_ROLES.ROLE)));
-        return new ServiceAccount(r.get(SERVICE_ACCOUNTS.ID), r.get(SERVICE_ACCOUNTS.NAME), r.get(SERVICE_ACCOUNTS.DESCRIPTION), Boolean.TRUE.equals(r.get(SERVICE_ACCOUNTS.SERVER_ADMIN)),
-                roles, r.get(SERVICE_ACCOUNTS.VERSION), r.get(SERVICE_ACCOUNTS.CREATED_AT), r.get(SERVICE_ACCOUNTS.UPDATED_AT));
+        return new ServiceAccount(r.get(SERVICE_ACCOUNTS.ID), r.get(SERVICE_ACCOUNTS.NAME),
+                r.get(SERVICE_ACCOUNTS.DESCRIPTION), Boolean.TRUE.equals(r.get(SERVICE_ACCOUNTS.SERVER_ADMIN)),
+                roles, r.get(SERVICE_ACCOUNTS.VERSION), r.get(SERVICE_ACCOUNTS.CREATED_AT),
+                r.get(SERVICE_ACCOUNTS.UPDATED_AT));
     }
 
     // --- tokens
 
     public void insertToken(DSLContext tx, ApiToken t, String hash) {
-        tx.insertInto(API_TOKENS, API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
+        tx.insertInto(API_TOKENS, API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT,
+                API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT,
+                API_TOKENS.CREATED_AT)
                 .values(t.id(), t.accountId(), t.name(), t.hint(), hash, t.expiresAt(), t.revokedAt(), t.lastUsedAt(),
                         t.createdAt())
                 .execute();
     }
 
     public List<ApiToken> tokens(DSLContext tx, String accountId) {
-        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
-                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId)).orderBy(API_TOKENS.CREATED_AT, API_TOKENS.ID)
+        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
+                API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
+                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId)).orderBy(API_TOKENS.CREATED_AT,
+                API_TOKENS.ID)
                 .fetch(r -> mapToken(r).info());
     }
 
     public Optional<ApiToken> token(DSLContext tx, String accountId, String tokenId) {
-        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
-                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId).and(API_TOKENS.ID.eq(tokenId))).fetchOptional()
+        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
+                API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
+                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId).and(API_TOKENS.ID.eq(tokenId)))
+                .fetchOptional()
                 .map(r -> mapToken(r).info());
     }
 
     public Optional<StoredToken> tokenByHash(DSLContext tx, String hash) {
-        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
-                .from(API_TOKENS).where(API_TOKENS.TOKEN_HASH.eq(hash)).fetchOptional().map(ServiceAccountRepository::mapToken);
+        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
+                API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
+                .from(API_TOKENS).where(API_TOKENS.TOKEN_HASH.eq(hash)).fetchOptional()
+                .map(ServiceAccountRepository::mapToken);
     }
 
     public List<StoredToken> storedTokens(DSLContext tx, String accountId) {
-        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH, API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
+        return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
+                API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
                 .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId)).fetch(ServiceAccountRepository::mapToken);
     }
 
@@ -111,7 +134,9 @@ public final class ServiceAccountRepository {
     }
 
     private static StoredToken mapToken(Record r) {
-        return new StoredToken(new ApiToken(r.get(API_TOKENS.ID), r.get(API_TOKENS.ACCOUNT_ID), r.get(API_TOKENS.NAME), r.get(API_TOKENS.HINT), r.get(API_TOKENS.EXPIRES_AT),
-                r.get(API_TOKENS.REVOKED_AT), r.get(API_TOKENS.LAST_USED_AT), r.get(API_TOKENS.CREATED_AT)), r.get(API_TOKENS.TOKEN_HASH));
+        return new StoredToken(new ApiToken(r.get(API_TOKENS.ID), r.get(API_TOKENS.ACCOUNT_ID), r.get(API_TOKENS.NAME),
+                r.get(API_TOKENS.HINT), r.get(API_TOKENS.EXPIRES_AT),
+                r.get(API_TOKENS.REVOKED_AT), r.get(API_TOKENS.LAST_USED_AT), r.get(API_TOKENS.CREATED_AT)),
+                r.get(API_TOKENS.TOKEN_HASH));
     }
 }

@@ -33,23 +33,27 @@ public final class ChangeFeed {
             return;
         }
         long next = latest(tx, env) + 1;
-        tx.insertInto(CHANGE_FEED, CHANGE_FEED.ENV, CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY, CHANGE_FEED.ACTION, CHANGE_FEED.AT).values(env, next, kind, key, feedAction(action), at)
+        tx.insertInto(CHANGE_FEED, CHANGE_FEED.ENV, CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY,
+                CHANGE_FEED.ACTION, CHANGE_FEED.AT).values(env, next, kind, key, feedAction(action), at)
                 .execute();
     }
 
     /** The environment's latest sequence number, 0 before its first change. */
     public static long latest(DSLContext tx, String env) {
-        Long max = tx.select(DSL.max(CHANGE_FEED.SEQUENCE)).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env)).fetchOne(0, Long.class);
+        Long max = tx.select(DSL.max(CHANGE_FEED.SEQUENCE)).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env))
+                .fetchOne(0, Long.class);
         return max == null ? 0 : max;
     }
 
     /** The changes after {@code since}, oldest first, at most {@code limit}. */
     public static List<Change> after(DSLContext tx, String env, long since, int limit) {
-        return tx.select(CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY, CHANGE_FEED.ACTION, CHANGE_FEED.AT).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env).and(CHANGE_FEED.SEQUENCE.gt(since)))
+        return tx.select(CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY, CHANGE_FEED.ACTION,
+                CHANGE_FEED.AT).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env).and(CHANGE_FEED.SEQUENCE.gt(since)))
                 .orderBy(CHANGE_FEED.SEQUENCE).limit(limit)
                 .fetch(r -> {
                     boolean named = NAMED.contains(r.get(CHANGE_FEED.KIND));
-                    return new Change(r.get(CHANGE_FEED.SEQUENCE), r.get(CHANGE_FEED.KIND), named ? null : r.get(CHANGE_FEED.OBJECT_KEY), named ? r.get(CHANGE_FEED.OBJECT_KEY) : null,
+                    return new Change(r.get(CHANGE_FEED.SEQUENCE), r.get(CHANGE_FEED.KIND),
+                            named ? null : r.get(CHANGE_FEED.OBJECT_KEY), named ? r.get(CHANGE_FEED.OBJECT_KEY) : null,
                             r.get(CHANGE_FEED.ACTION), r.get(CHANGE_FEED.AT));
                 });
     }

@@ -36,21 +36,25 @@ public final class DashboardRepository {
     }
 
     public Optional<StoredDashboard> find(DSLContext tx, String env, String uid) {
-        return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+        return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env)
+                .and(DASHBOARDS.UID.eq(uid)))
                 .fetchOptional().map(r -> map(r, r.get(DASHBOARDS.DATA)));
     }
 
     /** Current version, or empty when the dashboard does not exist. */
     public Optional<Long> currentVersion(DSLContext tx, String env, String uid) {
-        return tx.select(DASHBOARDS.VERSION).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).fetchOptional(DASHBOARDS.VERSION);
+        return tx.select(DASHBOARDS.VERSION).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional(DASHBOARDS.VERSION);
     }
 
     public Optional<String> uidById(DSLContext tx, String env, long id) {
-        return tx.select(DASHBOARDS.UID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.ID.eq(id))).fetchOptional(DASHBOARDS.UID);
+        return tx.select(DASHBOARDS.UID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.ID.eq(id)))
+                .fetchOptional(DASHBOARDS.UID);
     }
 
     public Optional<Long> idOf(DSLContext tx, String env, String uid) {
-        return tx.select(DASHBOARDS.ID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).fetchOptional(DASHBOARDS.ID);
+        return tx.select(DASHBOARDS.ID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional(DASHBOARDS.ID);
     }
 
     public long nextId(DSLContext tx) {
@@ -58,7 +62,8 @@ public final class DashboardRepository {
     }
 
     public List<StoredDashboard> search(DSLContext tx, String env, DashboardQuery q, int offset, int limit) {
-        return tx.select(META).from(DASHBOARDS).where(filter(env, q)).orderBy(DASHBOARDS.TITLE_LOWER, DASHBOARDS.TITLE, DASHBOARDS.UID)
+        return tx.select(META).from(DASHBOARDS).where(filter(env, q)).orderBy(DASHBOARDS.TITLE_LOWER, DASHBOARDS.TITLE,
+                DASHBOARDS.UID)
                 .limit(limit).offset(offset).fetch(r -> map(r, null));
     }
 
@@ -76,7 +81,8 @@ public final class DashboardRepository {
 
     /** Inserts a new dashboard row with its tags and its first history entry. */
     public void insert(DSLContext tx, String env, StoredDashboard d) {
-        tx.insertInto(DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE, DASHBOARDS.TITLE_LOWER,
+        tx.insertInto(DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE,
+                DASHBOARDS.TITLE_LOWER,
                         DASHBOARDS.FOLDER_UID, DASHBOARDS.TAGS, DASHBOARDS.VERSION, DASHBOARDS.MESSAGE,
                         DASHBOARDS.PROVENANCE, DASHBOARDS.DATA, DASHBOARDS.CREATED_AT, DASHBOARDS.UPDATED_AT)
                 .values(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(), json.write(d.tags()), d.version(),
@@ -85,22 +91,27 @@ public final class DashboardRepository {
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, DASHBOARDS.ENV.eq(env)
+                .and(DASHBOARDS.UID.eq(d.uid())), true);
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
         tx.update(DASHBOARDS)
-                .set(DASHBOARDS.TITLE, d.title()).set(DASHBOARDS.TITLE_LOWER, lower(d.title())).set(DASHBOARDS.FOLDER_UID, d.folderUid())
-                .set(DASHBOARDS.TAGS, json.write(d.tags())).set(DASHBOARDS.VERSION, d.version()).set(DASHBOARDS.MESSAGE, d.message())
-                .set(DASHBOARDS.PROVENANCE, d.provenance()).set(DASHBOARDS.DATA, d.json()).set(DASHBOARDS.UPDATED_AT, d.updatedAt())
+                .set(DASHBOARDS.TITLE, d.title()).set(DASHBOARDS.TITLE_LOWER, lower(d.title()))
+                .set(DASHBOARDS.FOLDER_UID, d.folderUid())
+                .set(DASHBOARDS.TAGS, json.write(d.tags())).set(DASHBOARDS.VERSION, d.version())
+                .set(DASHBOARDS.MESSAGE, d.message())
+                .set(DASHBOARDS.PROVENANCE, d.provenance()).set(DASHBOARDS.DATA, d.json())
+                .set(DASHBOARDS.UPDATED_AT, d.updatedAt())
                 .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())))
                 .execute();
         tx.deleteFrom(DASHBOARD_TAGS).where(DASHBOARD_TAGS.ENV.eq(env).and(DASHBOARD_TAGS.UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())), false);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DASHBOARDS, DASHBOARDS.ENV.eq(env)
+                .and(DASHBOARDS.UID.eq(d.uid())), false);
     }
 
     /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
@@ -110,7 +121,8 @@ public final class DashboardRepository {
 
     /** Deletes the dashboard; tags, datasource references and history go with it (ON DELETE CASCADE). */
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, DASHBOARDS.ENV.eq(env)
+                .and(DASHBOARDS.UID.eq(uid)));
         tx.deleteFrom(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).execute();
     }
 
@@ -136,7 +148,8 @@ public final class DashboardRepository {
 
     private void insertTags(DSLContext tx, String env, StoredDashboard d) {
         for (String tag : d.tags().stream().distinct().toList()) {
-            tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG).values(env, d.uid(), tag).execute();
+            tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG)
+                    .values(env, d.uid(), tag).execute();
         }
     }
 
@@ -153,7 +166,8 @@ public final class DashboardRepository {
             c = c.and(DASHBOARDS.TITLE_LOWER.contains(lower(q.query())));
         }
         if (q.folderUid() != null) {
-            c = c.and(q.folderUid().isEmpty() ? DASHBOARDS.FOLDER_UID.isNull() : DASHBOARDS.FOLDER_UID.eq(q.folderUid()));
+            c = c.and(q.folderUid()
+                    .isEmpty() ? DASHBOARDS.FOLDER_UID.isNull() : DASHBOARDS.FOLDER_UID.eq(q.folderUid()));
         }
         DashboardTags t = DASHBOARD_TAGS.as("t");
         for (String tag : q.tags()) {
@@ -164,8 +178,10 @@ public final class DashboardRepository {
     }
 
     private StoredDashboard map(Record r, String data) {
-        return new StoredDashboard(r.get(DASHBOARDS.UID), r.get(DASHBOARDS.ID), r.get(DASHBOARDS.TITLE), r.get(DASHBOARDS.FOLDER_UID), json.readStrings(r.get(DASHBOARDS.TAGS)),
-                r.get(DASHBOARDS.VERSION), r.get(DASHBOARDS.MESSAGE), r.get(DASHBOARDS.PROVENANCE), data, r.get(DASHBOARDS.CREATED_AT), r.get(DASHBOARDS.UPDATED_AT));
+        return new StoredDashboard(r.get(DASHBOARDS.UID), r.get(DASHBOARDS.ID), r.get(DASHBOARDS.TITLE),
+                r.get(DASHBOARDS.FOLDER_UID), json.readStrings(r.get(DASHBOARDS.TAGS)),
+                r.get(DASHBOARDS.VERSION), r.get(DASHBOARDS.MESSAGE), r.get(DASHBOARDS.PROVENANCE), data,
+                r.get(DASHBOARDS.CREATED_AT), r.get(DASHBOARDS.UPDATED_AT));
     }
 
     private static String lower(String s) {

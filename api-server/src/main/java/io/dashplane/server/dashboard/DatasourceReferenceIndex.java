@@ -53,7 +53,8 @@ public final class DatasourceReferenceIndex {
                 .orderBy(refsTable.DASHBOARD_UID)
                 .forEach(r -> {
                     DatasourceReferrer current = byUid.computeIfAbsent(r.get(refsTable.DASHBOARD_UID),
-                            uid -> new DatasourceReferrer("dashboard", uid, r.get(DASHBOARDS.TITLE), new ArrayList<>()));
+                            uid -> new DatasourceReferrer("dashboard", uid, r.get(DASHBOARDS.TITLE),
+                            new ArrayList<>()));
                     current.pointers().addAll(json.readStrings(r.get(refsTable.POINTERS)));
                 });
         return byUid.values().stream().map(r -> new DatasourceReferrer(r.kind(), r.uid(), r.title(),

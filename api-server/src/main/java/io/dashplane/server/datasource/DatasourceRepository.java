@@ -21,8 +21,11 @@ import org.jooq.Record;
 /** SQL for datasources. {@code sealedSecrets} is the already encrypted secureJsonData (or null). */
 public final class DatasourceRepository {
     public static final String KIND = "datasource";
-    private static final List<Field<?>> PUBLIC_COLUMNS = List.of(DATASOURCES.UID, DATASOURCES.NAME, DATASOURCES.TYPE, DATASOURCES.ACCESS, DATASOURCES.URL, DATASOURCES.BASIC_AUTH,
-            DATASOURCES.BASIC_AUTH_USER, DATASOURCES.USER_NAME, DATASOURCES.DATABASE_NAME, DATASOURCES.WITH_CREDENTIALS, DATASOURCES.IS_DEFAULT, DATASOURCES.READ_ONLY, DATASOURCES.JSON_DATA, DATASOURCES.SECURE_FIELDS, DATASOURCES.VERSION,
+    private static final List<Field<?>> PUBLIC_COLUMNS = List.of(DATASOURCES.UID, DATASOURCES.NAME, DATASOURCES.TYPE,
+            DATASOURCES.ACCESS, DATASOURCES.URL, DATASOURCES.BASIC_AUTH,
+            DATASOURCES.BASIC_AUTH_USER, DATASOURCES.USER_NAME, DATASOURCES.DATABASE_NAME, DATASOURCES.WITH_CREDENTIALS,
+            DATASOURCES.IS_DEFAULT, DATASOURCES.READ_ONLY, DATASOURCES.JSON_DATA, DATASOURCES.SECURE_FIELDS,
+            DATASOURCES.VERSION,
             DATASOURCES.CREATED_AT, DATASOURCES.UPDATED_AT);
 
     private final JsonText json;
@@ -42,11 +45,13 @@ public final class DatasourceRepository {
     }
 
     public Optional<String> findDefaultUid(DSLContext tx, String env) {
-        return tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.IS_DEFAULT.isTrue())).fetchOptional(DATASOURCES.UID);
+        return tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.IS_DEFAULT.isTrue())).fetchOptional(DATASOURCES.UID);
     }
 
     public Optional<String> sealedSecrets(DSLContext tx, String env, String uid) {
-        return tx.select(DATASOURCES.SECURE_DATA).from(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid)))
+        return tx.select(DATASOURCES.SECURE_DATA).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(uid)))
                 .fetchOptional(DATASOURCES.SECURE_DATA);
     }
 
@@ -59,11 +64,13 @@ public final class DatasourceRepository {
     }
 
     public Set<String> uids(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)).fetch(DATASOURCES.UID));
+        return new HashSet<>(tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env))
+                .fetch(DATASOURCES.UID));
     }
 
     public Set<String> names(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(DATASOURCES.NAME).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)).fetch(DATASOURCES.NAME));
+        return new HashSet<>(tx.select(DATASOURCES.NAME).from(DATASOURCES).where(DATASOURCES.ENV.eq(env))
+                .fetch(DATASOURCES.NAME));
     }
 
     public List<Datasource> list(DSLContext tx, String env, String name, String type, int offset, int limit) {
@@ -80,28 +87,35 @@ public final class DatasourceRepository {
     }
 
     public void insert(DSLContext tx, String env, Datasource d, String sealedSecrets) {
-        tx.insertInto(DATASOURCES).set(DATASOURCES.ENV, env).set(DATASOURCES.UID, d.uid()).set(DATASOURCES.ID, IdSequence.next(tx, KIND))
+        tx.insertInto(DATASOURCES).set(DATASOURCES.ENV, env).set(DATASOURCES.UID, d.uid())
+                .set(DATASOURCES.ID, IdSequence.next(tx, KIND))
                 .set(values(d, sealedSecrets))
                 .set(DATASOURCES.CREATED_AT, d.createdAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(d.uid())), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(d.uid())), true);
     }
 
     /** The numeric (Grafana) id of each datasource of the environment, by uid. */
     public Map<String, Long> ids(DSLContext tx, String env) {
-        return tx.select(DATASOURCES.UID, DATASOURCES.ID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)).fetchMap(DATASOURCES.UID, DATASOURCES.ID);
+        return tx.select(DATASOURCES.UID, DATASOURCES.ID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env))
+                .fetchMap(DATASOURCES.UID, DATASOURCES.ID);
     }
 
     public Optional<String> uidById(DSLContext tx, String env, long id) {
-        return tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.ID.eq(id))).fetchOptional(DATASOURCES.UID);
+        return tx.select(DATASOURCES.UID).from(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.ID.eq(id)))
+                .fetchOptional(DATASOURCES.UID);
     }
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {
-        tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(d.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(d.uid())), false);
+        tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(d.uid()))).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(d.uid())), false);
     }
 
     public void delete(DSLContext tx, String env, String uid) {
-        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DATASOURCES, DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid)));
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DATASOURCES, DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(uid)));
         tx.deleteFrom(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid))).execute();
     }
 
@@ -141,10 +155,14 @@ public final class DatasourceRepository {
         List<String> fields = json.readStrings(r.get(DATASOURCES.SECURE_FIELDS));
         Map<String, Boolean> flags = new LinkedHashMap<>();
         fields.forEach(f -> flags.put(f, true));
-        return new Datasource(r.get(DATASOURCES.UID), r.get(DATASOURCES.NAME), r.get(DATASOURCES.TYPE), r.get(DATASOURCES.ACCESS), r.get(DATASOURCES.URL),
-                Boolean.TRUE.equals(r.get(DATASOURCES.BASIC_AUTH)), r.get(DATASOURCES.BASIC_AUTH_USER), r.get(DATASOURCES.USER_NAME),
-                r.get(DATASOURCES.DATABASE_NAME), Boolean.TRUE.equals(r.get(DATASOURCES.WITH_CREDENTIALS)), Boolean.TRUE.equals(r.get(DATASOURCES.IS_DEFAULT)), Boolean.TRUE.equals(r.get(DATASOURCES.READ_ONLY)),
-                json.read(r.get(DATASOURCES.JSON_DATA), new TypeReference<ObjectNode>() { }), flags, r.get(DATASOURCES.VERSION),
+        return new Datasource(r.get(DATASOURCES.UID), r.get(DATASOURCES.NAME), r.get(DATASOURCES.TYPE),
+                r.get(DATASOURCES.ACCESS), r.get(DATASOURCES.URL),
+                Boolean.TRUE.equals(r.get(DATASOURCES.BASIC_AUTH)), r.get(DATASOURCES.BASIC_AUTH_USER),
+                r.get(DATASOURCES.USER_NAME),
+                r.get(DATASOURCES.DATABASE_NAME), Boolean.TRUE.equals(r.get(DATASOURCES.WITH_CREDENTIALS)),
+                Boolean.TRUE.equals(r.get(DATASOURCES.IS_DEFAULT)), Boolean.TRUE.equals(r.get(DATASOURCES.READ_ONLY)),
+                json.read(r.get(DATASOURCES.JSON_DATA), new TypeReference<ObjectNode>() { }), flags,
+                r.get(DATASOURCES.VERSION),
                 r.get(DATASOURCES.CREATED_AT), r.get(DATASOURCES.UPDATED_AT));
     }
 }

@@ -23,7 +23,8 @@ public final class EnvironmentRepository {
     public static final String KIND = "environment";
 
     public Optional<Environment> find(DSLContext tx, String name) {
-        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.NAME.eq(name)).fetchOptional().map(EnvironmentRepository::map);
     }
 
@@ -32,7 +33,8 @@ public final class EnvironmentRepository {
     }
 
     public List<Environment> list(DSLContext tx, int offset, int limit) {
-        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
                 .orderBy(ENVIRONMENTS.NAME).limit(limit).offset(offset).fetch(EnvironmentRepository::map);
     }
 
@@ -41,7 +43,8 @@ public final class EnvironmentRepository {
     }
 
     public Optional<Environment> findByOrgId(DSLContext tx, long orgId) {
-        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
                 .where(ENVIRONMENTS.ORG_ID.eq(orgId)).fetchOptional().map(EnvironmentRepository::map);
     }
 
@@ -52,26 +55,33 @@ public final class EnvironmentRepository {
     /** Inserts; an org id of 0 becomes the next free one (one more than the highest). Returns what was stored. */
     public Environment insert(DSLContext tx, Environment e) {
         long orgId = e.orgId() > 0 ? e.orgId()
-                : tx.select(DSL.coalesce(DSL.max(ENVIRONMENTS.ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle().value1() + 1;
+                : tx.select(DSL.coalesce(DSL.max(ENVIRONMENTS.ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle()
+                .value1() + 1;
         Environment stored = new Environment(e.name(), orgId, e.description(), e.validation(), e.version(),
                 e.createdAt(), e.updatedAt());
-        tx.insertInto(ENVIRONMENTS, ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT)
+        tx.insertInto(ENVIRONMENTS, ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION,
+                ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT)
                 .values(e.name(), orgId, e.description(), e.validation(), e.version(), e.createdAt(), e.updatedAt())
                 .execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, ENVIRONMENTS.NAME.eq(e.name()), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS,
+                ENVIRONMENTS.NAME.eq(e.name()), true);
         return stored;
     }
 
     /** Rewrites the description and validation mode with the version and timestamp of {@code e}. */
     public void update(DSLContext tx, Environment e) {
-        tx.update(ENVIRONMENTS).set(ENVIRONMENTS.DESCRIPTION, e.description()).set(ENVIRONMENTS.VALIDATION, e.validation())
-                .set(ENVIRONMENTS.VERSION, e.version()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt()).where(ENVIRONMENTS.NAME.eq(e.name())).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, ENVIRONMENTS.NAME.eq(e.name()), false);
+        tx.update(ENVIRONMENTS).set(ENVIRONMENTS.DESCRIPTION, e.description())
+                .set(ENVIRONMENTS.VALIDATION, e.validation())
+                .set(ENVIRONMENTS.VERSION, e.version()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
+                .where(ENVIRONMENTS.NAME.eq(e.name())).execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS,
+                ENVIRONMENTS.NAME.eq(e.name()), false);
     }
 
     /** The validation mode of an environment (strict when it does not exist; callers check existence). */
     public ValidationMode validationMode(DSLContext tx, String name) {
-        String stored = tx.select(ENVIRONMENTS.VALIDATION).from(ENVIRONMENTS).where(ENVIRONMENTS.NAME.eq(name)).fetchOne(ENVIRONMENTS.VALIDATION);
+        String stored = tx.select(ENVIRONMENTS.VALIDATION).from(ENVIRONMENTS).where(ENVIRONMENTS.NAME.eq(name))
+                .fetchOne(ENVIRONMENTS.VALIDATION);
         ValidationMode mode = ValidationMode.parse(stored);
         return mode == null ? ValidationMode.STRICT : mode;
     }
@@ -92,7 +102,8 @@ public final class EnvironmentRepository {
     }
 
     private static Environment map(Record r) {
-        return new Environment(r.get(ENVIRONMENTS.NAME), r.get(ENVIRONMENTS.ORG_ID), r.get(ENVIRONMENTS.DESCRIPTION), r.get(ENVIRONMENTS.VALIDATION), r.get(ENVIRONMENTS.VERSION),
+        return new Environment(r.get(ENVIRONMENTS.NAME), r.get(ENVIRONMENTS.ORG_ID), r.get(ENVIRONMENTS.DESCRIPTION),
+                r.get(ENVIRONMENTS.VALIDATION), r.get(ENVIRONMENTS.VERSION),
                 r.get(ENVIRONMENTS.CREATED_AT), r.get(ENVIRONMENTS.UPDATED_AT));
     }
 }

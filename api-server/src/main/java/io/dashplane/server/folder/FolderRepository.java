@@ -21,7 +21,8 @@ public final class FolderRepository {
     public static final String KIND = "folder";
 
     public Optional<Folder> find(DSLContext tx, String env, String uid) {
-        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT, FOLDERS.UPDATED_AT).from(FOLDERS)
+        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT,
+                FOLDERS.UPDATED_AT).from(FOLDERS)
                 .where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid))).fetchOptional().map(FolderRepository::map);
     }
 
@@ -31,7 +32,8 @@ public final class FolderRepository {
 
     /** {@code parentFilter} null: all folders; empty: root folders; else children of that folder. */
     public List<Folder> list(DSLContext tx, String env, String parentFilter, int offset, int limit) {
-        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT, FOLDERS.UPDATED_AT).from(FOLDERS)
+        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT,
+                FOLDERS.UPDATED_AT).from(FOLDERS)
                 .where(filter(env, parentFilter)).orderBy(FOLDERS.TITLE, FOLDERS.UID).limit(limit).offset(offset)
                 .fetch(FolderRepository::map);
     }
@@ -45,13 +47,15 @@ public final class FolderRepository {
     }
 
     public List<String> childUids(DSLContext tx, String env, String uid) {
-        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.PARENT_UID.eq(uid))).fetch(FOLDERS.UID);
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.PARENT_UID.eq(uid)))
+                .fetch(FOLDERS.UID);
     }
 
     /** Uid of a sibling (same parent) with this title, other than {@code uid}. */
     public Optional<String> siblingWithTitle(DSLContext tx, String env, String parentUid, String title, String uid) {
         Condition parent = parentUid == null ? FOLDERS.PARENT_UID.isNull() : FOLDERS.PARENT_UID.eq(parentUid);
-        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(parent).and(FOLDERS.TITLE.eq(title)).and(FOLDERS.UID.ne(uid)))
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(parent).and(FOLDERS.TITLE.eq(title))
+                .and(FOLDERS.UID.ne(uid)))
                 .limit(1).fetchOptional(FOLDERS.UID);
     }
 
@@ -60,7 +64,8 @@ public final class FolderRepository {
         List<String> chain = new ArrayList<>();
         String current = uid;
         while (chain.size() < max) {
-            String parent = tx.select(FOLDERS.PARENT_UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(current)))
+            String parent = tx.select(FOLDERS.PARENT_UID).from(FOLDERS).where(FOLDERS.ENV.eq(env)
+                    .and(FOLDERS.UID.eq(current)))
                     .fetchOptional(FOLDERS.PARENT_UID).orElse(null);
             if (parent == null) {
                 break;
@@ -72,16 +77,21 @@ public final class FolderRepository {
     }
 
     public void insert(DSLContext tx, String env, Folder f) {
-        tx.insertInto(FOLDERS, FOLDERS.ENV, FOLDERS.UID, FOLDERS.ID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT, FOLDERS.UPDATED_AT)
+        tx.insertInto(FOLDERS, FOLDERS.ENV, FOLDERS.UID, FOLDERS.ID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION,
+                FOLDERS.CREATED_AT, FOLDERS.UPDATED_AT)
                 .values(env, f.uid(), IdSequence.next(tx, KIND), f.title(), f.parentUid(), f.version(), f.createdAt(),
                         f.updatedAt()).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())), true);
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, FOLDERS.ENV.eq(env)
+                .and(FOLDERS.UID.eq(f.uid())), true);
     }
 
     public void update(DSLContext tx, String env, Folder f) {
-        tx.update(FOLDERS).set(FOLDERS.TITLE, f.title()).set(FOLDERS.PARENT_UID, f.parentUid()).set(FOLDERS.VERSION, f.version())
-                .set(FOLDERS.UPDATED_AT, f.updatedAt()).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid()))).execute();
-        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())), false);
+        tx.update(FOLDERS).set(FOLDERS.TITLE, f.title()).set(FOLDERS.PARENT_UID, f.parentUid())
+                .set(FOLDERS.VERSION, f.version())
+                .set(FOLDERS.UPDATED_AT, f.updatedAt()).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())))
+                .execute();
+        io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, FOLDERS.ENV.eq(env)
+                .and(FOLDERS.UID.eq(f.uid())), false);
     }
 
     /**
@@ -91,12 +101,14 @@ public final class FolderRepository {
     public void delete(DSLContext tx, String env, String uid) {
         List<String> subtree = new ArrayList<>(List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
-            subtree.addAll(tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.PARENT_UID.eq(subtree.get(i))))
+            subtree.addAll(tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env)
+                    .and(FOLDERS.PARENT_UID.eq(subtree.get(i))))
                     .orderBy(FOLDERS.UID).fetch(FOLDERS.UID));
         }
         java.util.Collections.reverse(subtree);
         for (String folder : subtree) {
-            recordCascade(tx, env, "dashboard", DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.FOLDER_UID, DASHBOARDS.UID, folder);
+            recordCascade(tx, env, "dashboard", DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.FOLDER_UID, DASHBOARDS.UID,
+                    folder);
             recordCascade(tx, env, "alert-rule", ALERT_RULES, ALERT_RULES.ENV, ALERT_RULES.FOLDER_UID, ALERT_RULES.UID,
                     folder);
             Condition groupsInFolder = ALERT_RULE_GROUPS.ENV.eq(env).and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folder));
@@ -105,7 +117,8 @@ public final class FolderRepository {
                 io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "rule-group", folder + "/" + group,
                         ALERT_RULE_GROUPS, groupsInFolder.and(ALERT_RULE_GROUPS.NAME.eq(group)));
             }
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, folder, FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(folder)));
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, folder, FOLDERS, FOLDERS.ENV.eq(env)
+                    .and(FOLDERS.UID.eq(folder)));
         }
         tx.deleteFrom(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid))).execute();
     }
@@ -114,17 +127,20 @@ public final class FolderRepository {
                                       Field<String> folderColumn, Field<String> uidColumn, String folder) {
         Condition inFolder = envColumn.eq(env).and(folderColumn.eq(folder));
         for (String uid : tx.select(uidColumn).from(table).where(inFolder).orderBy(uidColumn).fetch(uidColumn)) {
-            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, kind, uid, table, envColumn.eq(env).and(uidColumn.eq(uid)));
+            io.dashplane.server.audit.AuditLog.recordDelete(tx, env, kind, uid, table, envColumn.eq(env)
+                    .and(uidColumn.eq(uid)));
         }
     }
 
     /** The numeric (Grafana) id of each folder of the environment, by uid. */
     public Map<String, Long> ids(DSLContext tx, String env) {
-        return tx.select(FOLDERS.UID, FOLDERS.ID).from(FOLDERS).where(FOLDERS.ENV.eq(env)).fetchMap(FOLDERS.UID, FOLDERS.ID);
+        return tx.select(FOLDERS.UID, FOLDERS.ID).from(FOLDERS).where(FOLDERS.ENV.eq(env))
+                .fetchMap(FOLDERS.UID, FOLDERS.ID);
     }
 
     public Optional<String> uidById(DSLContext tx, String env, long id) {
-        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.ID.eq(id))).fetchOptional(FOLDERS.UID);
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.ID.eq(id)))
+                .fetchOptional(FOLDERS.UID);
     }
 
     private static Condition filter(String env, String parentFilter) {
@@ -136,7 +152,8 @@ public final class FolderRepository {
     }
 
     private static Folder map(Record r) {
-        return new Folder(r.get(FOLDERS.UID), r.get(FOLDERS.TITLE), r.get(FOLDERS.PARENT_UID), r.get(FOLDERS.VERSION), r.get(FOLDERS.CREATED_AT),
+        return new Folder(r.get(FOLDERS.UID), r.get(FOLDERS.TITLE), r.get(FOLDERS.PARENT_UID), r.get(FOLDERS.VERSION),
+                r.get(FOLDERS.CREATED_AT),
                 r.get(FOLDERS.UPDATED_AT));
     }
 }

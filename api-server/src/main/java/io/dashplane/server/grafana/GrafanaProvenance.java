@@ -27,9 +27,12 @@ public final class GrafanaProvenance {
 
     void record(String env, String kind, String key, String provenance) {
         db.write(tx -> {
-            tx.deleteFrom(GRAFANA_PROVENANCE).where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind)).and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).execute();
+            tx.deleteFrom(GRAFANA_PROVENANCE).where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind))
+                    .and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).execute();
             if (!API.equals(provenance)) {
-                tx.insertInto(GRAFANA_PROVENANCE, GRAFANA_PROVENANCE.ENV, GRAFANA_PROVENANCE.KIND, GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE).values(env, kind, key, provenance).execute();
+                tx.insertInto(GRAFANA_PROVENANCE, GRAFANA_PROVENANCE.ENV, GRAFANA_PROVENANCE.KIND,
+                        GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE).values(env, kind, key, provenance)
+                        .execute();
             }
             return null;
         });
@@ -37,12 +40,15 @@ public final class GrafanaProvenance {
 
     /** Every recorded provenance of one kind in the environment, by object key (absent: "api"). */
     Map<String, String> of(String env, String kind) {
-        return db.read(tx -> new HashMap<>(tx.select(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE).from(GRAFANA_PROVENANCE)
-                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind))).fetchMap(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE)));
+        return db.read(tx -> new HashMap<>(tx.select(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE)
+                .from(GRAFANA_PROVENANCE)
+                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind)))
+                .fetchMap(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE)));
     }
 
     String get(String env, String kind, String key) {
         return db.read(tx -> tx.select(GRAFANA_PROVENANCE.PROVENANCE).from(GRAFANA_PROVENANCE)
-                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind)).and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).fetchOptional(GRAFANA_PROVENANCE.PROVENANCE).orElse(API));
+                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind))
+                .and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).fetchOptional(GRAFANA_PROVENANCE.PROVENANCE).orElse(API));
     }
 }

@@ -22,13 +22,16 @@ public final class ChangePlanRepository {
     }
 
     public void insertPlan(DSLContext tx, ChangePlan plan) {
-        tx.insertInto(CHANGE_PLANS).set(CHANGE_PLANS.ID, plan.id()).set(CHANGE_PLANS.KIND, plan.kind()).set(CHANGE_PLANS.SOURCE_ENV, plan.source())
-                .set(CHANGE_PLANS.TARGET_ENV, plan.target()).set(CHANGE_PLANS.PLAN, write(plan)).set(CHANGE_PLANS.APPLIED, false)
+        tx.insertInto(CHANGE_PLANS).set(CHANGE_PLANS.ID, plan.id()).set(CHANGE_PLANS.KIND, plan.kind())
+                .set(CHANGE_PLANS.SOURCE_ENV, plan.source())
+                .set(CHANGE_PLANS.TARGET_ENV, plan.target()).set(CHANGE_PLANS.PLAN, write(plan))
+                .set(CHANGE_PLANS.APPLIED, false)
                 .set(CHANGE_PLANS.CREATED_AT, plan.createdAt()).execute();
     }
 
     public Optional<ChangePlan> findPlan(DSLContext tx, String id) {
-        return tx.select(CHANGE_PLANS.PLAN).from(CHANGE_PLANS).where(CHANGE_PLANS.ID.eq(id)).fetchOptional(CHANGE_PLANS.PLAN)
+        return tx.select(CHANGE_PLANS.PLAN).from(CHANGE_PLANS).where(CHANGE_PLANS.ID.eq(id))
+                .fetchOptional(CHANGE_PLANS.PLAN)
                 .map(json -> read(json, new TypeReference<ChangePlan>() { }));
     }
 
@@ -46,13 +49,16 @@ public final class ChangePlanRepository {
     }
 
     public void insertRecord(DSLContext tx, PromotionRecord r) {
-        tx.insertInto(PROMOTIONS).set(PROMOTIONS.ID, r.id()).set(PROMOTIONS.SEQ, IdSequence.next(tx, "promotion")).set(PROMOTIONS.KIND, r.kind())
-                .set(PROMOTIONS.PLAN_ID, r.id()).set(PROMOTIONS.ACTOR, r.actor()).set(PROMOTIONS.SOURCE_ENV, r.source()).set(PROMOTIONS.TARGET_ENV, r.target())
+        tx.insertInto(PROMOTIONS).set(PROMOTIONS.ID, r.id()).set(PROMOTIONS.SEQ, IdSequence.next(tx, "promotion"))
+                .set(PROMOTIONS.KIND, r.kind())
+                .set(PROMOTIONS.PLAN_ID, r.id()).set(PROMOTIONS.ACTOR, r.actor()).set(PROMOTIONS.SOURCE_ENV, r.source())
+                .set(PROMOTIONS.TARGET_ENV, r.target())
                 .set(PROMOTIONS.OBJECTS, write(r.objects())).set(PROMOTIONS.CREATED_AT, r.createdAt()).execute();
     }
 
     public List<PromotionRecord> listRecords(DSLContext tx, int offset, int limit) {
-        return tx.select(PROMOTIONS.ID, PROMOTIONS.KIND, PROMOTIONS.ACTOR, PROMOTIONS.SOURCE_ENV, PROMOTIONS.TARGET_ENV, PROMOTIONS.OBJECTS, PROMOTIONS.CREATED_AT).from(PROMOTIONS)
+        return tx.select(PROMOTIONS.ID, PROMOTIONS.KIND, PROMOTIONS.ACTOR, PROMOTIONS.SOURCE_ENV, PROMOTIONS.TARGET_ENV,
+                PROMOTIONS.OBJECTS, PROMOTIONS.CREATED_AT).from(PROMOTIONS)
                 .orderBy(PROMOTIONS.SEQ.desc()).limit(limit).offset(offset).fetch(this::record);
     }
 
@@ -61,13 +67,16 @@ public final class ChangePlanRepository {
     }
 
     public Optional<PromotionRecord> findRecord(DSLContext tx, String id) {
-        return tx.select(PROMOTIONS.ID, PROMOTIONS.KIND, PROMOTIONS.ACTOR, PROMOTIONS.SOURCE_ENV, PROMOTIONS.TARGET_ENV, PROMOTIONS.OBJECTS, PROMOTIONS.CREATED_AT).from(PROMOTIONS)
+        return tx.select(PROMOTIONS.ID, PROMOTIONS.KIND, PROMOTIONS.ACTOR, PROMOTIONS.SOURCE_ENV, PROMOTIONS.TARGET_ENV,
+                PROMOTIONS.OBJECTS, PROMOTIONS.CREATED_AT).from(PROMOTIONS)
                 .where(PROMOTIONS.ID.eq(id)).fetchOptional().map(this::record);
     }
 
     private PromotionRecord record(Record r) {
-        return new PromotionRecord(r.get(PROMOTIONS.ID), r.get(PROMOTIONS.KIND), r.get(PROMOTIONS.ACTOR), r.get(PROMOTIONS.SOURCE_ENV), r.get(PROMOTIONS.TARGET_ENV),
-                read(r.get(PROMOTIONS.OBJECTS), new TypeReference<List<AppliedObject>>() { }), r.get(PROMOTIONS.CREATED_AT));
+        return new PromotionRecord(r.get(PROMOTIONS.ID), r.get(PROMOTIONS.KIND), r.get(PROMOTIONS.ACTOR),
+                r.get(PROMOTIONS.SOURCE_ENV), r.get(PROMOTIONS.TARGET_ENV),
+                read(r.get(PROMOTIONS.OBJECTS), new TypeReference<List<AppliedObject>>() { }),
+                r.get(PROMOTIONS.CREATED_AT));
     }
 
     private String write(Object value) {

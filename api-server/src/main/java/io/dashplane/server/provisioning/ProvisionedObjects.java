@@ -22,16 +22,26 @@ public final class ProvisionedObjects {
     }
 
     public Optional<Entry> find(DSLContext tx, String env, String kind, String uid) {
-        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID, PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION).from(PROVISIONED_OBJECTS)
-                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind)).and(PROVISIONED_OBJECTS.UID.eq(uid))).fetchOptional().map(r -> new Entry(
-                        r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND), r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE), Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
+        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID,
+                PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION)
+                .from(PROVISIONED_OBJECTS)
+                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind))
+                .and(PROVISIONED_OBJECTS.UID.eq(uid))).fetchOptional().map(r -> new Entry(
+                        r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND), r.get(PROVISIONED_OBJECTS.UID),
+                        r.get(PROVISIONED_OBJECTS.FILE),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
                         Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
     }
 
     public List<Entry> list(DSLContext tx) {
-        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID, PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION).from(PROVISIONED_OBJECTS)
-                .orderBy(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID).fetch(r -> new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND), r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE),
-                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)), Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
+        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID,
+                PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION)
+                .from(PROVISIONED_OBJECTS)
+                .orderBy(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID)
+                .fetch(r -> new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND),
+                r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
     }
 
     public void put(DSLContext tx, Entry e) {
@@ -39,12 +49,15 @@ public final class ProvisionedObjects {
             return;
         }
         remove(tx, e.env(), e.kind(), e.uid());
-        tx.insertInto(PROVISIONED_OBJECTS).set(PROVISIONED_OBJECTS.ENV, e.env()).set(PROVISIONED_OBJECTS.KIND, e.kind()).set(PROVISIONED_OBJECTS.UID, e.uid()).set(PROVISIONED_OBJECTS.FILE, e.file())
-                .set(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, e.allowUiUpdates()).set(PROVISIONED_OBJECTS.DISABLE_DELETION, e.disableDeletion()).execute();
+        tx.insertInto(PROVISIONED_OBJECTS).set(PROVISIONED_OBJECTS.ENV, e.env()).set(PROVISIONED_OBJECTS.KIND, e.kind())
+                .set(PROVISIONED_OBJECTS.UID, e.uid()).set(PROVISIONED_OBJECTS.FILE, e.file())
+                .set(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, e.allowUiUpdates()).set(PROVISIONED_OBJECTS.DISABLE_DELETION,
+                e.disableDeletion()).execute();
     }
 
     public void remove(DSLContext tx, String env, String kind, String uid) {
-        tx.deleteFrom(PROVISIONED_OBJECTS).where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind)).and(PROVISIONED_OBJECTS.UID.eq(uid))).execute();
+        tx.deleteFrom(PROVISIONED_OBJECTS).where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind))
+                .and(PROVISIONED_OBJECTS.UID.eq(uid))).execute();
     }
 
     /** Throws a 409-kind conflict naming the file when the object is provisioned and read-only through the API. */
@@ -72,10 +85,13 @@ public final class ProvisionedObjects {
     }
 
     private void firstReadOnly(DSLContext tx, String env, String kind, org.jooq.Condition which) {
-        tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID, PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION).from(PROVISIONED_OBJECTS)
-                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind)).and(which).and(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES.isFalse())).limit(1)
+        tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID, PROVISIONED_OBJECTS.FILE,
+                PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION).from(PROVISIONED_OBJECTS)
+                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind)).and(which)
+                .and(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES.isFalse())).limit(1)
                 .fetchOptional().ifPresent(r -> {
-                    throw readOnly(new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND), r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE), false,
+                    throw readOnly(new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND),
+                            r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE), false,
                             Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
                 });
     }

@@ -15,8 +15,11 @@ import org.jooq.Record;
 /** SQL for sync targets. {@code sealedToken} is the SecretBox output, never the token. */
 final class TargetRepository {
     static final String KIND = "sync-target";
-    private static final List<Field<?>> COLUMNS = List.of(SYNC_TARGETS.NAME, SYNC_TARGETS.URL, SYNC_TARGETS.TOKEN_SECRET, SYNC_TARGETS.ORG_ID, SYNC_TARGETS.TLS_INSECURE, SYNC_TARGETS.TLS_CA, SYNC_TARGETS.FOLDERS,
-            SYNC_TARGETS.RESYNC_INTERVAL, SYNC_TARGETS.EDITABLE, SYNC_TARGETS.ADOPT, SYNC_TARGETS.DRIFT, SYNC_TARGETS.ENABLED, SYNC_TARGETS.VERSION, SYNC_TARGETS.CREATED_AT, SYNC_TARGETS.UPDATED_AT);
+    private static final List<Field<?>> COLUMNS = List.of(SYNC_TARGETS.NAME, SYNC_TARGETS.URL,
+            SYNC_TARGETS.TOKEN_SECRET, SYNC_TARGETS.ORG_ID, SYNC_TARGETS.TLS_INSECURE, SYNC_TARGETS.TLS_CA,
+            SYNC_TARGETS.FOLDERS,
+            SYNC_TARGETS.RESYNC_INTERVAL, SYNC_TARGETS.EDITABLE, SYNC_TARGETS.ADOPT, SYNC_TARGETS.DRIFT,
+            SYNC_TARGETS.ENABLED, SYNC_TARGETS.VERSION, SYNC_TARGETS.CREATED_AT, SYNC_TARGETS.UPDATED_AT);
 
     private final JsonText json;
 
@@ -25,39 +28,48 @@ final class TargetRepository {
     }
 
     Optional<SyncTarget> find(DSLContext tx, String env, String name) {
-        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     List<SyncTarget> list(DSLContext tx, String env) {
-        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env)).orderBy(SYNC_TARGETS.NAME).fetch(this::map);
+        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env)).orderBy(SYNC_TARGETS.NAME)
+                .fetch(this::map);
     }
 
     /** Every target of every environment: env to targets. */
     Map<String, List<SyncTarget>> all(DSLContext tx) {
         Map<String, List<SyncTarget>> out = new LinkedHashMap<>();
-        for (Record r : tx.select(SYNC_TARGETS.ENV).select(COLUMNS).from(SYNC_TARGETS).orderBy(SYNC_TARGETS.ENV, SYNC_TARGETS.NAME).fetch()) {
+        for (Record r : tx.select(SYNC_TARGETS.ENV).select(COLUMNS).from(SYNC_TARGETS)
+                .orderBy(SYNC_TARGETS.ENV, SYNC_TARGETS.NAME).fetch()) {
             out.computeIfAbsent(r.get(SYNC_TARGETS.ENV), e -> new java.util.ArrayList<>()).add(map(r));
         }
         return out;
     }
 
     Optional<String> sealedToken(DSLContext tx, String env, String name) {
-        return tx.select(SYNC_TARGETS.TOKEN_SECRET).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name))).fetchOptional(SYNC_TARGETS.TOKEN_SECRET);
+        return tx.select(SYNC_TARGETS.TOKEN_SECRET).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(name))).fetchOptional(SYNC_TARGETS.TOKEN_SECRET);
     }
 
     void insert(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.insertInto(SYNC_TARGETS).set(SYNC_TARGETS.ENV, env).set(SYNC_TARGETS.NAME, t.name()).set(values(t, sealedToken))
+        tx.insertInto(SYNC_TARGETS).set(SYNC_TARGETS.ENV, env).set(SYNC_TARGETS.NAME, t.name())
+                .set(values(t, sealedToken))
                 .set(SYNC_TARGETS.CREATED_AT, t.createdAt()).execute();
-        AuditLog.recordRow(tx, env, KIND, t.name(), SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(t.name())), true);
+        AuditLog.recordRow(tx, env, KIND, t.name(), SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(t.name())), true);
     }
 
     void update(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.update(SYNC_TARGETS).set(values(t, sealedToken)).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(t.name()))).execute();
-        AuditLog.recordRow(tx, env, KIND, t.name(), SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(t.name())), false);
+        tx.update(SYNC_TARGETS).set(values(t, sealedToken)).where(SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(t.name()))).execute();
+        AuditLog.recordRow(tx, env, KIND, t.name(), SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(t.name())), false);
     }
 
     void delete(DSLContext tx, String env, String name) {
-        AuditLog.recordDelete(tx, env, KIND, name, SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)));
+        AuditLog.recordDelete(tx, env, KIND, name, SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(name)));
         tx.deleteFrom(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name))).execute();
     }
 
@@ -81,10 +93,13 @@ final class TargetRepository {
 
     private SyncTarget map(Record r) {
         String folders = r.get(SYNC_TARGETS.FOLDERS);
-        return new SyncTarget(r.get(SYNC_TARGETS.NAME), r.get(SYNC_TARGETS.URL), r.get(SYNC_TARGETS.TOKEN_SECRET) != null, r.get(SYNC_TARGETS.ORG_ID),
+        return new SyncTarget(r.get(SYNC_TARGETS.NAME), r.get(SYNC_TARGETS.URL),
+                r.get(SYNC_TARGETS.TOKEN_SECRET) != null, r.get(SYNC_TARGETS.ORG_ID),
                 new TlsOptions(Boolean.TRUE.equals(r.get(SYNC_TARGETS.TLS_INSECURE)), r.get(SYNC_TARGETS.TLS_CA)),
                 folders == null ? null : json.readStrings(folders), r.get(SYNC_TARGETS.RESYNC_INTERVAL),
-                Boolean.TRUE.equals(r.get(SYNC_TARGETS.EDITABLE)), Boolean.TRUE.equals(r.get(SYNC_TARGETS.ADOPT)), r.get(SYNC_TARGETS.DRIFT),
-                Boolean.TRUE.equals(r.get(SYNC_TARGETS.ENABLED)), r.get(SYNC_TARGETS.VERSION), r.get(SYNC_TARGETS.CREATED_AT), r.get(SYNC_TARGETS.UPDATED_AT));
+                Boolean.TRUE.equals(r.get(SYNC_TARGETS.EDITABLE)), Boolean.TRUE.equals(r.get(SYNC_TARGETS.ADOPT)),
+                r.get(SYNC_TARGETS.DRIFT),
+                Boolean.TRUE.equals(r.get(SYNC_TARGETS.ENABLED)), r.get(SYNC_TARGETS.VERSION),
+                r.get(SYNC_TARGETS.CREATED_AT), r.get(SYNC_TARGETS.UPDATED_AT));
     }
 }
