@@ -22,8 +22,8 @@ public final class AlertRuleRepository {
     }
 
     public Optional<StoredAlertRule> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).fetchOptional()
-                .map(this::map);
+        return tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredAlertRule> list(DSLContext tx, String env, String folderUid, String ruleGroup) {
@@ -72,19 +72,19 @@ public final class AlertRuleRepository {
                     .set(ALERT_RULES.FOLDER_UID, rule.folderUID()).set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
                     .set(ALERT_RULES.POSITION, stored.position())
                     .set(ALERT_RULES.DATA, json.write(rule)).set(ALERT_RULES.VERSION, stored.meta().version())
-                    .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt()).set(ALERT_RULES.UPDATED_AT, stored.meta()
-                    .updatedAt()).execute();
+                    .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt())
+                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).execute();
         } else {
             tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title()).set(ALERT_RULES.FOLDER_UID, rule.folderUID())
                     .set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
                     .set(ALERT_RULES.POSITION, stored.position()).set(ALERT_RULES.DATA, json.write(rule))
                     .set(ALERT_RULES.VERSION, stored.meta().version())
-                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).where(ALERT_RULES.ENV.eq(env)
-                    .and(ALERT_RULES.UID.eq(rule.uid()))).execute();
+                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt())
+                    .where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid()))).execute();
         }
         AlertRuleVersions versions = ALERT_RULE_VERSIONS;
-        tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid()).set(versions.VERSION, stored.meta()
-                .version())
+        tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid())
+                .set(versions.VERSION, stored.meta().version())
                 .set(versions.FOLDER_UID, rule.folderUID()).set(versions.RULE_GROUP, rule.ruleGroup())
                 .set(versions.MESSAGE, message)
                 .set(versions.DATA, json.write(rule)).set(versions.CREATED_AT, stored.meta().updatedAt()).execute();

@@ -42,27 +42,28 @@ public final class ContactPointRepository {
     }
 
     public Optional<String> sealedSecrets(DSLContext tx, String env, String uid) {
-        return tx.select(CONTACT_POINTS.SECURE_DATA).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)
-                .and(CONTACT_POINTS.UID.eq(uid))).fetchOptional(CONTACT_POINTS.SECURE_DATA);
+        return tx.select(CONTACT_POINTS.SECURE_DATA).from(CONTACT_POINTS)
+                .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)))
+                .fetchOptional(CONTACT_POINTS.SECURE_DATA);
     }
 
     public void insert(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
         tx.insertInto(CONTACT_POINTS).set(CONTACT_POINTS.ENV, env).set(CONTACT_POINTS.UID, c.uid())
                 .set(CONTACT_POINTS.NAME, c.name())
-                .set(CONTACT_POINTS.DATA, json.write(c.integrations())).set(CONTACT_POINTS.SECURE_FIELDS,
-                json.write(c.secureFields()))
+                .set(CONTACT_POINTS.DATA, json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
                 .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).set(CONTACT_POINTS.VERSION, c.meta().version())
-                .set(CONTACT_POINTS.CREATED_AT, c.meta().createdAt()).set(CONTACT_POINTS.UPDATED_AT, c.meta()
-                .updatedAt()).execute();
+                .set(CONTACT_POINTS.CREATED_AT, c.meta().createdAt()).set(CONTACT_POINTS.UPDATED_AT,
+                c.meta().updatedAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS,
                 CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid())), true);
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name())
-                .set(CONTACT_POINTS.DATA, json.write(c.integrations()))
-                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields())).set(CONTACT_POINTS.SECURE_DATA,
-                sealedSecrets)
+        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name()).set(CONTACT_POINTS.DATA,
+                json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets)
                 .set(CONTACT_POINTS.VERSION, c.meta().version()).set(CONTACT_POINTS.UPDATED_AT, c.meta().updatedAt())
                 .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS,

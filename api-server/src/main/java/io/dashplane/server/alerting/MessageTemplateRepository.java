@@ -25,8 +25,8 @@ public final class MessageTemplateRepository {
     public void insert(DSLContext tx, String env, StoredTemplate t) {
         tx.insertInto(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.ENV, env).set(MESSAGE_TEMPLATES.NAME, t.name())
                 .set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
-                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version()).set(MESSAGE_TEMPLATES.CREATED_AT, t.meta()
-                .createdAt())
+                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version()).set(MESSAGE_TEMPLATES.CREATED_AT,
+                t.meta().createdAt())
                 .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES,
                 MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), true);
@@ -35,8 +35,8 @@ public final class MessageTemplateRepository {
     public void update(DSLContext tx, String env, StoredTemplate t) {
         tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
                 .set(MESSAGE_TEMPLATES.VERSION, t.meta().version())
-                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).where(MESSAGE_TEMPLATES.ENV.eq(env)
-                .and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
+                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt())
+                .where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), MESSAGE_TEMPLATES,
                 MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name())), false);
     }

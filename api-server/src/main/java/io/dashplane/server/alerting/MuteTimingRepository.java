@@ -20,8 +20,8 @@ public final class MuteTimingRepository {
     }
 
     public Optional<StoredMuteTiming> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).fetchOptional()
-                .map(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public Optional<StoredMuteTiming> findByName(DSLContext tx, String env, String name) {

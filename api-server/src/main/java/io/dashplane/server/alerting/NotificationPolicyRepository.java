@@ -28,8 +28,9 @@ public final class NotificationPolicyRepository {
 
     public void saveRoot(DSLContext tx, String env, StoredPolicyRoot root, boolean insert) {
         if (insert) {
-            tx.insertInto(NOTIFICATION_POLICIES).set(NOTIFICATION_POLICIES.ENV, env).set(NOTIFICATION_POLICIES.DATA,
-                    json.write(root.root())).set(NOTIFICATION_POLICIES.VERSION, root.meta().version())
+            tx.insertInto(NOTIFICATION_POLICIES).set(NOTIFICATION_POLICIES.ENV, env)
+                    .set(NOTIFICATION_POLICIES.DATA, json.write(root.root()))
+                    .set(NOTIFICATION_POLICIES.VERSION, root.meta().version())
                     .set(NOTIFICATION_POLICIES.CREATED_AT, root.meta().createdAt())
                     .set(NOTIFICATION_POLICIES.UPDATED_AT, root.meta().updatedAt()).execute();
         } else {
@@ -61,14 +62,16 @@ public final class NotificationPolicyRepository {
     public List<String> childUids(DSLContext tx, String env, String parentUid) {
         return tx.select(NOTIFICATION_ROUTES.UID).from(NOTIFICATION_ROUTES)
                 .where(NOTIFICATION_ROUTES.ENV.eq(env)
-                .and(parentUid == null ? NOTIFICATION_ROUTES.PARENT_UID.isNull() : NOTIFICATION_ROUTES.PARENT_UID.eq(parentUid)))
+                .and(parentUid == null ? NOTIFICATION_ROUTES.PARENT_UID.isNull()
+                        : NOTIFICATION_ROUTES.PARENT_UID.eq(parentUid)))
                 .orderBy(NOTIFICATION_ROUTES.POSITION, NOTIFICATION_ROUTES.UID).fetch(NOTIFICATION_ROUTES.UID);
     }
 
     public long nextPosition(DSLContext tx, String env, String parentUid) {
         Long max = tx.select(DSL.max(NOTIFICATION_ROUTES.POSITION)).from(NOTIFICATION_ROUTES)
                 .where(NOTIFICATION_ROUTES.ENV.eq(env)
-                .and(parentUid == null ? NOTIFICATION_ROUTES.PARENT_UID.isNull() : NOTIFICATION_ROUTES.PARENT_UID.eq(parentUid)))
+                .and(parentUid == null ? NOTIFICATION_ROUTES.PARENT_UID.isNull()
+                        : NOTIFICATION_ROUTES.PARENT_UID.eq(parentUid)))
                 .fetchOne(0, Long.class);
         return max == null ? 0 : max + 1;
     }
@@ -76,10 +79,10 @@ public final class NotificationPolicyRepository {
     public void insertRoute(DSLContext tx, String env, StoredRoute r) {
         tx.insertInto(NOTIFICATION_ROUTES).set(NOTIFICATION_ROUTES.ENV, env).set(NOTIFICATION_ROUTES.UID, r.uid())
                 .set(NOTIFICATION_ROUTES.PARENT_UID, r.parentUid()).set(NOTIFICATION_ROUTES.POSITION, r.position())
-                .set(NOTIFICATION_ROUTES.DATA, json.write(r.route())).set(NOTIFICATION_ROUTES.VERSION, r.meta()
-                .version())
-                .set(NOTIFICATION_ROUTES.CREATED_AT, r.meta().createdAt()).set(NOTIFICATION_ROUTES.UPDATED_AT, r.meta()
-                .updatedAt()).execute();
+                .set(NOTIFICATION_ROUTES.DATA, json.write(r.route()))
+                .set(NOTIFICATION_ROUTES.VERSION, r.meta().version())
+                .set(NOTIFICATION_ROUTES.CREATED_AT, r.meta().createdAt())
+                .set(NOTIFICATION_ROUTES.UPDATED_AT, r.meta().updatedAt()).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), NOTIFICATION_ROUTES,
                 NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid())), true);
     }
@@ -87,8 +90,8 @@ public final class NotificationPolicyRepository {
     public void updateRoute(DSLContext tx, String env, StoredRoute r) {
         tx.update(NOTIFICATION_ROUTES).set(NOTIFICATION_ROUTES.PARENT_UID, r.parentUid())
                 .set(NOTIFICATION_ROUTES.POSITION, r.position()).set(NOTIFICATION_ROUTES.DATA, json.write(r.route()))
-                .set(NOTIFICATION_ROUTES.VERSION, r.meta().version()).set(NOTIFICATION_ROUTES.UPDATED_AT, r.meta()
-                .updatedAt())
+                .set(NOTIFICATION_ROUTES.VERSION, r.meta().version()).set(NOTIFICATION_ROUTES.UPDATED_AT,
+                r.meta().updatedAt())
                 .where(NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid()))).execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), NOTIFICATION_ROUTES,
                 NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid())), false);

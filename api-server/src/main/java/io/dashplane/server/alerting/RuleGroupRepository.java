@@ -13,8 +13,8 @@ import org.jooq.Record;
 public final class RuleGroupRepository {
 
     public Optional<StoredRuleGroup> find(DSLContext tx, String env, String folderUid, String name) {
-        return tx.selectFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name)).fetchOptional()
-                .map(RuleGroupRepository::map);
+        return tx.selectFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name))
+                .fetchOptional().map(RuleGroupRepository::map);
     }
 
     public List<StoredRuleGroup> list(DSLContext tx, String env, String folderUid) {
@@ -27,8 +27,8 @@ public final class RuleGroupRepository {
     }
 
     public void insert(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.insertInto(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.ENV, env).set(ALERT_RULE_GROUPS.FOLDER_UID,
-                g.folderUid()).set(ALERT_RULE_GROUPS.NAME, g.name())
+        tx.insertInto(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.ENV, env)
+                .set(ALERT_RULE_GROUPS.FOLDER_UID, g.folderUid()).set(ALERT_RULE_GROUPS.NAME, g.name())
                 .set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
                 .set(ALERT_RULE_GROUPS.CREATED_AT, g.meta().createdAt())
                 .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).execute();
@@ -37,8 +37,8 @@ public final class RuleGroupRepository {
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION,
-                g.meta().version())
+        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval())
+                .set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
                 .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name()))
                 .execute();
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(),

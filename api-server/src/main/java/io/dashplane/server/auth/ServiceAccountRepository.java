@@ -56,8 +56,8 @@ public final class ServiceAccountRepository {
     }
 
     public void update(DSLContext tx, ServiceAccount a) {
-        tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name()).set(SERVICE_ACCOUNTS.DESCRIPTION,
-                a.description()).set(SERVICE_ACCOUNTS.SERVER_ADMIN, a.serverAdmin())
+        tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name())
+                .set(SERVICE_ACCOUNTS.DESCRIPTION, a.description()).set(SERVICE_ACCOUNTS.SERVER_ADMIN, a.serverAdmin())
                 .set(SERVICE_ACCOUNTS.VERSION, a.version()).set(SERVICE_ACCOUNTS.UPDATED_AT, a.updatedAt())
                 .where(SERVICE_ACCOUNTS.ID.eq(a.id())).execute();
         replaceRoles(tx, a.id(), a.roles());
@@ -99,8 +99,8 @@ public final class ServiceAccountRepository {
     public List<ApiToken> tokens(DSLContext tx, String accountId) {
         return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
                 API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
-                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId)).orderBy(API_TOKENS.CREATED_AT,
-                API_TOKENS.ID)
+                .from(API_TOKENS).where(API_TOKENS.ACCOUNT_ID.eq(accountId))
+                .orderBy(API_TOKENS.CREATED_AT, API_TOKENS.ID)
                 .fetch(r -> mapToken(r).info());
     }
 
@@ -115,8 +115,8 @@ public final class ServiceAccountRepository {
     public Optional<StoredToken> tokenByHash(DSLContext tx, String hash) {
         return tx.select(API_TOKENS.ID, API_TOKENS.ACCOUNT_ID, API_TOKENS.NAME, API_TOKENS.HINT, API_TOKENS.TOKEN_HASH,
                 API_TOKENS.EXPIRES_AT, API_TOKENS.REVOKED_AT, API_TOKENS.LAST_USED_AT, API_TOKENS.CREATED_AT)
-                .from(API_TOKENS).where(API_TOKENS.TOKEN_HASH.eq(hash)).fetchOptional()
-                .map(ServiceAccountRepository::mapToken);
+                .from(API_TOKENS).where(API_TOKENS.TOKEN_HASH.eq(hash))
+                .fetchOptional().map(ServiceAccountRepository::mapToken);
     }
 
     public List<StoredToken> storedTokens(DSLContext tx, String accountId) {

@@ -36,8 +36,8 @@ public final class DashboardRepository {
     }
 
     public Optional<StoredDashboard> find(DSLContext tx, String env, String uid) {
-        return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env)
-                .and(DASHBOARDS.UID.eq(uid)))
+        return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS)
+                .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
                 .fetchOptional().map(r -> map(r, r.get(DASHBOARDS.DATA)));
     }
 
@@ -166,8 +166,8 @@ public final class DashboardRepository {
             c = c.and(DASHBOARDS.TITLE_LOWER.contains(lower(q.query())));
         }
         if (q.folderUid() != null) {
-            c = c.and(q.folderUid()
-                    .isEmpty() ? DASHBOARDS.FOLDER_UID.isNull() : DASHBOARDS.FOLDER_UID.eq(q.folderUid()));
+            c = c.and(q.folderUid().isEmpty() ? DASHBOARDS.FOLDER_UID.isNull()
+                    : DASHBOARDS.FOLDER_UID.eq(q.folderUid()));
         }
         DashboardTags t = DASHBOARD_TAGS.as("t");
         for (String tag : q.tags()) {

@@ -55,8 +55,8 @@ public final class EnvironmentRepository {
     /** Inserts; an org id of 0 becomes the next free one (one more than the highest). Returns what was stored. */
     public Environment insert(DSLContext tx, Environment e) {
         long orgId = e.orgId() > 0 ? e.orgId()
-                : tx.select(DSL.coalesce(DSL.max(ENVIRONMENTS.ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle()
-                .value1() + 1;
+                : tx.select(DSL.coalesce(DSL.max(ENVIRONMENTS.ORG_ID), 0L)).from(ENVIRONMENTS)
+                .fetchSingle().value1() + 1;
         Environment stored = new Environment(e.name(), orgId, e.description(), e.validation(), e.version(),
                 e.createdAt(), e.updatedAt());
         tx.insertInto(ENVIRONMENTS, ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION,

@@ -64,8 +64,8 @@ public final class FolderRepository {
         List<String> chain = new ArrayList<>();
         String current = uid;
         while (chain.size() < max) {
-            String parent = tx.select(FOLDERS.PARENT_UID).from(FOLDERS).where(FOLDERS.ENV.eq(env)
-                    .and(FOLDERS.UID.eq(current)))
+            String parent = tx.select(FOLDERS.PARENT_UID).from(FOLDERS)
+                    .where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(current)))
                     .fetchOptional(FOLDERS.PARENT_UID).orElse(null);
             if (parent == null) {
                 break;

@@ -39,7 +39,7 @@ public final class ProvisionedObjects {
                 .from(PROVISIONED_OBJECTS)
                 .orderBy(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID)
                 .fetch(r -> new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND),
-                r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE),
+                        r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE),
                         Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
                         Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
     }
@@ -51,8 +51,8 @@ public final class ProvisionedObjects {
         remove(tx, e.env(), e.kind(), e.uid());
         tx.insertInto(PROVISIONED_OBJECTS).set(PROVISIONED_OBJECTS.ENV, e.env()).set(PROVISIONED_OBJECTS.KIND, e.kind())
                 .set(PROVISIONED_OBJECTS.UID, e.uid()).set(PROVISIONED_OBJECTS.FILE, e.file())
-                .set(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, e.allowUiUpdates()).set(PROVISIONED_OBJECTS.DISABLE_DELETION,
-                e.disableDeletion()).execute();
+                .set(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, e.allowUiUpdates())
+                .set(PROVISIONED_OBJECTS.DISABLE_DELETION, e.disableDeletion()).execute();
     }
 
     public void remove(DSLContext tx, String env, String kind, String uid) {

@@ -84,8 +84,8 @@ final class SyncStore {
      * lease has not expired.
      */
     boolean lease(DSLContext tx, String env, String target, String holder, Instant now, Instant until) {
-        Record r = tx.select(SYNC_LEASES.HOLDER, SYNC_LEASES.EXPIRES_AT).from(SYNC_LEASES).where(SYNC_LEASES.ENV.eq(env)
-                .and(SYNC_LEASES.TARGET.eq(target))).fetchOne();
+        Record r = tx.select(SYNC_LEASES.HOLDER, SYNC_LEASES.EXPIRES_AT).from(SYNC_LEASES)
+                .where(SYNC_LEASES.ENV.eq(env).and(SYNC_LEASES.TARGET.eq(target))).fetchOne();
         if (r != null && !r.get(SYNC_LEASES.HOLDER).equals(holder) && Instant.parse(r.get(SYNC_LEASES.EXPIRES_AT))
                 .isAfter(now)) {
             return false;
@@ -118,8 +118,8 @@ final class SyncStore {
         return new Managed(r.get(SYNC_OBJECTS.KIND), r.get(SYNC_OBJECTS.UID), r.get(SYNC_OBJECTS.TITLE),
                 r.get(SYNC_OBJECTS.WRITTEN_HASH), r.get(SYNC_OBJECTS.OBSERVED_HASH),
                 r.get(SYNC_OBJECTS.OBSERVED_JSON) == null ? null : json.readTree(r.get(SYNC_OBJECTS.OBSERVED_JSON)),
-                r.get(SYNC_OBJECTS.STATE),
-                r.get(SYNC_OBJECTS.SYNCED_VERSION), r.get(SYNC_OBJECTS.LAST_SYNC_AT), r.get(SYNC_OBJECTS.ERROR),
+                r.get(SYNC_OBJECTS.STATE), r.get(SYNC_OBJECTS.SYNCED_VERSION), r.get(SYNC_OBJECTS.LAST_SYNC_AT),
+                r.get(SYNC_OBJECTS.ERROR),
                 r.get(SYNC_OBJECTS.DRIFT) == null ? null : json.readTree(r.get(SYNC_OBJECTS.DRIFT)));
     }
 }

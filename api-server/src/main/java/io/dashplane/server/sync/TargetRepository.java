@@ -48,8 +48,9 @@ final class TargetRepository {
     }
 
     Optional<String> sealedToken(DSLContext tx, String env, String name) {
-        return tx.select(SYNC_TARGETS.TOKEN_SECRET).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env)
-                .and(SYNC_TARGETS.NAME.eq(name))).fetchOptional(SYNC_TARGETS.TOKEN_SECRET);
+        return tx.select(SYNC_TARGETS.TOKEN_SECRET).from(SYNC_TARGETS)
+                .where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)))
+                .fetchOptional(SYNC_TARGETS.TOKEN_SECRET);
     }
 
     void insert(DSLContext tx, String env, SyncTarget t, String sealedToken) {
