@@ -1,14 +1,7 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.alerting.AlertingColumns.CREATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.DATA;
-import static io.dashplane.server.alerting.AlertingColumns.ENV;
-import static io.dashplane.server.alerting.AlertingColumns.UID;
-import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.VERSION;
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULES;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULE_VERSIONS;
 
 import io.dashplane.schema.alerting.AlertRule;
 import io.dashplane.server.storage.StoredRow;
@@ -16,20 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
+import io.dashplane.server.storage.schema.AlertRuleVersions;
 import org.jooq.impl.DSL;
 
 /** SQL for alert rules and their history. */
 public final class AlertRuleRepository {
-    private static final Table<?> RULES = table("alert_rules");
-    private static final Table<?> VERSIONS = table("alert_rule_versions");
-    private static final Field<String> TITLE = text("title");
-    private static final Field<String> FOLDER_UID = text("folder_uid");
-    private static final Field<String> RULE_GROUP = text("rule_group");
-    private static final Field<Long> POSITION = bigint("position");
-    private static final Field<String> MESSAGE = text("message");
 
     private final StoredJson json;
 
@@ -38,97 +23,117 @@ public final class AlertRuleRepository {
     }
 
     public Optional<StoredAlertRule> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredAlertRule> list(DSLContext tx, String env, String folderUid, String ruleGroup) {
-        Condition c = ENV.eq(env);
+        Condition c = ALERT_RULES.ENV.eq(env);
         if (folderUid != null && !folderUid.isEmpty()) {
-            c = c.and(FOLDER_UID.eq(folderUid));
+            c = c.and(ALERT_RULES.FOLDER_UID.eq(folderUid));
         }
         if (ruleGroup != null && !ruleGroup.isEmpty()) {
-            c = c.and(RULE_GROUP.eq(ruleGroup));
+            c = c.and(ALERT_RULES.RULE_GROUP.eq(ruleGroup));
         }
-        return tx.selectFrom(RULES).where(c).orderBy(FOLDER_UID, RULE_GROUP, POSITION, UID).fetch(this::map);
+        return tx.selectFrom(ALERT_RULES).where(c).orderBy(ALERT_RULES.FOLDER_UID, ALERT_RULES.RULE_GROUP,
+                ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(this::map);
     }
 
     public List<String> uidsInGroup(DSLContext tx, String env, String folderUid, String ruleGroup) {
-        return tx.select(UID).from(RULES).where(inGroup(env, folderUid, ruleGroup)).orderBy(POSITION, UID).fetch(UID);
+        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup))
+                .orderBy(ALERT_RULES.POSITION, ALERT_RULES.UID).fetch(ALERT_RULES.UID);
     }
 
     public long nextPosition(DSLContext tx, String env, String folderUid, String ruleGroup) {
-        Long max = tx.select(DSL.max(POSITION)).from(RULES).where(inGroup(env, folderUid, ruleGroup)).fetchOne(0, Long.class);
+        Long max = tx.select(DSL.max(ALERT_RULES.POSITION)).from(ALERT_RULES).where(inGroup(env, folderUid, ruleGroup))
+                .fetchOne(0, Long.class);
         return max == null ? 0 : max + 1;
     }
 
     public Optional<String> uidWithTitle(DSLContext tx, String env, String folderUid, String title) {
-        return tx.select(UID).from(RULES).where(ENV.eq(env).and(FOLDER_UID.eq(folderUid)).and(TITLE.eq(title)))
-                .fetchOptional(UID);
+        return tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(ALERT_RULES.ENV.eq(env)
+                .and(ALERT_RULES.FOLDER_UID.eq(folderUid)).and(ALERT_RULES.TITLE.eq(title)))
+                .fetchOptional(ALERT_RULES.UID);
     }
 
     public long countInFolder(DSLContext tx, String env, String folderUid) {
-        return tx.fetchCount(RULES, ENV.eq(env).and(FOLDER_UID.eq(folderUid)));
+        return tx.fetchCount(ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid)));
     }
 
     public long countAll(DSLContext tx) {
-        return tx.fetchCount(RULES);
+        return tx.fetchCount(ALERT_RULES);
     }
 
     /** Inserts or updates the rule row and appends its history entry. */
     public void save(DSLContext tx, String env, StoredAlertRule stored, boolean insert, String message) {
         AlertRule rule = stored.rule();
         if (insert) {
-            tx.insertInto(RULES).set(ENV, env).set(UID, rule.uid()).set(TITLE, rule.title())
-                    .set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup()).set(POSITION, stored.position())
-                    .set(DATA, json.write(rule)).set(VERSION, stored.meta().version())
-                    .set(CREATED_AT, stored.meta().createdAt()).set(UPDATED_AT, stored.meta().updatedAt()).execute();
+            tx.insertInto(ALERT_RULES).set(ALERT_RULES.ENV, env).set(ALERT_RULES.UID, rule.uid())
+                    .set(ALERT_RULES.TITLE, rule.title())
+                    .set(ALERT_RULES.FOLDER_UID, rule.folderUID()).set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
+                    .set(ALERT_RULES.POSITION, stored.position())
+                    .set(ALERT_RULES.DATA, json.write(rule)).set(ALERT_RULES.VERSION, stored.meta().version())
+                    .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt())
+                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).execute();
         } else {
-            tx.update(RULES).set(TITLE, rule.title()).set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup())
-                    .set(POSITION, stored.position()).set(DATA, json.write(rule)).set(VERSION, stored.meta().version())
-                    .set(UPDATED_AT, stored.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(rule.uid()))).execute();
+            tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title()).set(ALERT_RULES.FOLDER_UID, rule.folderUID())
+                    .set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
+                    .set(ALERT_RULES.POSITION, stored.position()).set(ALERT_RULES.DATA, json.write(rule))
+                    .set(ALERT_RULES.VERSION, stored.meta().version())
+                    .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt())
+                    .where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid()))).execute();
         }
-        tx.insertInto(VERSIONS).set(ENV, env).set(UID, rule.uid()).set(VERSION, stored.meta().version())
-                .set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup()).set(MESSAGE, message)
-                .set(DATA, json.write(rule)).set(CREATED_AT, stored.meta().updatedAt()).execute();
+        AlertRuleVersions versions = ALERT_RULE_VERSIONS;
+        tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid())
+                .set(versions.VERSION, stored.meta().version())
+                .set(versions.FOLDER_UID, rule.folderUID()).set(versions.RULE_GROUP, rule.ruleGroup())
+                .set(versions.MESSAGE, message)
+                .set(versions.DATA, json.write(rule)).set(versions.CREATED_AT, stored.meta().updatedAt()).execute();
     }
 
     /** Deletes the alert rule; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-        tx.deleteFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).execute();
+
+        tx.deleteFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).execute();
         return removed;
     }
 
     /** The stored row of the alert rule, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
-                .map(r -> new StoredRow(env, "alert-rule", uid, r));
+        return StoredRow.read(tx, ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid)), env, "alert-rule", uid);
     }
 
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {
-        return tx.selectFrom(VERSIONS).where(ENV.eq(env).and(UID.eq(uid))).orderBy(VERSION.desc())
+        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env)
+                .and(ALERT_RULE_VERSIONS.UID.eq(uid))).orderBy(ALERT_RULE_VERSIONS.VERSION.desc())
                 .limit(limit).offset(offset).fetch(this::mapVersion);
     }
 
     public long countVersions(DSLContext tx, String env, String uid) {
-        return tx.fetchCount(VERSIONS, ENV.eq(env).and(UID.eq(uid)));
+        return tx.fetchCount(ALERT_RULE_VERSIONS, ALERT_RULE_VERSIONS.ENV.eq(env).and(ALERT_RULE_VERSIONS.UID.eq(uid)));
     }
 
     public Optional<AlertRuleVersion> version(DSLContext tx, String env, String uid, long version) {
-        return tx.selectFrom(VERSIONS).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version)))
+        return tx.selectFrom(ALERT_RULE_VERSIONS).where(ALERT_RULE_VERSIONS.ENV.eq(env)
+                .and(ALERT_RULE_VERSIONS.UID.eq(uid)).and(ALERT_RULE_VERSIONS.VERSION.eq(version)))
                 .fetchOptional().map(this::mapVersion);
     }
 
     private static Condition inGroup(String env, String folderUid, String ruleGroup) {
-        return ENV.eq(env).and(FOLDER_UID.eq(folderUid)).and(RULE_GROUP.eq(ruleGroup));
+        return ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid))
+                .and(ALERT_RULES.RULE_GROUP.eq(ruleGroup));
     }
 
     private StoredAlertRule map(Record r) {
-        return new StoredAlertRule(json.read(r.get(DATA), AlertRule.class), r.get(POSITION), AlertingColumns.meta(r));
+        return new StoredAlertRule(json.read(r.get(ALERT_RULES.DATA), AlertRule.class), r.get(ALERT_RULES.POSITION),
+                new ObjectMeta(r.get(ALERT_RULES.VERSION), r.get(ALERT_RULES.CREATED_AT),
+                r.get(ALERT_RULES.UPDATED_AT)));
     }
 
     private AlertRuleVersion mapVersion(Record r) {
-        return new AlertRuleVersion(r.get(VERSION), r.get(MESSAGE), r.get(CREATED_AT),
-                json.read(r.get(DATA), AlertRule.class));
+        return new AlertRuleVersion(r.get(ALERT_RULE_VERSIONS.VERSION), r.get(ALERT_RULE_VERSIONS.MESSAGE),
+                r.get(ALERT_RULE_VERSIONS.CREATED_AT),
+                json.read(r.get(ALERT_RULE_VERSIONS.DATA), AlertRule.class));
     }
 }

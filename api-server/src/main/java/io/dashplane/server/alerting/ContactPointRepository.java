@@ -1,14 +1,6 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.alerting.AlertingColumns.CREATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.DATA;
-import static io.dashplane.server.alerting.AlertingColumns.ENV;
-import static io.dashplane.server.alerting.AlertingColumns.NAME;
-import static io.dashplane.server.alerting.AlertingColumns.UID;
-import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.VERSION;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.CONTACT_POINTS;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dashplane.schema.alerting.Integration;
@@ -19,15 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /** SQL for contact points. {@code sealedSecrets} is already encrypted (or null when there are none). */
 public final class ContactPointRepository {
-    private static final Table<?> CONTACT_POINTS = table("contact_points");
-    private static final Field<String> SECURE_FIELDS = text("secure_fields");
-    private static final Field<String> SECURE_DATA = text("secure_data");
 
     private final StoredJson json;
 
@@ -36,55 +23,67 @@ public final class ContactPointRepository {
     }
 
     public Optional<StoredContactPoint> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public Optional<StoredContactPoint> findByName(DSLContext tx, String env, String name) {
-        return tx.selectFrom(CONTACT_POINTS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredContactPoint> list(DSLContext tx, String env) {
-        return tx.selectFrom(CONTACT_POINTS).where(ENV.eq(env)).orderBy(NAME).fetch(this::map);
+        return tx.selectFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env)).orderBy(CONTACT_POINTS.NAME)
+                .fetch(this::map);
     }
 
     public Set<String> names(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(NAME).from(CONTACT_POINTS).where(ENV.eq(env)).fetch(NAME));
+        return new HashSet<>(tx.select(CONTACT_POINTS.NAME).from(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env))
+                .fetch(CONTACT_POINTS.NAME));
     }
 
     public Optional<String> sealedSecrets(DSLContext tx, String env, String uid) {
-        return tx.select(SECURE_DATA).from(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional(SECURE_DATA);
+        return tx.select(CONTACT_POINTS.SECURE_DATA).from(CONTACT_POINTS)
+                .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)))
+                .fetchOptional(CONTACT_POINTS.SECURE_DATA);
     }
 
     public void insert(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.insertInto(CONTACT_POINTS).set(ENV, env).set(UID, c.uid()).set(NAME, c.name())
-                .set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
-                .set(SECURE_DATA, sealedSecrets).set(VERSION, c.meta().version())
-                .set(CREATED_AT, c.meta().createdAt()).set(UPDATED_AT, c.meta().updatedAt()).execute();
+        tx.insertInto(CONTACT_POINTS).set(CONTACT_POINTS.ENV, env).set(CONTACT_POINTS.UID, c.uid())
+                .set(CONTACT_POINTS.NAME, c.name())
+                .set(CONTACT_POINTS.DATA, json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).set(CONTACT_POINTS.VERSION, c.meta().version())
+                .set(CONTACT_POINTS.CREATED_AT, c.meta().createdAt()).set(CONTACT_POINTS.UPDATED_AT,
+                c.meta().updatedAt()).execute();
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(NAME, c.name()).set(DATA, json.write(c.integrations()))
-                .set(SECURE_FIELDS, json.write(c.secureFields())).set(SECURE_DATA, sealedSecrets)
-                .set(VERSION, c.meta().version()).set(UPDATED_AT, c.meta().updatedAt())
-                .where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
+        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name()).set(CONTACT_POINTS.DATA,
+                json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets)
+                .set(CONTACT_POINTS.VERSION, c.meta().version()).set(CONTACT_POINTS.UPDATED_AT, c.meta().updatedAt())
+                .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
     }
 
     /** Deletes the contact point; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-        tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+
+        tx.deleteFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid))).execute();
         return removed;
     }
 
     /** The stored row of the contact point, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
-                .map(r -> new StoredRow(env, "contact-point", uid, r));
+        return StoredRow.read(tx, CONTACT_POINTS, CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid)), env, "contact-point", uid);
     }
 
     /** The environments that hold at least one contact point. */
     public List<String> environments(DSLContext tx) {
-        return tx.selectDistinct(ENV).from(CONTACT_POINTS).orderBy(ENV).fetch(ENV);
+        return tx.selectDistinct(CONTACT_POINTS.ENV).from(CONTACT_POINTS).orderBy(CONTACT_POINTS.ENV)
+                .fetch(CONTACT_POINTS.ENV);
     }
 
     /**
@@ -92,8 +91,10 @@ public final class ContactPointRepository {
      * version: for storage changes that leave its content as it was.
      */
     public void restore(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(DATA, json.write(c.integrations())).set(SECURE_FIELDS, json.write(c.secureFields()))
-                .set(SECURE_DATA, sealedSecrets).where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
+        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.DATA, json.write(c.integrations()))
+                .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
+                .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets).where(CONTACT_POINTS.ENV.eq(env)
+                .and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
     }
 
     public long countAll(DSLContext tx) {
@@ -101,9 +102,10 @@ public final class ContactPointRepository {
     }
 
     private StoredContactPoint map(Record r) {
-        return new StoredContactPoint(r.get(UID), r.get(NAME),
-                json.read(r.get(DATA), new TypeReference<List<Integration>>() { }),
-                json.read(r.get(SECURE_FIELDS), new TypeReference<Map<String, List<String>>>() { }),
-                AlertingColumns.meta(r));
+        return new StoredContactPoint(r.get(CONTACT_POINTS.UID), r.get(CONTACT_POINTS.NAME),
+                json.read(r.get(CONTACT_POINTS.DATA), new TypeReference<List<Integration>>() { }),
+                json.read(r.get(CONTACT_POINTS.SECURE_FIELDS), new TypeReference<Map<String, List<String>>>() { }),
+                new ObjectMeta(r.get(CONTACT_POINTS.VERSION), r.get(CONTACT_POINTS.CREATED_AT),
+                r.get(CONTACT_POINTS.UPDATED_AT)));
     }
 }

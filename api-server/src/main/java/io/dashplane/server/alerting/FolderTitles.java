@@ -1,7 +1,6 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.FOLDERS;
 
 import java.util.List;
 import org.jooq.DSLContext;
@@ -12,7 +11,7 @@ final class FolderTitles {
     }
 
     static List<String> uidsWithTitle(DSLContext tx, String env, String title) {
-        return tx.select(text("uid")).from(table("folders"))
-                .where(text("env").eq(env).and(text("title").eq(title))).orderBy(text("uid")).fetch(text("uid"));
+        return tx.select(FOLDERS.UID).from(FOLDERS)
+                .where(FOLDERS.ENV.eq(env).and(FOLDERS.TITLE.eq(title))).orderBy(FOLDERS.UID).fetch(FOLDERS.UID);
     }
 }

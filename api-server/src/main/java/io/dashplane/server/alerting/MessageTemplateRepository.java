@@ -1,65 +1,64 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.alerting.AlertingColumns.CREATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.ENV;
-import static io.dashplane.server.alerting.AlertingColumns.NAME;
-import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.VERSION;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.MESSAGE_TEMPLATES;
 
 import io.dashplane.schema.alerting.MessageTemplate;
 import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /** SQL for message templates. */
 public final class MessageTemplateRepository {
-    private static final Table<?> TEMPLATES = table("message_templates");
-    private static final Field<String> TEMPLATE = text("template");
 
     public Optional<StoredTemplate> find(DSLContext tx, String env, String name) {
-        return tx.selectFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional()
+        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env)
+                .and(MESSAGE_TEMPLATES.NAME.eq(name))).fetchOptional()
                 .map(MessageTemplateRepository::map);
     }
 
     public List<StoredTemplate> list(DSLContext tx, String env) {
-        return tx.selectFrom(TEMPLATES).where(ENV.eq(env)).orderBy(NAME).fetch(MessageTemplateRepository::map);
+        return tx.selectFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env)).orderBy(MESSAGE_TEMPLATES.NAME)
+                .fetch(MessageTemplateRepository::map);
     }
 
     public void insert(DSLContext tx, String env, StoredTemplate t) {
-        tx.insertInto(TEMPLATES).set(ENV, env).set(NAME, t.name()).set(TEMPLATE, t.template().template())
-                .set(VERSION, t.meta().version()).set(CREATED_AT, t.meta().createdAt())
-                .set(UPDATED_AT, t.meta().updatedAt()).execute();
+        tx.insertInto(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.ENV, env).set(MESSAGE_TEMPLATES.NAME, t.name())
+                .set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
+                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version()).set(MESSAGE_TEMPLATES.CREATED_AT,
+                t.meta().createdAt())
+                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt()).execute();
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
-        tx.update(TEMPLATES).set(TEMPLATE, t.template().template()).set(VERSION, t.meta().version())
-                .set(UPDATED_AT, t.meta().updatedAt()).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
+        tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
+                .set(MESSAGE_TEMPLATES.VERSION, t.meta().version())
+                .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt())
+                .where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
     }
 
     /** Deletes the template; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String name) {
         List<StoredRow> removed = row(tx, env, name).stream().toList();
-        tx.deleteFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).execute();
+
+        tx.deleteFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)))
+                .execute();
         return removed;
     }
 
     /** The stored row of the template, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String name) {
-        return tx.selectFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional()
-                .map(r -> new StoredRow(env, "template", name, r));
+        return StoredRow.read(tx, MESSAGE_TEMPLATES, MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)), env, "template", name);
     }
 
     public long countAll(DSLContext tx) {
-        return tx.fetchCount(TEMPLATES);
+        return tx.fetchCount(MESSAGE_TEMPLATES);
     }
 
     private static StoredTemplate map(Record r) {
-        return new StoredTemplate(new MessageTemplate(r.get(NAME), r.get(TEMPLATE)), AlertingColumns.meta(r));
+        return new StoredTemplate(new MessageTemplate(r.get(MESSAGE_TEMPLATES.NAME), r.get(MESSAGE_TEMPLATES.TEMPLATE)),
+                new ObjectMeta(r.get(MESSAGE_TEMPLATES.VERSION), r.get(MESSAGE_TEMPLATES.CREATED_AT),
+                r.get(MESSAGE_TEMPLATES.UPDATED_AT)));
     }
 }

@@ -1,13 +1,6 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.alerting.AlertingColumns.CREATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.DATA;
-import static io.dashplane.server.alerting.AlertingColumns.ENV;
-import static io.dashplane.server.alerting.AlertingColumns.NAME;
-import static io.dashplane.server.alerting.AlertingColumns.UID;
-import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.VERSION;
-import static io.dashplane.server.storage.Tables.table;
+import static io.dashplane.server.storage.schema.Tables.MUTE_TIMINGS;
 
 import io.dashplane.schema.alerting.MuteTiming;
 import io.dashplane.server.storage.StoredRow;
@@ -17,11 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /** SQL for mute timings. */
 public final class MuteTimingRepository {
-    private static final Table<?> MUTE_TIMINGS = table("mute_timings");
 
     private final StoredJson json;
 
@@ -30,43 +21,49 @@ public final class MuteTimingRepository {
     }
 
     public Optional<StoredMuteTiming> find(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional().map(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid)))
+                .fetchOptional().map(this::map);
     }
 
     public Optional<StoredMuteTiming> findByName(DSLContext tx, String env, String name) {
-        return tx.selectFrom(MUTE_TIMINGS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     public List<StoredMuteTiming> list(DSLContext tx, String env) {
-        return tx.selectFrom(MUTE_TIMINGS).where(ENV.eq(env)).orderBy(NAME).fetch(this::map);
+        return tx.selectFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env)).orderBy(MUTE_TIMINGS.NAME).fetch(this::map);
     }
 
     public Set<String> names(DSLContext tx, String env) {
-        return new HashSet<>(tx.select(NAME).from(MUTE_TIMINGS).where(ENV.eq(env)).fetch(NAME));
+        return new HashSet<>(tx.select(MUTE_TIMINGS.NAME).from(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env))
+                .fetch(MUTE_TIMINGS.NAME));
     }
 
     public void insert(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.insertInto(MUTE_TIMINGS).set(ENV, env).set(UID, m.uid()).set(NAME, m.name()).set(DATA, json.write(m.timing()))
-                .set(VERSION, m.meta().version()).set(CREATED_AT, m.meta().createdAt())
-                .set(UPDATED_AT, m.meta().updatedAt()).execute();
+        tx.insertInto(MUTE_TIMINGS).set(MUTE_TIMINGS.ENV, env).set(MUTE_TIMINGS.UID, m.uid())
+                .set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
+                .set(MUTE_TIMINGS.VERSION, m.meta().version()).set(MUTE_TIMINGS.CREATED_AT, m.meta().createdAt())
+                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).execute();
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.update(MUTE_TIMINGS).set(NAME, m.name()).set(DATA, json.write(m.timing())).set(VERSION, m.meta().version())
-                .set(UPDATED_AT, m.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(m.uid()))).execute();
+        tx.update(MUTE_TIMINGS).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
+                .set(MUTE_TIMINGS.VERSION, m.meta().version())
+                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).where(MUTE_TIMINGS.ENV.eq(env)
+                .and(MUTE_TIMINGS.UID.eq(m.uid()))).execute();
     }
 
     /** Deletes the mute timing; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-        tx.deleteFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+
+        tx.deleteFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).execute();
         return removed;
     }
 
     /** The stored row of the mute timing, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
-                .map(r -> new StoredRow(env, "mute-timing", uid, r));
+        return StoredRow.read(tx, MUTE_TIMINGS, MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid)), env, "mute-timing", uid);
     }
 
     public long countAll(DSLContext tx) {
@@ -74,6 +71,8 @@ public final class MuteTimingRepository {
     }
 
     private StoredMuteTiming map(Record r) {
-        return new StoredMuteTiming(r.get(UID), json.read(r.get(DATA), MuteTiming.class), AlertingColumns.meta(r));
+        return new StoredMuteTiming(r.get(MUTE_TIMINGS.UID), json.read(r.get(MUTE_TIMINGS.DATA), MuteTiming.class),
+                new ObjectMeta(r.get(MUTE_TIMINGS.VERSION), r.get(MUTE_TIMINGS.CREATED_AT),
+                r.get(MUTE_TIMINGS.UPDATED_AT)));
     }
 }

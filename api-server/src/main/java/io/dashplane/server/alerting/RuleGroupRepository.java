@@ -1,82 +1,79 @@
 package io.dashplane.server.alerting;
 
-import static io.dashplane.server.alerting.AlertingColumns.CREATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.ENV;
-import static io.dashplane.server.alerting.AlertingColumns.NAME;
-import static io.dashplane.server.alerting.AlertingColumns.UPDATED_AT;
-import static io.dashplane.server.alerting.AlertingColumns.VERSION;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULE_GROUPS;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULES;
 
 import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /** SQL for rule groups. */
 public final class RuleGroupRepository {
-    private static final Table<?> GROUPS = table("alert_rule_groups");
-    private static final Field<String> FOLDER_UID = text("folder_uid");
-    private static final Field<String> INTERVAL = text("interval_text");
 
     public Optional<StoredRuleGroup> find(DSLContext tx, String env, String folderUid, String name) {
-        return tx.selectFrom(GROUPS).where(key(env, folderUid, name)).fetchOptional().map(RuleGroupRepository::map);
+        return tx.selectFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name))
+                .fetchOptional().map(RuleGroupRepository::map);
     }
 
     public List<StoredRuleGroup> list(DSLContext tx, String env, String folderUid) {
-        Condition c = ENV.eq(env);
+        Condition c = ALERT_RULE_GROUPS.ENV.eq(env);
         if (folderUid != null && !folderUid.isEmpty()) {
-            c = c.and(FOLDER_UID.eq(folderUid));
+            c = c.and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folderUid));
         }
-        return tx.selectFrom(GROUPS).where(c).orderBy(FOLDER_UID, NAME).fetch(RuleGroupRepository::map);
+        return tx.selectFrom(ALERT_RULE_GROUPS).where(c).orderBy(ALERT_RULE_GROUPS.FOLDER_UID, ALERT_RULE_GROUPS.NAME)
+                .fetch(RuleGroupRepository::map);
     }
 
     public void insert(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.insertInto(GROUPS).set(ENV, env).set(FOLDER_UID, g.folderUid()).set(NAME, g.name())
-                .set(INTERVAL, g.interval()).set(VERSION, g.meta().version()).set(CREATED_AT, g.meta().createdAt())
-                .set(UPDATED_AT, g.meta().updatedAt()).execute();
+        tx.insertInto(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.ENV, env)
+                .set(ALERT_RULE_GROUPS.FOLDER_UID, g.folderUid()).set(ALERT_RULE_GROUPS.NAME, g.name())
+                .set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval()).set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
+                .set(ALERT_RULE_GROUPS.CREATED_AT, g.meta().createdAt())
+                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).execute();
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.update(GROUPS).set(INTERVAL, g.interval()).set(VERSION, g.meta().version())
-                .set(UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name())).execute();
+        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval())
+                .set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
+                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name()))
+                .execute();
     }
 
     /** Deletes the group; its rules go with it (cascade). Returns the rows removed, the rules' first. */
     public List<StoredRow> delete(DSLContext tx, String env, String folderUid, String name) {
-        org.jooq.Table<?> rules = io.dashplane.server.storage.Tables.table("alert_rules");
-        org.jooq.Field<String> ruleUid = io.dashplane.server.storage.Tables.text("uid");
-        org.jooq.Condition inGroup = io.dashplane.server.storage.Tables.text("env").eq(env)
-                .and(io.dashplane.server.storage.Tables.text("folder_uid").eq(folderUid))
-                .and(io.dashplane.server.storage.Tables.text("rule_group").eq(name));
+        org.jooq.Condition inGroup = ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.eq(folderUid))
+                .and(ALERT_RULES.RULE_GROUP.eq(name));
         List<StoredRow> removed = new java.util.ArrayList<>();
-        for (Record rule : tx.selectFrom(rules).where(inGroup).orderBy(ruleUid).fetch()) {
-            removed.add(new StoredRow(env, "alert-rule", rule.get(ruleUid), rule));
+        for (String uid : tx.select(ALERT_RULES.UID).from(ALERT_RULES).where(inGroup).orderBy(ALERT_RULES.UID)
+                .fetch(ALERT_RULES.UID)) {
+            StoredRow.read(tx, ALERT_RULES, inGroup.and(ALERT_RULES.UID.eq(uid)), env, "alert-rule", uid)
+                    .ifPresent(removed::add);
         }
         row(tx, env, folderUid, name).ifPresent(removed::add);
-        tx.deleteFrom(GROUPS).where(key(env, folderUid, name)).execute();
+        tx.deleteFrom(ALERT_RULE_GROUPS).where(key(env, folderUid, name)).execute();
         return removed;
     }
 
     /** The stored row of the group, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String folderUid, String name) {
-        return tx.selectFrom(GROUPS).where(key(env, folderUid, name)).fetchOptional()
-                .map(r -> new StoredRow(env, "rule-group", folderUid + "/" + name, r));
+        return StoredRow.read(tx, ALERT_RULE_GROUPS, key(env, folderUid, name), env, "rule-group", folderUid + "/" + name);
     }
 
     public long countAll(DSLContext tx) {
-        return tx.fetchCount(GROUPS);
+        return tx.fetchCount(ALERT_RULE_GROUPS);
     }
 
     private static Condition key(String env, String folderUid, String name) {
-        return ENV.eq(env).and(FOLDER_UID.eq(folderUid)).and(NAME.eq(name));
+        return ALERT_RULE_GROUPS.ENV.eq(env).and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folderUid))
+                .and(ALERT_RULE_GROUPS.NAME.eq(name));
     }
 
     private static StoredRuleGroup map(Record r) {
-        return new StoredRuleGroup(r.get(FOLDER_UID), r.get(NAME), r.get(INTERVAL), AlertingColumns.meta(r));
+        return new StoredRuleGroup(r.get(ALERT_RULE_GROUPS.FOLDER_UID), r.get(ALERT_RULE_GROUPS.NAME),
+                r.get(ALERT_RULE_GROUPS.INTERVAL_TEXT), new ObjectMeta(r.get(ALERT_RULE_GROUPS.VERSION),
+                r.get(ALERT_RULE_GROUPS.CREATED_AT), r.get(ALERT_RULE_GROUPS.UPDATED_AT)));
     }
 }

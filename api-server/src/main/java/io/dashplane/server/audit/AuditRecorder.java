@@ -1,8 +1,6 @@
 package io.dashplane.server.audit;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.AUDIT_LOG;
 
 import io.dashplane.server.changes.ChangeFeed;
 import io.dashplane.server.storage.IdSequence;
@@ -90,9 +88,9 @@ public final class AuditRecorder {
                         String digest, String detail) {
         long id = IdSequence.next(tx, "audit");
         String at = AuditLog.timestamp(Instant.now());
-        tx.insertInto(table("audit_log"), bigint("id"), text("at"), text("actor"), text("env"), text("kind"),
-                        text("uid"), text("action"), bigint("version_before"), bigint("version_after"), text("digest"),
-                        text("detail"))
+        tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND,
+                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER,
+                        AUDIT_LOG.DIGEST, AUDIT_LOG.DETAIL)
                 .values(id, at, actor.name(), env, kind, uid, action, versionBefore, versionAfter, digest, detail)
                 .execute();
         ChangeFeed.append(tx, env, kind, uid, action, at);

@@ -1,14 +1,10 @@
 package io.dashplane.server.changes;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.CHANGE_FEED;
 
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -21,14 +17,6 @@ public final class ChangeFeed {
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
-
-    private static final Table<?> FEED = table("change_feed");
-    private static final Field<String> ENV = text("env");
-    private static final Field<Long> SEQUENCE = bigint("sequence");
-    private static final Field<String> KIND = text("kind");
-    private static final Field<String> KEY = text("object_key");
-    private static final Field<String> ACTION = text("action");
-    private static final Field<String> AT = text("at");
 
     /** Audited kinds that are not content of an environment. */
     private static final Set<String> NOT_CONTENT = Set.of("service-account", "api-token", "secret-key",
@@ -45,24 +33,28 @@ public final class ChangeFeed {
             return;
         }
         long next = latest(tx, env) + 1;
-        tx.insertInto(FEED, ENV, SEQUENCE, KIND, KEY, ACTION, AT).values(env, next, kind, key, feedAction(action), at)
+        tx.insertInto(CHANGE_FEED, CHANGE_FEED.ENV, CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY,
+                CHANGE_FEED.ACTION, CHANGE_FEED.AT).values(env, next, kind, key, feedAction(action), at)
                 .execute();
     }
 
     /** The environment's latest sequence number, 0 before its first change. */
     public static long latest(DSLContext tx, String env) {
-        Long max = tx.select(DSL.max(SEQUENCE)).from(FEED).where(ENV.eq(env)).fetchOne(0, Long.class);
+        Long max = tx.select(DSL.max(CHANGE_FEED.SEQUENCE)).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env))
+                .fetchOne(0, Long.class);
         return max == null ? 0 : max;
     }
 
     /** The changes after {@code since}, oldest first, at most {@code limit}. */
     public static List<Change> after(DSLContext tx, String env, long since, int limit) {
-        return tx.select(SEQUENCE, KIND, KEY, ACTION, AT).from(FEED).where(ENV.eq(env).and(SEQUENCE.gt(since)))
-                .orderBy(SEQUENCE).limit(limit)
+        return tx.select(CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY, CHANGE_FEED.ACTION,
+                CHANGE_FEED.AT).from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env).and(CHANGE_FEED.SEQUENCE.gt(since)))
+                .orderBy(CHANGE_FEED.SEQUENCE).limit(limit)
                 .fetch(r -> {
-                    boolean named = NAMED.contains(r.get(KIND));
-                    return new Change(r.get(SEQUENCE), r.get(KIND), named ? null : r.get(KEY), named ? r.get(KEY) : null,
-                            r.get(ACTION), r.get(AT));
+                    boolean named = NAMED.contains(r.get(CHANGE_FEED.KIND));
+                    return new Change(r.get(CHANGE_FEED.SEQUENCE), r.get(CHANGE_FEED.KIND),
+                            named ? null : r.get(CHANGE_FEED.OBJECT_KEY), named ? r.get(CHANGE_FEED.OBJECT_KEY) : null,
+                            r.get(CHANGE_FEED.ACTION), r.get(CHANGE_FEED.AT));
                 });
     }
 

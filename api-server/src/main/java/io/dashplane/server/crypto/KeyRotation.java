@@ -1,7 +1,9 @@
 package io.dashplane.server.crypto;
 
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.CONTACT_POINTS;
+import static io.dashplane.server.storage.schema.Tables.DATASOURCES;
+import static io.dashplane.server.storage.schema.Tables.SECRET_KEY_CHECK;
+import static io.dashplane.server.storage.schema.Tables.SYNC_TARGETS;
 
 import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.storage.Database;
@@ -11,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -24,18 +27,22 @@ public final class KeyRotation {
      * the associated data of a row is formed (it must match what the owning service seals with);
      * {@code kind} and {@code nameColumn} name a row in messages.
      */
-    public record SealedColumn(String kind, String table, String column, List<String> keyColumns, String nameColumn,
-                               Function<Record, String> associatedData) {}
+    public record SealedColumn(String kind, Table<?> table, Field<String> column, List<Field<String>> keyColumns,
+                               Field<String> nameColumn, Function<Record, String> associatedData) {}
 
     /** Every sealed column of the schema. */
     public static final List<SealedColumn> COLUMNS = List.of(
-            new SealedColumn("datasource", "datasources", "secure_data", List.of("env", "uid"), "name",
-                    r -> "datasource:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
-            new SealedColumn("contact point", "contact_points", "secure_data", List.of("env", "uid"), "name",
-                    r -> "contact-point:" + r.get("env", String.class) + "/" + r.get("uid", String.class)),
-            new SealedColumn("sync target", "sync_targets", "token_secret", List.of("env", "name"), "name",
-                    r -> "sync-target:" + r.get("env", String.class) + "/" + r.get("name", String.class)),
-            new SealedColumn("secret key check", "secret_key_check", "secure_data", List.of("env", "uid"), "name",
+            new SealedColumn("datasource", DATASOURCES, DATASOURCES.SECURE_DATA,
+                    List.of(DATASOURCES.ENV, DATASOURCES.UID), DATASOURCES.NAME,
+                    r -> "datasource:" + r.get(DATASOURCES.ENV) + "/" + r.get(DATASOURCES.UID)),
+            new SealedColumn("contact point", CONTACT_POINTS, CONTACT_POINTS.SECURE_DATA,
+                    List.of(CONTACT_POINTS.ENV, CONTACT_POINTS.UID), CONTACT_POINTS.NAME,
+                    r -> "contact-point:" + r.get(CONTACT_POINTS.ENV) + "/" + r.get(CONTACT_POINTS.UID)),
+            new SealedColumn("sync target", SYNC_TARGETS, SYNC_TARGETS.TOKEN_SECRET,
+                    List.of(SYNC_TARGETS.ENV, SYNC_TARGETS.NAME), SYNC_TARGETS.NAME,
+                    r -> "sync-target:" + r.get(SYNC_TARGETS.ENV) + "/" + r.get(SYNC_TARGETS.NAME)),
+            new SealedColumn("secret key check", SECRET_KEY_CHECK, SECRET_KEY_CHECK.SECURE_DATA,
+                    List.of(SECRET_KEY_CHECK.ENV, SECRET_KEY_CHECK.UID), SECRET_KEY_CHECK.NAME,
                     r -> SecretCheck.KEY_CHECK_AAD));
 
     private KeyRotation() {
@@ -54,19 +61,18 @@ public final class KeyRotation {
     }
 
     private static int rotate(DSLContext tx, SealedColumn c, SecretBox oldBox, SecretBox newBox) {
-        Field<String> sealed = text(c.column());
-        List<Field<?>> fields = new java.util.ArrayList<>();
-        c.keyColumns().forEach(k -> fields.add(text(k)));
+        Field<String> sealed = c.column();
+        List<Field<?>> fields = new java.util.ArrayList<>(c.keyColumns());
         fields.add(sealed);
         int n = 0;
-        for (Record r : tx.select(fields).from(table(c.table())).where(sealed.isNotNull()).fetch()) {
+        for (Record r : tx.select(fields).from(c.table()).where(sealed.isNotNull()).fetch()) {
             String ad = c.associatedData().apply(r);
             String resealed = newBox.seal(oldBox.open(r.get(sealed), ad), ad);
             Condition where = DSL.trueCondition();
-            for (String k : c.keyColumns()) {
-                where = where.and(text(k).eq(r.get(k, String.class)));
+            for (Field<String> k : c.keyColumns()) {
+                where = where.and(k.eq(r.get(k)));
             }
-            tx.update(table(c.table())).set(sealed, resealed).where(where).execute();
+            tx.update(c.table()).set(sealed, resealed).where(where).execute();
             n++;
         }
         return n;

@@ -1,7 +1,6 @@
 package io.dashplane.server.crypto;
 
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.SECRET_KEY_CHECK;
 
 import io.dashplane.server.storage.Database;
 import java.util.ArrayList;
@@ -49,13 +48,13 @@ public final class SecretCheck {
      */
     public static void sealKeyCheck(Database db, SecretBox box) {
         db.write(tx -> {
-            if (tx.fetchExists(table("secret_key_check"))) {
+            if (tx.fetchExists(SECRET_KEY_CHECK)) {
                 return null;
             }
-            return tx.insertInto(table("secret_key_check"))
-                    .set(text("env"), KEY_CHECK_ENV).set(text("uid"), KEY_CHECK_UID)
-                    .set(text("name"), "the value sealed at the first start")
-                    .set(text("secure_data"), box.seal("dashplane", KEY_CHECK_AAD))
+            return tx.insertInto(SECRET_KEY_CHECK)
+                    .set(SECRET_KEY_CHECK.ENV, KEY_CHECK_ENV).set(SECRET_KEY_CHECK.UID, KEY_CHECK_UID)
+                    .set(SECRET_KEY_CHECK.NAME, "the value sealed at the first start")
+                    .set(SECRET_KEY_CHECK.SECURE_DATA, box.seal("dashplane", KEY_CHECK_AAD))
                     .execute();
         });
     }
@@ -68,19 +67,18 @@ public final class SecretCheck {
         return db.read(tx -> {
             List<Undecryptable> out = new ArrayList<>();
             for (KeyRotation.SealedColumn c : KeyRotation.COLUMNS) {
-                Field<String> sealed = text(c.column());
-                List<Field<?>> fields = new ArrayList<>();
-                c.keyColumns().forEach(k -> fields.add(text(k)));
+                Field<String> sealed = c.column();
+                List<Field<?>> fields = new ArrayList<>(c.keyColumns());
                 if (!c.keyColumns().contains(c.nameColumn())) {
-                    fields.add(text(c.nameColumn()));
+                    fields.add(c.nameColumn());
                 }
                 fields.add(sealed);
-                for (Record r : tx.select(fields).from(table(c.table())).where(sealed.isNotNull()).fetch()) {
+                for (Record r : tx.select(fields).from(c.table()).where(sealed.isNotNull()).fetch()) {
                     try {
                         box.open(r.get(sealed), c.associatedData().apply(r));
                     } catch (RuntimeException e) {
-                        out.add(new Undecryptable(c.kind(), r.get("env", String.class), r.get(c.keyColumns().get(1), String.class),
-                                r.get(c.nameColumn(), String.class)));
+                        out.add(new Undecryptable(c.kind(), r.get(c.keyColumns().get(0)), r.get(c.keyColumns().get(1)),
+                                r.get(c.nameColumn())));
                     }
                 }
             }

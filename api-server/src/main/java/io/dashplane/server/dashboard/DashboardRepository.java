@@ -1,8 +1,8 @@
 package io.dashplane.server.dashboard;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARD_TAGS;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARD_VERSIONS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.datasource.DatasourceReferrer;
@@ -15,7 +15,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
+import io.dashplane.server.storage.schema.DashboardTags;
+import io.dashplane.server.storage.schema.DashboardVersions;
 import org.jooq.impl.DSL;
 
 /**
@@ -24,25 +25,9 @@ import org.jooq.impl.DSL;
  */
 public final class DashboardRepository {
     public static final String KIND = "dashboard";
-    static final Table<?> DASHBOARDS = table("dashboards");
-    static final Table<?> TAGS = table("dashboard_tags");
-    static final Table<?> VERSIONS = table("dashboard_versions");
-    static final Field<String> ENV = text("env");
-    static final Field<String> UID = text("uid");
-    static final Field<Long> ID = bigint("id");
-    static final Field<String> TITLE = text("title");
-    static final Field<String> TITLE_LOWER = text("title_lower");
-    static final Field<String> FOLDER_UID = text("folder_uid");
-    static final Field<String> TAGS_JSON = text("tags");
-    static final Field<Long> VERSION = bigint("version");
-    static final Field<String> MESSAGE = text("message");
-    static final Field<String> PROVENANCE = text("provenance");
-    static final Field<String> DATA = text("data");
-    static final Field<String> CREATED_AT = text("created_at");
-    static final Field<String> UPDATED_AT = text("updated_at");
-    static final Field<String> TAG = text("tag");
-    private static final List<Field<?>> META = List.of(UID, ID, TITLE, FOLDER_UID, TAGS_JSON, VERSION, MESSAGE,
-            PROVENANCE, CREATED_AT, UPDATED_AT);
+    private static final List<Field<?>> META = List.of(DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE,
+            DASHBOARDS.FOLDER_UID, DASHBOARDS.TAGS, DASHBOARDS.VERSION, DASHBOARDS.MESSAGE, DASHBOARDS.PROVENANCE,
+            DASHBOARDS.CREATED_AT, DASHBOARDS.UPDATED_AT);
 
     private final JsonText json;
     private final DatasourceReferenceIndex references;
@@ -53,21 +38,25 @@ public final class DashboardRepository {
     }
 
     public Optional<StoredDashboard> find(DSLContext tx, String env, String uid) {
-        return tx.select(META).select(DATA).from(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid)))
-                .fetchOptional().map(r -> map(r, r.get(DATA)));
+        return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS)
+                .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional().map(r -> map(r, r.get(DASHBOARDS.DATA)));
     }
 
     /** Current version, or empty when the dashboard does not exist. */
     public Optional<Long> currentVersion(DSLContext tx, String env, String uid) {
-        return tx.select(VERSION).from(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional(VERSION);
+        return tx.select(DASHBOARDS.VERSION).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional(DASHBOARDS.VERSION);
     }
 
     public Optional<String> uidById(DSLContext tx, String env, long id) {
-        return tx.select(UID).from(DASHBOARDS).where(ENV.eq(env).and(ID.eq(id))).fetchOptional(UID);
+        return tx.select(DASHBOARDS.UID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.ID.eq(id)))
+                .fetchOptional(DASHBOARDS.UID);
     }
 
     public Optional<Long> idOf(DSLContext tx, String env, String uid) {
-        return tx.select(ID).from(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional(ID);
+        return tx.select(DASHBOARDS.ID).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional(DASHBOARDS.ID);
     }
 
     public long nextId(DSLContext tx) {
@@ -75,7 +64,8 @@ public final class DashboardRepository {
     }
 
     public List<StoredDashboard> search(DSLContext tx, String env, DashboardQuery q, int offset, int limit) {
-        return tx.select(META).from(DASHBOARDS).where(filter(env, q)).orderBy(TITLE_LOWER, TITLE, UID)
+        return tx.select(META).from(DASHBOARDS).where(filter(env, q)).orderBy(DASHBOARDS.TITLE_LOWER, DASHBOARDS.TITLE,
+                DASHBOARDS.UID)
                 .limit(limit).offset(offset).fetch(r -> map(r, null));
     }
 
@@ -88,13 +78,15 @@ public final class DashboardRepository {
     }
 
     public long countInFolder(DSLContext tx, String env, String folderUid) {
-        return tx.fetchCount(DASHBOARDS, ENV.eq(env).and(FOLDER_UID.eq(folderUid)));
+        return tx.fetchCount(DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.FOLDER_UID.eq(folderUid)));
     }
 
     /** Inserts a new dashboard row with its tags and its first history entry. */
     public void insert(DSLContext tx, String env, StoredDashboard d) {
-        tx.insertInto(DASHBOARDS, ENV, UID, ID, TITLE, TITLE_LOWER, FOLDER_UID, TAGS_JSON, VERSION, MESSAGE,
-                        PROVENANCE, DATA, CREATED_AT, UPDATED_AT)
+        tx.insertInto(DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE,
+                DASHBOARDS.TITLE_LOWER,
+                        DASHBOARDS.FOLDER_UID, DASHBOARDS.TAGS, DASHBOARDS.VERSION, DASHBOARDS.MESSAGE,
+                        DASHBOARDS.PROVENANCE, DASHBOARDS.DATA, DASHBOARDS.CREATED_AT, DASHBOARDS.UPDATED_AT)
                 .values(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(), json.write(d.tags()), d.version(),
                         d.message(), d.provenance(), d.json(), d.createdAt(), d.updatedAt())
                 .execute();
@@ -106,12 +98,15 @@ public final class DashboardRepository {
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
         tx.update(DASHBOARDS)
-                .set(TITLE, d.title()).set(TITLE_LOWER, lower(d.title())).set(FOLDER_UID, d.folderUid())
-                .set(TAGS_JSON, json.write(d.tags())).set(VERSION, d.version()).set(MESSAGE, d.message())
-                .set(PROVENANCE, d.provenance()).set(DATA, d.json()).set(UPDATED_AT, d.updatedAt())
-                .where(ENV.eq(env).and(UID.eq(d.uid())))
+                .set(DASHBOARDS.TITLE, d.title()).set(DASHBOARDS.TITLE_LOWER, lower(d.title()))
+                .set(DASHBOARDS.FOLDER_UID, d.folderUid())
+                .set(DASHBOARDS.TAGS, json.write(d.tags())).set(DASHBOARDS.VERSION, d.version())
+                .set(DASHBOARDS.MESSAGE, d.message())
+                .set(DASHBOARDS.PROVENANCE, d.provenance()).set(DASHBOARDS.DATA, d.json())
+                .set(DASHBOARDS.UPDATED_AT, d.updatedAt())
+                .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())))
                 .execute();
-        tx.deleteFrom(TAGS).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
+        tx.deleteFrom(DASHBOARD_TAGS).where(DASHBOARD_TAGS.ENV.eq(env).and(DASHBOARD_TAGS.UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), d.json());
@@ -126,69 +121,72 @@ public final class DashboardRepository {
     /** Deletes the dashboard; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-        tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+
+        tx.deleteFrom(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).execute();
         return removed;
     }
 
     /** The stored row of the dashboard, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
-                .map(r -> new StoredRow(env, KIND, uid, r));
+        return StoredRow.read(tx, DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)), env, KIND, uid);
     }
 
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {
-        return tx.select(VERSION, FOLDER_UID, MESSAGE, CREATED_AT).from(VERSIONS)
-                .where(ENV.eq(env).and(UID.eq(uid))).orderBy(VERSION.desc()).limit(limit).offset(offset)
-                .fetch(r -> new DashboardVersion(r.get(VERSION), r.get(FOLDER_UID), r.get(MESSAGE), null,
-                        r.get(CREATED_AT)));
+        DashboardVersions v = DASHBOARD_VERSIONS;
+        return tx.select(v.VERSION, v.FOLDER_UID, v.MESSAGE, v.CREATED_AT).from(v)
+                .where(v.ENV.eq(env).and(v.UID.eq(uid))).orderBy(v.VERSION.desc()).limit(limit).offset(offset)
+                .fetch(r -> new DashboardVersion(r.get(v.VERSION), r.get(v.FOLDER_UID), r.get(v.MESSAGE), null,
+                        r.get(v.CREATED_AT)));
     }
 
     public long countVersions(DSLContext tx, String env, String uid) {
-        return tx.fetchCount(VERSIONS, ENV.eq(env).and(UID.eq(uid)));
+        return tx.fetchCount(DASHBOARD_VERSIONS, DASHBOARD_VERSIONS.ENV.eq(env).and(DASHBOARD_VERSIONS.UID.eq(uid)));
     }
 
     public Optional<DashboardVersion> version(DSLContext tx, String env, String uid, long version) {
-        return tx.select(VERSION, FOLDER_UID, MESSAGE, DATA, CREATED_AT).from(VERSIONS)
-                .where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).fetchOptional()
-                .map(r -> new DashboardVersion(r.get(VERSION), r.get(FOLDER_UID), r.get(MESSAGE), r.get(DATA),
-                        r.get(CREATED_AT)));
+        DashboardVersions v = DASHBOARD_VERSIONS;
+        return tx.select(v.VERSION, v.FOLDER_UID, v.MESSAGE, v.DATA, v.CREATED_AT).from(v)
+                .where(v.ENV.eq(env).and(v.UID.eq(uid)).and(v.VERSION.eq(version))).fetchOptional()
+                .map(r -> new DashboardVersion(r.get(v.VERSION), r.get(v.FOLDER_UID), r.get(v.MESSAGE), r.get(v.DATA),
+                        r.get(v.CREATED_AT)));
     }
 
     private void insertTags(DSLContext tx, String env, StoredDashboard d) {
         for (String tag : d.tags().stream().distinct().toList()) {
-            tx.insertInto(TAGS, ENV, UID, TAG).values(env, d.uid(), tag).execute();
+            tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG)
+                    .values(env, d.uid(), tag).execute();
         }
     }
 
     private void insertVersion(DSLContext tx, String env, StoredDashboard d) {
-        tx.insertInto(VERSIONS, ENV, UID, VERSION, FOLDER_UID, MESSAGE, DATA, CREATED_AT)
+        DashboardVersions v = DASHBOARD_VERSIONS;
+        tx.insertInto(v, v.ENV, v.UID, v.VERSION, v.FOLDER_UID, v.MESSAGE, v.DATA, v.CREATED_AT)
                 .values(env, d.uid(), d.version(), d.folderUid(), d.message(), d.json(), d.updatedAt())
                 .execute();
     }
 
     private static Condition filter(String env, DashboardQuery q) {
-        Condition c = ENV.eq(env);
+        Condition c = DASHBOARDS.ENV.eq(env);
         if (q.query() != null && !q.query().isEmpty()) {
-            c = c.and(TITLE_LOWER.contains(lower(q.query())));
+            c = c.and(DASHBOARDS.TITLE_LOWER.contains(lower(q.query())));
         }
         if (q.folderUid() != null) {
-            c = c.and(q.folderUid().isEmpty() ? FOLDER_UID.isNull() : FOLDER_UID.eq(q.folderUid()));
+            c = c.and(q.folderUid().isEmpty() ? DASHBOARDS.FOLDER_UID.isNull()
+                    : DASHBOARDS.FOLDER_UID.eq(q.folderUid()));
         }
-        Table<?> t = TAGS.as("t");
-        Field<String> tEnv = DSL.field(DSL.name("t", "env"), String.class);
-        Field<String> tUid = DSL.field(DSL.name("t", "uid"), String.class);
-        Field<String> tTag = DSL.field(DSL.name("t", "tag"), String.class);
-        Field<String> dEnv = DSL.field(DSL.name("dashboards", "env"), String.class);
-        Field<String> dUid = DSL.field(DSL.name("dashboards", "uid"), String.class);
+        DashboardTags t = DASHBOARD_TAGS.as("t");
         for (String tag : q.tags()) {
-            c = c.and(DSL.exists(DSL.selectOne().from(t).where(tEnv.eq(dEnv).and(tUid.eq(dUid)).and(tTag.eq(tag)))));
+            c = c.and(DSL.exists(DSL.selectOne().from(t)
+                    .where(t.ENV.eq(DASHBOARDS.ENV).and(t.UID.eq(DASHBOARDS.UID)).and(t.TAG.eq(tag)))));
         }
         return c;
     }
 
     private StoredDashboard map(Record r, String data) {
-        return new StoredDashboard(r.get(UID), r.get(ID), r.get(TITLE), r.get(FOLDER_UID), json.readStrings(r.get(TAGS_JSON)),
-                r.get(VERSION), r.get(MESSAGE), r.get(PROVENANCE), data, r.get(CREATED_AT), r.get(UPDATED_AT));
+        return new StoredDashboard(r.get(DASHBOARDS.UID), r.get(DASHBOARDS.ID), r.get(DASHBOARDS.TITLE),
+                r.get(DASHBOARDS.FOLDER_UID), json.readStrings(r.get(DASHBOARDS.TAGS)),
+                r.get(DASHBOARDS.VERSION), r.get(DASHBOARDS.MESSAGE), r.get(DASHBOARDS.PROVENANCE), data,
+                r.get(DASHBOARDS.CREATED_AT), r.get(DASHBOARDS.UPDATED_AT));
     }
 
     private static String lower(String s) {

@@ -1,7 +1,7 @@
 package io.dashplane.server.dashboard;
 
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARD_DATASOURCE_REFS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
+import io.dashplane.server.storage.schema.DashboardDatasourceRefs;
 
 /**
  * The table of datasource references held by the current version of each dashboard: one row per
@@ -25,11 +24,6 @@ import org.jooq.Table;
  * lookup instead of a parse of every dashboard of the environment.
  */
 public final class DatasourceReferenceIndex {
-    static final Table<?> REFS = table("dashboard_datasource_refs");
-    static final Field<String> ENV = text("env");
-    static final Field<String> DASHBOARD_UID = text("dashboard_uid");
-    static final Field<String> REF = text("ref");
-    static final Field<String> POINTERS = text("pointers");
     /** Longer texts can match neither a uid (40) nor a name (190), so they are not indexed. */
     private static final int MAX_REF_LENGTH = 190;
 
@@ -41,9 +35,10 @@ public final class DatasourceReferenceIndex {
 
     /** Replaces the indexed references of dashboard {@code uid} by those of {@code dashboardJson}. */
     public void write(DSLContext tx, String env, String uid, String dashboardJson) {
-        tx.deleteFrom(REFS).where(ENV.eq(env).and(DASHBOARD_UID.eq(uid))).execute();
+        DashboardDatasourceRefs refsTable = DASHBOARD_DATASOURCE_REFS;
+        tx.deleteFrom(refsTable).where(refsTable.ENV.eq(env).and(refsTable.DASHBOARD_UID.eq(uid))).execute();
         for (Map.Entry<String, List<String>> e : referencesOf(dashboardJson).entrySet()) {
-            tx.insertInto(REFS, ENV, DASHBOARD_UID, REF, POINTERS)
+            tx.insertInto(refsTable, refsTable.ENV, refsTable.DASHBOARD_UID, refsTable.REF, refsTable.POINTERS)
                     .values(env, uid, e.getKey(), json.write(e.getValue())).execute();
         }
     }
@@ -51,16 +46,17 @@ public final class DatasourceReferenceIndex {
     /** Dashboards of {@code env} naming any of {@code refs} (a datasource's uid and name), ordered by uid. */
     public List<DatasourceReferrer> referrers(DSLContext tx, String env, Collection<String> refs) {
         Map<String, DatasourceReferrer> byUid = new LinkedHashMap<>();
-        tx.select(DASHBOARD_UID, DashboardRepository.TITLE, POINTERS)
-                .from(REFS).join(DashboardRepository.DASHBOARDS)
-                .on(text("dashboard_datasource_refs", "env").eq(text("dashboards", "env"))
-                        .and(DASHBOARD_UID.eq(text("dashboards", "uid"))))
-                .where(text("dashboard_datasource_refs", "env").eq(env).and(REF.in(refs)))
-                .orderBy(DASHBOARD_UID)
+        DashboardDatasourceRefs refsTable = DASHBOARD_DATASOURCE_REFS;
+        tx.select(refsTable.DASHBOARD_UID, DASHBOARDS.TITLE, refsTable.POINTERS)
+                .from(refsTable).join(DASHBOARDS)
+                .on(refsTable.ENV.eq(DASHBOARDS.ENV).and(refsTable.DASHBOARD_UID.eq(DASHBOARDS.UID)))
+                .where(refsTable.ENV.eq(env).and(refsTable.REF.in(refs)))
+                .orderBy(refsTable.DASHBOARD_UID)
                 .forEach(r -> {
-                    DatasourceReferrer current = byUid.computeIfAbsent(r.get(DASHBOARD_UID),
-                            uid -> new DatasourceReferrer("dashboard", uid, r.get(DashboardRepository.TITLE), new ArrayList<>()));
-                    current.pointers().addAll(json.readStrings(r.get(POINTERS)));
+                    DatasourceReferrer current = byUid.computeIfAbsent(r.get(refsTable.DASHBOARD_UID),
+                            uid -> new DatasourceReferrer("dashboard", uid, r.get(DASHBOARDS.TITLE),
+                            new ArrayList<>()));
+                    current.pointers().addAll(json.readStrings(r.get(refsTable.POINTERS)));
                 });
         return byUid.values().stream().map(r -> new DatasourceReferrer(r.kind(), r.uid(), r.title(),
                 r.pointers().stream().sorted().toList())).toList();

@@ -1,43 +1,42 @@
 package io.dashplane.server.environment;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.CONTACT_POINTS;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
+import static io.dashplane.server.storage.schema.Tables.DATASOURCES;
+import static io.dashplane.server.storage.schema.Tables.ENVIRONMENTS;
+import static io.dashplane.server.storage.schema.Tables.FOLDERS;
+import static io.dashplane.server.storage.schema.Tables.MESSAGE_TEMPLATES;
+import static io.dashplane.server.storage.schema.Tables.MUTE_TIMINGS;
+import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_POLICIES;
+import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_ROUTES;
 
 import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.server.storage.StoredRow;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /** SQL for environments. Every method runs inside the caller's transaction. */
 public final class EnvironmentRepository {
     public static final String KIND = "environment";
-    static final Table<?> ENVIRONMENTS = table("environments");
-    static final Field<String> NAME = text("name");
-    static final Field<Long> ORG_ID = bigint("org_id");
-    static final Field<String> DESCRIPTION = text("description");
-    static final Field<String> VALIDATION = text("validation");
-    static final Field<Long> VERSION = bigint("version");
-    static final Field<String> CREATED_AT = text("created_at");
-    static final Field<String> UPDATED_AT = text("updated_at");
 
     public Optional<Environment> find(DSLContext tx, String name) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
-                .where(NAME.eq(name)).fetchOptional().map(EnvironmentRepository::map);
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+                .where(ENVIRONMENTS.NAME.eq(name)).fetchOptional().map(EnvironmentRepository::map);
     }
 
     public boolean exists(DSLContext tx, String name) {
-        return tx.fetchExists(ENVIRONMENTS, NAME.eq(name));
+        return tx.fetchExists(ENVIRONMENTS, ENVIRONMENTS.NAME.eq(name));
     }
 
     public List<Environment> list(DSLContext tx, int offset, int limit) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
-                .orderBy(NAME).limit(limit).offset(offset).fetch(EnvironmentRepository::map);
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+                .orderBy(ENVIRONMENTS.NAME).limit(limit).offset(offset).fetch(EnvironmentRepository::map);
     }
 
     public long count(DSLContext tx) {
@@ -45,21 +44,24 @@ public final class EnvironmentRepository {
     }
 
     public Optional<Environment> findByOrgId(DSLContext tx, long orgId) {
-        return tx.select(NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT).from(ENVIRONMENTS)
-                .where(ORG_ID.eq(orgId)).fetchOptional().map(EnvironmentRepository::map);
+        return tx.select(ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION, ENVIRONMENTS.VALIDATION,
+                ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT).from(ENVIRONMENTS)
+                .where(ENVIRONMENTS.ORG_ID.eq(orgId)).fetchOptional().map(EnvironmentRepository::map);
     }
 
     public boolean orgIdTaken(DSLContext tx, long orgId) {
-        return tx.fetchExists(ENVIRONMENTS, ORG_ID.eq(orgId));
+        return tx.fetchExists(ENVIRONMENTS, ENVIRONMENTS.ORG_ID.eq(orgId));
     }
 
     /** Inserts; an org id of 0 becomes the next free one (one more than the highest). Returns what was stored. */
     public Environment insert(DSLContext tx, Environment e) {
         long orgId = e.orgId() > 0 ? e.orgId()
-                : tx.select(DSL.coalesce(DSL.max(ORG_ID), 0L)).from(ENVIRONMENTS).fetchSingle().value1() + 1;
+                : tx.select(DSL.coalesce(DSL.max(ENVIRONMENTS.ORG_ID), 0L)).from(ENVIRONMENTS)
+                .fetchSingle().value1() + 1;
         Environment stored = new Environment(e.name(), orgId, e.description(), e.validation(), e.version(),
                 e.createdAt(), e.updatedAt());
-        tx.insertInto(ENVIRONMENTS, NAME, ORG_ID, DESCRIPTION, VALIDATION, VERSION, CREATED_AT, UPDATED_AT)
+        tx.insertInto(ENVIRONMENTS, ENVIRONMENTS.NAME, ENVIRONMENTS.ORG_ID, ENVIRONMENTS.DESCRIPTION,
+                ENVIRONMENTS.VALIDATION, ENVIRONMENTS.VERSION, ENVIRONMENTS.CREATED_AT, ENVIRONMENTS.UPDATED_AT)
                 .values(e.name(), orgId, e.description(), e.validation(), e.version(), e.createdAt(), e.updatedAt())
                 .execute();
         return stored;
@@ -67,13 +69,16 @@ public final class EnvironmentRepository {
 
     /** Rewrites the description and validation mode with the version and timestamp of {@code e}. */
     public void update(DSLContext tx, Environment e) {
-        tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VALIDATION, e.validation())
-                .set(VERSION, e.version()).set(UPDATED_AT, e.updatedAt()).where(NAME.eq(e.name())).execute();
+        tx.update(ENVIRONMENTS).set(ENVIRONMENTS.DESCRIPTION, e.description())
+                .set(ENVIRONMENTS.VALIDATION, e.validation())
+                .set(ENVIRONMENTS.VERSION, e.version()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
+                .where(ENVIRONMENTS.NAME.eq(e.name())).execute();
     }
 
     /** The validation mode of an environment (strict when it does not exist; callers check existence). */
     public ValidationMode validationMode(DSLContext tx, String name) {
-        String stored = tx.select(VALIDATION).from(ENVIRONMENTS).where(NAME.eq(name)).fetchOne(VALIDATION);
+        String stored = tx.select(ENVIRONMENTS.VALIDATION).from(ENVIRONMENTS).where(ENVIRONMENTS.NAME.eq(name))
+                .fetchOne(ENVIRONMENTS.VALIDATION);
         ValidationMode mode = ValidationMode.parse(stored);
         return mode == null ? ValidationMode.STRICT : mode;
     }
@@ -81,29 +86,29 @@ public final class EnvironmentRepository {
     /** Deletes the environment; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String name) {
         List<StoredRow> removed = row(tx, name).stream().toList();
-        tx.deleteFrom(ENVIRONMENTS).where(NAME.eq(name)).execute();
+
+        tx.deleteFrom(ENVIRONMENTS).where(ENVIRONMENTS.NAME.eq(name)).execute();
         return removed;
     }
 
     /** The stored row of the environment, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String name) {
-        return tx.selectFrom(ENVIRONMENTS).where(NAME.eq(name)).fetchOptional()
-                .map(r -> new StoredRow(name, KIND, name, r));
+        return StoredRow.read(tx, ENVIRONMENTS, ENVIRONMENTS.NAME.eq(name), name, KIND, name);
     }
 
     /** Number of objects of any kind in the environment. */
     public long contentCount(DSLContext tx, String name) {
-        Field<String> env = text("env");
         long n = 0;
-        for (String t : List.of("datasources", "folders", "dashboards", "contact_points", "notification_policies",
-                "notification_routes", "mute_timings", "message_templates")) {
-            n += tx.fetchCount(DSL.selectOne().from(table(t)).where(env.eq(name)));
+        for (TableField<?, String> env : List.of(DATASOURCES.ENV, FOLDERS.ENV, DASHBOARDS.ENV, CONTACT_POINTS.ENV,
+                NOTIFICATION_POLICIES.ENV, NOTIFICATION_ROUTES.ENV, MUTE_TIMINGS.ENV, MESSAGE_TEMPLATES.ENV)) {
+            n += tx.fetchCount(DSL.selectOne().from(env.getTable()).where(env.eq(name)));
         }
         return n;
     }
 
     private static Environment map(Record r) {
-        return new Environment(r.get(NAME), r.get(ORG_ID), r.get(DESCRIPTION), r.get(VALIDATION), r.get(VERSION),
-                r.get(CREATED_AT), r.get(UPDATED_AT));
+        return new Environment(r.get(ENVIRONMENTS.NAME), r.get(ENVIRONMENTS.ORG_ID), r.get(ENVIRONMENTS.DESCRIPTION),
+                r.get(ENVIRONMENTS.VALIDATION), r.get(ENVIRONMENTS.VERSION),
+                r.get(ENVIRONMENTS.CREATED_AT), r.get(ENVIRONMENTS.UPDATED_AT));
     }
 }

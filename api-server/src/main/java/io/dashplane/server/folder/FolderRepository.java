@@ -1,8 +1,9 @@
 package io.dashplane.server.folder;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULES;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULE_GROUPS;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
+import static io.dashplane.server.storage.schema.Tables.FOLDERS;
 
 import io.dashplane.server.storage.StoredRow;
 import java.util.ArrayList;
@@ -19,29 +20,22 @@ import org.jooq.Table;
 /** SQL for folders. */
 public final class FolderRepository {
     public static final String KIND = "folder";
-    static final Table<?> FOLDERS = table("folders");
-    static final Field<String> ENV = text("env");
-    static final Field<String> UID = text("uid");
-    static final Field<Long> ID = bigint("id");
-    static final Field<String> TITLE = text("title");
-    static final Field<String> PARENT_UID = text("parent_uid");
-    static final Field<Long> VERSION = bigint("version");
-    static final Field<String> CREATED_AT = text("created_at");
-    static final Field<String> UPDATED_AT = text("updated_at");
 
     public Optional<Folder> find(DSLContext tx, String env, String uid) {
-        return tx.select(UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT).from(FOLDERS)
-                .where(ENV.eq(env).and(UID.eq(uid))).fetchOptional().map(FolderRepository::map);
+        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT,
+                FOLDERS.UPDATED_AT).from(FOLDERS)
+                .where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid))).fetchOptional().map(FolderRepository::map);
     }
 
     public boolean exists(DSLContext tx, String env, String uid) {
-        return tx.fetchExists(FOLDERS, ENV.eq(env).and(UID.eq(uid)));
+        return tx.fetchExists(FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid)));
     }
 
     /** {@code parentFilter} null: all folders; empty: root folders; else children of that folder. */
     public List<Folder> list(DSLContext tx, String env, String parentFilter, int offset, int limit) {
-        return tx.select(UID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT).from(FOLDERS)
-                .where(filter(env, parentFilter)).orderBy(TITLE, UID).limit(limit).offset(offset)
+        return tx.select(FOLDERS.UID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION, FOLDERS.CREATED_AT,
+                FOLDERS.UPDATED_AT).from(FOLDERS)
+                .where(filter(env, parentFilter)).orderBy(FOLDERS.TITLE, FOLDERS.UID).limit(limit).offset(offset)
                 .fetch(FolderRepository::map);
     }
 
@@ -54,14 +48,16 @@ public final class FolderRepository {
     }
 
     public List<String> childUids(DSLContext tx, String env, String uid) {
-        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(uid))).fetch(UID);
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.PARENT_UID.eq(uid)))
+                .fetch(FOLDERS.UID);
     }
 
     /** Uid of a sibling (same parent) with this title, other than {@code uid}. */
     public Optional<String> siblingWithTitle(DSLContext tx, String env, String parentUid, String title, String uid) {
-        Condition parent = parentUid == null ? PARENT_UID.isNull() : PARENT_UID.eq(parentUid);
-        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(parent).and(TITLE.eq(title)).and(UID.ne(uid)))
-                .limit(1).fetchOptional(UID);
+        Condition parent = parentUid == null ? FOLDERS.PARENT_UID.isNull() : FOLDERS.PARENT_UID.eq(parentUid);
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(parent).and(FOLDERS.TITLE.eq(title))
+                .and(FOLDERS.UID.ne(uid)))
+                .limit(1).fetchOptional(FOLDERS.UID);
     }
 
     /** The chain of ancestors of {@code uid}, nearest first (stops on a missing link or after {@code max}). */
@@ -69,8 +65,9 @@ public final class FolderRepository {
         List<String> chain = new ArrayList<>();
         String current = uid;
         while (chain.size() < max) {
-            String parent = tx.select(PARENT_UID).from(FOLDERS).where(ENV.eq(env).and(UID.eq(current)))
-                    .fetchOptional(PARENT_UID).orElse(null);
+            String parent = tx.select(FOLDERS.PARENT_UID).from(FOLDERS)
+                    .where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(current)))
+                    .fetchOptional(FOLDERS.PARENT_UID).orElse(null);
             if (parent == null) {
                 break;
             }
@@ -81,14 +78,17 @@ public final class FolderRepository {
     }
 
     public void insert(DSLContext tx, String env, Folder f) {
-        tx.insertInto(FOLDERS, ENV, UID, ID, TITLE, PARENT_UID, VERSION, CREATED_AT, UPDATED_AT)
+        tx.insertInto(FOLDERS, FOLDERS.ENV, FOLDERS.UID, FOLDERS.ID, FOLDERS.TITLE, FOLDERS.PARENT_UID, FOLDERS.VERSION,
+                FOLDERS.CREATED_AT, FOLDERS.UPDATED_AT)
                 .values(env, f.uid(), IdSequence.next(tx, KIND), f.title(), f.parentUid(), f.version(), f.createdAt(),
                         f.updatedAt()).execute();
     }
 
     public void update(DSLContext tx, String env, Folder f) {
-        tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
-                .set(UPDATED_AT, f.updatedAt()).where(ENV.eq(env).and(UID.eq(f.uid()))).execute();
+        tx.update(FOLDERS).set(FOLDERS.TITLE, f.title()).set(FOLDERS.PARENT_UID, f.parentUid())
+                .set(FOLDERS.VERSION, f.version())
+                .set(FOLDERS.UPDATED_AT, f.updatedAt()).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())))
+                .execute();
     }
 
     /**
@@ -98,59 +98,66 @@ public final class FolderRepository {
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<String> subtree = new ArrayList<>(List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
-            subtree.addAll(tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(subtree.get(i))))
-                    .orderBy(UID).fetch(UID));
+            subtree.addAll(tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env)
+                    .and(FOLDERS.PARENT_UID.eq(subtree.get(i))))
+                    .orderBy(FOLDERS.UID).fetch(FOLDERS.UID));
         }
         java.util.Collections.reverse(subtree);
         List<StoredRow> removed = new ArrayList<>();
         for (String folder : subtree) {
-            cascade(tx, env, "dashboard", table("dashboards"), folder, removed);
-            cascade(tx, env, "alert-rule", table("alert_rules"), folder, removed);
-            Condition groupsInFolder = ENV.eq(env).and(text("folder_uid").eq(folder));
-            for (Record group : tx.selectFrom(table("alert_rule_groups")).where(groupsInFolder).orderBy(text("name"))
-                    .fetch()) {
-                removed.add(new StoredRow(env, "rule-group", folder + "/" + group.get(text("name")), group));
+            cascade(tx, env, "dashboard", DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.FOLDER_UID, DASHBOARDS.UID, folder,
+                    removed);
+            cascade(tx, env, "alert-rule", ALERT_RULES, ALERT_RULES.ENV, ALERT_RULES.FOLDER_UID, ALERT_RULES.UID,
+                    folder, removed);
+            Condition groupsInFolder = ALERT_RULE_GROUPS.ENV.eq(env).and(ALERT_RULE_GROUPS.FOLDER_UID.eq(folder));
+            for (String group : tx.select(ALERT_RULE_GROUPS.NAME).from(ALERT_RULE_GROUPS).where(groupsInFolder)
+                    .orderBy(ALERT_RULE_GROUPS.NAME).fetch(ALERT_RULE_GROUPS.NAME)) {
+                StoredRow.read(tx, ALERT_RULE_GROUPS, groupsInFolder.and(ALERT_RULE_GROUPS.NAME.eq(group)), env,
+                        "rule-group", folder + "/" + group).ifPresent(removed::add);
             }
-            tx.selectFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(folder))).fetchOptional()
-                    .ifPresent(r -> removed.add(new StoredRow(env, KIND, folder, r)));
+            StoredRow.read(tx, FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(folder)), env, KIND, folder)
+                    .ifPresent(removed::add);
         }
-        tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        tx.deleteFrom(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid))).execute();
         return removed;
     }
 
-    private static void cascade(DSLContext tx, String env, String kind, Table<?> table, String folder,
+    private static void cascade(DSLContext tx, String env, String kind, Table<?> table, Field<String> envColumn,
+                                Field<String> folderColumn, Field<String> uidColumn, String folder,
                                 List<StoredRow> removed) {
-        Condition inFolder = ENV.eq(env).and(text("folder_uid").eq(folder));
-        for (Record r : tx.selectFrom(table).where(inFolder).orderBy(UID).fetch()) {
-            removed.add(new StoredRow(env, kind, r.get(UID), r));
+        Condition inFolder = envColumn.eq(env).and(folderColumn.eq(folder));
+        for (String uid : tx.select(uidColumn).from(table).where(inFolder).orderBy(uidColumn).fetch(uidColumn)) {
+            StoredRow.read(tx, table, envColumn.eq(env).and(uidColumn.eq(uid)), env, kind, uid).ifPresent(removed::add);
         }
     }
 
     /** The stored row of the folder, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
-        return tx.selectFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).fetchOptional()
-                .map(r -> new StoredRow(env, KIND, uid, r));
+        return StoredRow.read(tx, FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid)), env, KIND, uid);
     }
 
     /** The numeric (Grafana) id of each folder of the environment, by uid. */
     public Map<String, Long> ids(DSLContext tx, String env) {
-        return tx.select(UID, ID).from(FOLDERS).where(ENV.eq(env)).fetchMap(UID, ID);
+        return tx.select(FOLDERS.UID, FOLDERS.ID).from(FOLDERS).where(FOLDERS.ENV.eq(env))
+                .fetchMap(FOLDERS.UID, FOLDERS.ID);
     }
 
     public Optional<String> uidById(DSLContext tx, String env, long id) {
-        return tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(ID.eq(id))).fetchOptional(UID);
+        return tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.ID.eq(id)))
+                .fetchOptional(FOLDERS.UID);
     }
 
     private static Condition filter(String env, String parentFilter) {
-        Condition c = ENV.eq(env);
+        Condition c = FOLDERS.ENV.eq(env);
         if (parentFilter == null) {
             return c;
         }
-        return parentFilter.isEmpty() ? c.and(PARENT_UID.isNull()) : c.and(PARENT_UID.eq(parentFilter));
+        return parentFilter.isEmpty() ? c.and(FOLDERS.PARENT_UID.isNull()) : c.and(FOLDERS.PARENT_UID.eq(parentFilter));
     }
 
     private static Folder map(Record r) {
-        return new Folder(r.get(UID), r.get(TITLE), r.get(PARENT_UID), r.get(VERSION), r.get(CREATED_AT),
-                r.get(UPDATED_AT));
+        return new Folder(r.get(FOLDERS.UID), r.get(FOLDERS.TITLE), r.get(FOLDERS.PARENT_UID), r.get(FOLDERS.VERSION),
+                r.get(FOLDERS.CREATED_AT),
+                r.get(FOLDERS.UPDATED_AT));
     }
 }

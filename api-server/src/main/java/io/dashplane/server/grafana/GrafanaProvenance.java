@@ -1,13 +1,10 @@
 package io.dashplane.server.grafana;
 
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.GRAFANA_PROVENANCE;
 
 import io.dashplane.server.storage.Database;
 import java.util.HashMap;
 import java.util.Map;
-import org.jooq.Field;
-import org.jooq.Table;
 
 /**
  * The provenance Grafana's alerting provisioning API reports per object: {@code "api"}, or {@code ""} when the
@@ -16,11 +13,6 @@ import org.jooq.Table;
 public final class GrafanaProvenance {
     static final String HEADER = "X-Disable-Provenance";
     static final String API = "api";
-    private static final Table<?> PROVENANCE = table("grafana_provenance");
-    private static final Field<String> ENV = text("env");
-    private static final Field<String> KIND = text("kind");
-    private static final Field<String> KEY = text("object_key");
-    private static final Field<String> VALUE = text("provenance");
 
     private final Database db;
 
@@ -35,9 +27,12 @@ public final class GrafanaProvenance {
 
     void record(String env, String kind, String key, String provenance) {
         db.write(tx -> {
-            tx.deleteFrom(PROVENANCE).where(ENV.eq(env).and(KIND.eq(kind)).and(KEY.eq(key))).execute();
+            tx.deleteFrom(GRAFANA_PROVENANCE).where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind))
+                    .and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).execute();
             if (!API.equals(provenance)) {
-                tx.insertInto(PROVENANCE, ENV, KIND, KEY, VALUE).values(env, kind, key, provenance).execute();
+                tx.insertInto(GRAFANA_PROVENANCE, GRAFANA_PROVENANCE.ENV, GRAFANA_PROVENANCE.KIND,
+                        GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE).values(env, kind, key, provenance)
+                        .execute();
             }
             return null;
         });
@@ -45,12 +40,15 @@ public final class GrafanaProvenance {
 
     /** Every recorded provenance of one kind in the environment, by object key (absent: "api"). */
     Map<String, String> of(String env, String kind) {
-        return db.read(tx -> new HashMap<>(tx.select(KEY, VALUE).from(PROVENANCE)
-                .where(ENV.eq(env).and(KIND.eq(kind))).fetchMap(KEY, VALUE)));
+        return db.read(tx -> new HashMap<>(tx.select(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE)
+                .from(GRAFANA_PROVENANCE)
+                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind)))
+                .fetchMap(GRAFANA_PROVENANCE.OBJECT_KEY, GRAFANA_PROVENANCE.PROVENANCE)));
     }
 
     String get(String env, String kind, String key) {
-        return db.read(tx -> tx.select(VALUE).from(PROVENANCE)
-                .where(ENV.eq(env).and(KIND.eq(kind)).and(KEY.eq(key))).fetchOptional(VALUE).orElse(API));
+        return db.read(tx -> tx.select(GRAFANA_PROVENANCE.PROVENANCE).from(GRAFANA_PROVENANCE)
+                .where(GRAFANA_PROVENANCE.ENV.eq(env).and(GRAFANA_PROVENANCE.KIND.eq(kind))
+                .and(GRAFANA_PROVENANCE.OBJECT_KEY.eq(key))).fetchOptional(GRAFANA_PROVENANCE.PROVENANCE).orElse(API));
     }
 }

@@ -1,29 +1,20 @@
 package io.dashplane.server.provenance;
 
-import static io.dashplane.server.storage.Tables.bool;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.ALERT_RULES;
+import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
+import static io.dashplane.server.storage.schema.Tables.PROVISIONED_OBJECTS;
 
 import io.dashplane.server.errors.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
 
 /**
  * Provenance of objects loaded from provisioning files (table {@code provisioned_objects}): which file an object
  * comes from and whether it may still be changed through the API. Objects without a row are the API's.
  */
 public final class ProvisionedObjects {
-    static final Table<?> PROVISIONED = table("provisioned_objects");
-    static final Field<String> ENV = text("env");
-    static final Field<String> KIND = text("kind");
-    static final Field<String> UID = text("uid");
-    static final Field<String> FILE = text("file");
-    static final Field<Boolean> ALLOW_UI_UPDATES = bool("allow_ui_updates");
-    static final Field<Boolean> DISABLE_DELETION = bool("disable_deletion");
 
     /** One provisioned object. */
     public record Entry(String env, String kind, String uid, String file, boolean allowUiUpdates,
@@ -31,16 +22,26 @@ public final class ProvisionedObjects {
     }
 
     public Optional<Entry> find(DSLContext tx, String env, String kind, String uid) {
-        return tx.select(ENV, KIND, UID, FILE, ALLOW_UI_UPDATES, DISABLE_DELETION).from(PROVISIONED)
-                .where(ENV.eq(env).and(KIND.eq(kind)).and(UID.eq(uid))).fetchOptional().map(r -> new Entry(
-                        r.get(ENV), r.get(KIND), r.get(UID), r.get(FILE), Boolean.TRUE.equals(r.get(ALLOW_UI_UPDATES)),
-                        Boolean.TRUE.equals(r.get(DISABLE_DELETION))));
+        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID,
+                PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION)
+                .from(PROVISIONED_OBJECTS)
+                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind))
+                .and(PROVISIONED_OBJECTS.UID.eq(uid))).fetchOptional().map(r -> new Entry(
+                        r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND), r.get(PROVISIONED_OBJECTS.UID),
+                        r.get(PROVISIONED_OBJECTS.FILE),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
     }
 
     public List<Entry> list(DSLContext tx) {
-        return tx.select(ENV, KIND, UID, FILE, ALLOW_UI_UPDATES, DISABLE_DELETION).from(PROVISIONED)
-                .orderBy(ENV, KIND, UID).fetch(r -> new Entry(r.get(ENV), r.get(KIND), r.get(UID), r.get(FILE),
-                        Boolean.TRUE.equals(r.get(ALLOW_UI_UPDATES)), Boolean.TRUE.equals(r.get(DISABLE_DELETION))));
+        return tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID,
+                PROVISIONED_OBJECTS.FILE, PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION)
+                .from(PROVISIONED_OBJECTS)
+                .orderBy(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID)
+                .fetch(r -> new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND),
+                        r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES)),
+                        Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
     }
 
     public void put(DSLContext tx, Entry e) {
@@ -48,12 +49,15 @@ public final class ProvisionedObjects {
             return;
         }
         remove(tx, e.env(), e.kind(), e.uid());
-        tx.insertInto(PROVISIONED).set(ENV, e.env()).set(KIND, e.kind()).set(UID, e.uid()).set(FILE, e.file())
-                .set(ALLOW_UI_UPDATES, e.allowUiUpdates()).set(DISABLE_DELETION, e.disableDeletion()).execute();
+        tx.insertInto(PROVISIONED_OBJECTS).set(PROVISIONED_OBJECTS.ENV, e.env()).set(PROVISIONED_OBJECTS.KIND, e.kind())
+                .set(PROVISIONED_OBJECTS.UID, e.uid()).set(PROVISIONED_OBJECTS.FILE, e.file())
+                .set(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, e.allowUiUpdates())
+                .set(PROVISIONED_OBJECTS.DISABLE_DELETION, e.disableDeletion()).execute();
     }
 
     public void remove(DSLContext tx, String env, String kind, String uid) {
-        tx.deleteFrom(PROVISIONED).where(ENV.eq(env).and(KIND.eq(kind)).and(UID.eq(uid))).execute();
+        tx.deleteFrom(PROVISIONED_OBJECTS).where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind))
+                .and(PROVISIONED_OBJECTS.UID.eq(uid))).execute();
     }
 
     /** Throws a 409-kind conflict naming the file when the object is provisioned and read-only through the API. */
@@ -71,26 +75,24 @@ public final class ProvisionedObjects {
         if (folderUids.isEmpty()) {
             return;
         }
-        Field<String> folder = text("folder_uid");
-        for (String[] kind : new String[][] {{"dashboard", "dashboards"}, {"alert-rule", "alert_rules"}}) {
-            Table<?> objects = table(kind[1]);
-            var inFolders = org.jooq.impl.DSL.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], "uid"), String.class))
-                    .from(objects).where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], "env"), String.class).eq(env)
-                            .and(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(kind[1], folder.getName()), String.class)
-                                    .in(folderUids)));
-            firstReadOnly(tx, env, kind[0], UID.in(inFolders));
-        }
+        firstReadOnly(tx, env, "dashboard", PROVISIONED_OBJECTS.UID.in(org.jooq.impl.DSL.select(DASHBOARDS.UID)
+                .from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.FOLDER_UID.in(folderUids)))));
+        firstReadOnly(tx, env, "alert-rule", PROVISIONED_OBJECTS.UID.in(org.jooq.impl.DSL.select(ALERT_RULES.UID)
+                .from(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.FOLDER_UID.in(folderUids)))));
         for (String folderUid : folderUids) {
-            firstReadOnly(tx, env, "rule-group", UID.startsWith(folderUid + "/"));
+            firstReadOnly(tx, env, "rule-group", PROVISIONED_OBJECTS.UID.startsWith(folderUid + "/"));
         }
     }
 
     private void firstReadOnly(DSLContext tx, String env, String kind, org.jooq.Condition which) {
-        tx.select(ENV, KIND, UID, FILE, ALLOW_UI_UPDATES, DISABLE_DELETION).from(PROVISIONED)
-                .where(ENV.eq(env).and(KIND.eq(kind)).and(which).and(ALLOW_UI_UPDATES.isFalse())).limit(1)
+        tx.select(PROVISIONED_OBJECTS.ENV, PROVISIONED_OBJECTS.KIND, PROVISIONED_OBJECTS.UID, PROVISIONED_OBJECTS.FILE,
+                PROVISIONED_OBJECTS.ALLOW_UI_UPDATES, PROVISIONED_OBJECTS.DISABLE_DELETION).from(PROVISIONED_OBJECTS)
+                .where(PROVISIONED_OBJECTS.ENV.eq(env).and(PROVISIONED_OBJECTS.KIND.eq(kind)).and(which)
+                .and(PROVISIONED_OBJECTS.ALLOW_UI_UPDATES.isFalse())).limit(1)
                 .fetchOptional().ifPresent(r -> {
-                    throw readOnly(new Entry(r.get(ENV), r.get(KIND), r.get(UID), r.get(FILE), false,
-                            Boolean.TRUE.equals(r.get(DISABLE_DELETION))));
+                    throw readOnly(new Entry(r.get(PROVISIONED_OBJECTS.ENV), r.get(PROVISIONED_OBJECTS.KIND),
+                            r.get(PROVISIONED_OBJECTS.UID), r.get(PROVISIONED_OBJECTS.FILE), false,
+                            Boolean.TRUE.equals(r.get(PROVISIONED_OBJECTS.DISABLE_DELETION))));
                 });
     }
 

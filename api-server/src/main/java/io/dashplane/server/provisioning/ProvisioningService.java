@@ -1,5 +1,7 @@
 package io.dashplane.server.provisioning;
 
+import static io.dashplane.server.storage.schema.Tables.DATASOURCES;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -304,9 +306,7 @@ public final class ProvisioningService {
         return db.read(tx -> {
             Set<String> uids = new HashSet<>();
             Set<String> names = new HashSet<>();
-            tx.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("uid"), String.class),
-                            org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("name"), String.class))
-                    .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("datasources")))
+            tx.select(DATASOURCES.UID, DATASOURCES.NAME).from(DATASOURCES)
                     .forEach(r -> {
                         uids.add(r.value1());
                         names.add(r.value2());

@@ -1,8 +1,6 @@
 package io.dashplane.server.storage;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.ID_SEQUENCES;
 
 import org.jooq.DSLContext;
 
@@ -12,11 +10,11 @@ public final class IdSequence {
     }
 
     public static long next(DSLContext tx, String name) {
-        tx.update(table("id_sequences"))
-                .set(bigint("last_id"), bigint("last_id").plus(1))
-                .where(text("name").eq(name))
+        tx.update(ID_SEQUENCES)
+                .set(ID_SEQUENCES.LAST_ID, ID_SEQUENCES.LAST_ID.plus(1))
+                .where(ID_SEQUENCES.NAME.eq(name))
                 .execute();
-        return tx.select(bigint("last_id")).from(table("id_sequences")).where(text("name").eq(name))
+        return tx.select(ID_SEQUENCES.LAST_ID).from(ID_SEQUENCES).where(ID_SEQUENCES.NAME.eq(name))
                 .fetchSingle().value1();
     }
 }

@@ -1,9 +1,6 @@
 package io.dashplane.server.sync;
 
-import static io.dashplane.server.storage.Tables.bigint;
-import static io.dashplane.server.storage.Tables.bool;
-import static io.dashplane.server.storage.Tables.table;
-import static io.dashplane.server.storage.Tables.text;
+import static io.dashplane.server.storage.schema.Tables.SYNC_TARGETS;
 
 import io.dashplane.server.storage.JsonText;
 import io.dashplane.server.storage.StoredRow;
@@ -14,30 +11,15 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 
 /** SQL for sync targets. {@code sealedToken} is the SecretBox output, never the token. */
 final class TargetRepository {
     static final String KIND = "sync-target";
-    static final Table<?> TARGETS = table("sync_targets");
-    static final Field<String> ENV = text("env");
-    static final Field<String> NAME = text("name");
-    private static final Field<String> URL = text("url");
-    private static final Field<String> TOKEN = text("token_secret");
-    private static final Field<Long> ORG_ID = bigint("org_id");
-    private static final Field<Boolean> TLS_INSECURE = bool("tls_insecure");
-    private static final Field<String> TLS_CA = text("tls_ca");
-    private static final Field<String> FOLDERS = text("folders");
-    private static final Field<String> INTERVAL = text("resync_interval");
-    private static final Field<Boolean> EDITABLE = bool("editable");
-    private static final Field<Boolean> ADOPT = bool("adopt");
-    private static final Field<String> DRIFT = text("drift");
-    private static final Field<Boolean> ENABLED = bool("enabled");
-    private static final Field<Long> VERSION = bigint("version");
-    private static final Field<String> CREATED_AT = text("created_at");
-    private static final Field<String> UPDATED_AT = text("updated_at");
-    private static final List<Field<?>> COLUMNS = List.of(NAME, URL, TOKEN, ORG_ID, TLS_INSECURE, TLS_CA, FOLDERS,
-            INTERVAL, EDITABLE, ADOPT, DRIFT, ENABLED, VERSION, CREATED_AT, UPDATED_AT);
+    private static final List<Field<?>> COLUMNS = List.of(SYNC_TARGETS.NAME, SYNC_TARGETS.URL,
+            SYNC_TARGETS.TOKEN_SECRET, SYNC_TARGETS.ORG_ID, SYNC_TARGETS.TLS_INSECURE, SYNC_TARGETS.TLS_CA,
+            SYNC_TARGETS.FOLDERS,
+            SYNC_TARGETS.RESYNC_INTERVAL, SYNC_TARGETS.EDITABLE, SYNC_TARGETS.ADOPT, SYNC_TARGETS.DRIFT,
+            SYNC_TARGETS.ENABLED, SYNC_TARGETS.VERSION, SYNC_TARGETS.CREATED_AT, SYNC_TARGETS.UPDATED_AT);
 
     private final JsonText json;
 
@@ -46,72 +28,82 @@ final class TargetRepository {
     }
 
     Optional<SyncTarget> find(DSLContext tx, String env, String name) {
-        return tx.select(COLUMNS).from(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional().map(this::map);
+        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)))
+                .fetchOptional().map(this::map);
     }
 
     List<SyncTarget> list(DSLContext tx, String env) {
-        return tx.select(COLUMNS).from(TARGETS).where(ENV.eq(env)).orderBy(NAME).fetch(this::map);
+        return tx.select(COLUMNS).from(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env)).orderBy(SYNC_TARGETS.NAME)
+                .fetch(this::map);
     }
 
     /** Every target of every environment: env to targets. */
     Map<String, List<SyncTarget>> all(DSLContext tx) {
         Map<String, List<SyncTarget>> out = new LinkedHashMap<>();
-        for (Record r : tx.select(ENV).select(COLUMNS).from(TARGETS).orderBy(ENV, NAME).fetch()) {
-            out.computeIfAbsent(r.get(ENV), e -> new java.util.ArrayList<>()).add(map(r));
+        for (Record r : tx.select(SYNC_TARGETS.ENV).select(COLUMNS).from(SYNC_TARGETS)
+                .orderBy(SYNC_TARGETS.ENV, SYNC_TARGETS.NAME).fetch()) {
+            out.computeIfAbsent(r.get(SYNC_TARGETS.ENV), e -> new java.util.ArrayList<>()).add(map(r));
         }
         return out;
     }
 
     Optional<String> sealedToken(DSLContext tx, String env, String name) {
-        return tx.select(TOKEN).from(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional(TOKEN);
+        return tx.select(SYNC_TARGETS.TOKEN_SECRET).from(SYNC_TARGETS)
+                .where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)))
+                .fetchOptional(SYNC_TARGETS.TOKEN_SECRET);
     }
 
     void insert(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.insertInto(TARGETS).set(ENV, env).set(NAME, t.name()).set(values(t, sealedToken))
-                .set(CREATED_AT, t.createdAt()).execute();
+        tx.insertInto(SYNC_TARGETS).set(SYNC_TARGETS.ENV, env).set(SYNC_TARGETS.NAME, t.name())
+                .set(values(t, sealedToken))
+                .set(SYNC_TARGETS.CREATED_AT, t.createdAt()).execute();
     }
 
     void update(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.update(TARGETS).set(values(t, sealedToken)).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
+        tx.update(SYNC_TARGETS).set(values(t, sealedToken)).where(SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(t.name()))).execute();
     }
 
     /** Deletes the sync target; returns the row it removed (none when there was none). */
     List<StoredRow> delete(DSLContext tx, String env, String name) {
         List<StoredRow> removed = row(tx, env, name).stream().toList();
-        tx.deleteFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).execute();
+
+        tx.deleteFrom(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name))).execute();
         return removed;
     }
 
     /** The stored row of the sync target, as the audit log records it. */
     Optional<StoredRow> row(DSLContext tx, String env, String name) {
-        return tx.selectFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).fetchOptional()
-                .map(r -> new StoredRow(env, KIND, name, r));
+        return StoredRow.read(tx, SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name)), env, KIND, name);
     }
 
     private Map<Field<?>, Object> values(SyncTarget t, String sealedToken) {
         Map<Field<?>, Object> v = new LinkedHashMap<>();
-        v.put(URL, t.url());
-        v.put(TOKEN, sealedToken);
-        v.put(ORG_ID, t.orgId());
-        v.put(TLS_INSECURE, t.tls().skipVerify());
-        v.put(TLS_CA, t.tls().caCertificate());
-        v.put(FOLDERS, t.folders() == null ? null : json.write(t.folders()));
-        v.put(INTERVAL, t.resyncInterval());
-        v.put(EDITABLE, t.editable());
-        v.put(ADOPT, t.adopt());
-        v.put(DRIFT, t.drift());
-        v.put(ENABLED, t.enabled());
-        v.put(VERSION, t.version());
-        v.put(UPDATED_AT, t.updatedAt());
+        v.put(SYNC_TARGETS.URL, t.url());
+        v.put(SYNC_TARGETS.TOKEN_SECRET, sealedToken);
+        v.put(SYNC_TARGETS.ORG_ID, t.orgId());
+        v.put(SYNC_TARGETS.TLS_INSECURE, t.tls().skipVerify());
+        v.put(SYNC_TARGETS.TLS_CA, t.tls().caCertificate());
+        v.put(SYNC_TARGETS.FOLDERS, t.folders() == null ? null : json.write(t.folders()));
+        v.put(SYNC_TARGETS.RESYNC_INTERVAL, t.resyncInterval());
+        v.put(SYNC_TARGETS.EDITABLE, t.editable());
+        v.put(SYNC_TARGETS.ADOPT, t.adopt());
+        v.put(SYNC_TARGETS.DRIFT, t.drift());
+        v.put(SYNC_TARGETS.ENABLED, t.enabled());
+        v.put(SYNC_TARGETS.VERSION, t.version());
+        v.put(SYNC_TARGETS.UPDATED_AT, t.updatedAt());
         return v;
     }
 
     private SyncTarget map(Record r) {
-        String folders = r.get(FOLDERS);
-        return new SyncTarget(r.get(NAME), r.get(URL), r.get(TOKEN) != null, r.get(ORG_ID),
-                new TlsOptions(Boolean.TRUE.equals(r.get(TLS_INSECURE)), r.get(TLS_CA)),
-                folders == null ? null : json.readStrings(folders), r.get(INTERVAL),
-                Boolean.TRUE.equals(r.get(EDITABLE)), Boolean.TRUE.equals(r.get(ADOPT)), r.get(DRIFT),
-                Boolean.TRUE.equals(r.get(ENABLED)), r.get(VERSION), r.get(CREATED_AT), r.get(UPDATED_AT));
+        String folders = r.get(SYNC_TARGETS.FOLDERS);
+        return new SyncTarget(r.get(SYNC_TARGETS.NAME), r.get(SYNC_TARGETS.URL),
+                r.get(SYNC_TARGETS.TOKEN_SECRET) != null, r.get(SYNC_TARGETS.ORG_ID),
+                new TlsOptions(Boolean.TRUE.equals(r.get(SYNC_TARGETS.TLS_INSECURE)), r.get(SYNC_TARGETS.TLS_CA)),
+                folders == null ? null : json.readStrings(folders), r.get(SYNC_TARGETS.RESYNC_INTERVAL),
+                Boolean.TRUE.equals(r.get(SYNC_TARGETS.EDITABLE)), Boolean.TRUE.equals(r.get(SYNC_TARGETS.ADOPT)),
+                r.get(SYNC_TARGETS.DRIFT),
+                Boolean.TRUE.equals(r.get(SYNC_TARGETS.ENABLED)), r.get(SYNC_TARGETS.VERSION),
+                r.get(SYNC_TARGETS.CREATED_AT), r.get(SYNC_TARGETS.UPDATED_AT));
     }
 }
