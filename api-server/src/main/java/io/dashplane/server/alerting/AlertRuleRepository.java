@@ -11,6 +11,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.AlertRule;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -82,9 +83,13 @@ public final class AlertRuleRepository {
                     .set(DATA, json.write(rule)).set(VERSION, stored.meta().version())
                     .set(CREATED_AT, stored.meta().createdAt()).set(UPDATED_AT, stored.meta().updatedAt()).execute();
         } else {
-            tx.update(RULES).set(TITLE, rule.title()).set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup())
-                    .set(POSITION, stored.position()).set(DATA, json.write(rule)).set(VERSION, stored.meta().version())
-                    .set(UPDATED_AT, stored.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(rule.uid()))).execute();
+            long basedOn = stored.meta().version() - 1;
+            int rows = tx.update(RULES).set(TITLE, rule.title()).set(FOLDER_UID, rule.folderUID())
+                    .set(RULE_GROUP, rule.ruleGroup()).set(POSITION, stored.position()).set(DATA, json.write(rule))
+                    .set(VERSION, stored.meta().version()).set(UPDATED_AT, stored.meta().updatedAt())
+                    .where(ENV.eq(env).and(UID.eq(rule.uid())).and(VERSION.eq(basedOn))).execute();
+            Versions.applied(rows, tx, RULES, ENV.eq(env).and(UID.eq(rule.uid())), basedOn,
+                    "alert rule '" + rule.uid() + "'");
         }
         tx.insertInto(VERSIONS).set(ENV, env).set(UID, rule.uid()).set(VERSION, stored.meta().version())
                 .set(FOLDER_UID, rule.folderUID()).set(RULE_GROUP, rule.ruleGroup()).set(MESSAGE, message)

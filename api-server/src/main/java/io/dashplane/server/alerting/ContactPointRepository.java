@@ -12,6 +12,7 @@ import static io.dashplane.server.storage.Tables.text;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dashplane.schema.alerting.Integration;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +64,13 @@ public final class ContactPointRepository {
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(NAME, c.name()).set(DATA, json.write(c.integrations()))
+        long basedOn = c.meta().version() - 1;
+        int rows = tx.update(CONTACT_POINTS).set(NAME, c.name()).set(DATA, json.write(c.integrations()))
                 .set(SECURE_FIELDS, json.write(c.secureFields())).set(SECURE_DATA, sealedSecrets)
                 .set(VERSION, c.meta().version()).set(UPDATED_AT, c.meta().updatedAt())
-                .where(ENV.eq(env).and(UID.eq(c.uid()))).execute();
+                .where(ENV.eq(env).and(UID.eq(c.uid())).and(VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), basedOn,
+                "contact point '" + c.uid() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), false);
     }
 

@@ -9,6 +9,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.MessageTemplate;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -38,8 +39,12 @@ public final class MessageTemplateRepository {
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
-        tx.update(TEMPLATES).set(TEMPLATE, t.template().template()).set(VERSION, t.meta().version())
-                .set(UPDATED_AT, t.meta().updatedAt()).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
+        long basedOn = t.meta().version() - 1;
+        int rows = tx.update(TEMPLATES).set(TEMPLATE, t.template().template()).set(VERSION, t.meta().version())
+                .set(UPDATED_AT, t.meta().updatedAt())
+                .where(ENV.eq(env).and(NAME.eq(t.name())).and(VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), basedOn,
+                "message template '" + t.name() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 

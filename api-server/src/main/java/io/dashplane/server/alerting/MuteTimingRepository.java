@@ -10,6 +10,7 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 
 import io.dashplane.schema.alerting.MuteTiming;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +53,12 @@ public final class MuteTimingRepository {
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.update(MUTE_TIMINGS).set(NAME, m.name()).set(DATA, json.write(m.timing())).set(VERSION, m.meta().version())
-                .set(UPDATED_AT, m.meta().updatedAt()).where(ENV.eq(env).and(UID.eq(m.uid()))).execute();
+        long basedOn = m.meta().version() - 1;
+        int rows = tx.update(MUTE_TIMINGS).set(NAME, m.name()).set(DATA, json.write(m.timing()))
+                .set(VERSION, m.meta().version()).set(UPDATED_AT, m.meta().updatedAt())
+                .where(ENV.eq(env).and(UID.eq(m.uid())).and(VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), basedOn,
+                "mute timing '" + m.uid() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), false);
     }
 

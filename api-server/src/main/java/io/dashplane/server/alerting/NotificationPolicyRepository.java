@@ -11,6 +11,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.alerting.Route;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -42,8 +43,10 @@ public final class NotificationPolicyRepository {
             tx.insertInto(POLICIES).set(ENV, env).set(DATA, json.write(root.root())).set(VERSION, root.meta().version())
                     .set(CREATED_AT, root.meta().createdAt()).set(UPDATED_AT, root.meta().updatedAt()).execute();
         } else {
-            tx.update(POLICIES).set(DATA, json.write(root.root())).set(VERSION, root.meta().version())
-                    .set(UPDATED_AT, root.meta().updatedAt()).where(ENV.eq(env)).execute();
+            long basedOn = root.meta().version() - 1;
+            int rows = tx.update(POLICIES).set(DATA, json.write(root.root())).set(VERSION, root.meta().version())
+                    .set(UPDATED_AT, root.meta().updatedAt()).where(ENV.eq(env).and(VERSION.eq(basedOn))).execute();
+            Versions.applied(rows, tx, POLICIES, ENV.eq(env), basedOn, "the notification policy tree");
         }
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-policy", "root", POLICIES, ENV.eq(env), insert);
     }
@@ -82,9 +85,12 @@ public final class NotificationPolicyRepository {
     }
 
     public void updateRoute(DSLContext tx, String env, StoredRoute r) {
-        tx.update(ROUTES).set(PARENT_UID, r.parentUid()).set(POSITION, r.position()).set(DATA, json.write(r.route()))
-                .set(VERSION, r.meta().version()).set(UPDATED_AT, r.meta().updatedAt())
-                .where(ENV.eq(env).and(UID.eq(r.uid()))).execute();
+        long basedOn = r.meta().version() - 1;
+        int rows = tx.update(ROUTES).set(PARENT_UID, r.parentUid()).set(POSITION, r.position())
+                .set(DATA, json.write(r.route())).set(VERSION, r.meta().version()).set(UPDATED_AT, r.meta().updatedAt())
+                .where(ENV.eq(env).and(UID.eq(r.uid())).and(VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, ROUTES, ENV.eq(env).and(UID.eq(r.uid())), basedOn,
+                "notification route '" + r.uid() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "notification-route", r.uid(), ROUTES, ENV.eq(env).and(UID.eq(r.uid())), false);
     }
 

@@ -8,6 +8,7 @@ import static io.dashplane.server.alerting.AlertingColumns.VERSION;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -42,8 +43,12 @@ public final class RuleGroupRepository {
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.update(GROUPS).set(INTERVAL, g.interval()).set(VERSION, g.meta().version())
-                .set(UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name())).execute();
+        long basedOn = g.meta().version() - 1;
+        int rows = tx.update(GROUPS).set(INTERVAL, g.interval()).set(VERSION, g.meta().version())
+                .set(UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name()).and(VERSION.eq(basedOn)))
+                .execute();
+        Versions.applied(rows, tx, GROUPS, key(env, g.folderUid(), g.name()), basedOn,
+                "rule group '" + g.folderUid() + "/" + g.name() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "rule-group", g.folderUid() + "/" + g.name(), GROUPS, key(env, g.folderUid(), g.name()), false);
     }
 

@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.Tables.bool;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.Versions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,10 @@ public final class ServiceAccountRepository {
     }
 
     public void update(DSLContext tx, ServiceAccount a) {
-        tx.update(ACCOUNTS).set(NAME, a.name()).set(DESCRIPTION, a.description()).set(SERVER_ADMIN, a.serverAdmin())
-                .set(VERSION, a.version()).set(UPDATED_AT, a.updatedAt()).where(ID.eq(a.id())).execute();
+        int rows = tx.update(ACCOUNTS).set(NAME, a.name()).set(DESCRIPTION, a.description())
+                .set(SERVER_ADMIN, a.serverAdmin()).set(VERSION, a.version()).set(UPDATED_AT, a.updatedAt())
+                .where(ID.eq(a.id()).and(VERSION.eq(a.version() - 1))).execute();
+        Versions.applied(rows, tx, ACCOUNTS, ID.eq(a.id()), a.version() - 1, "service account '" + a.id() + "'");
         replaceRoles(tx, a.id(), a.roles());
     }
 

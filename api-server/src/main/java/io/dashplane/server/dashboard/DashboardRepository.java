@@ -7,6 +7,7 @@ import static io.dashplane.server.storage.Tables.text;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -104,12 +105,14 @@ public final class DashboardRepository {
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
-        tx.update(DASHBOARDS)
+        int rows = tx.update(DASHBOARDS)
                 .set(TITLE, d.title()).set(TITLE_LOWER, lower(d.title())).set(FOLDER_UID, d.folderUid())
                 .set(TAGS_JSON, json.write(d.tags())).set(VERSION, d.version()).set(MESSAGE, d.message())
                 .set(PROVENANCE, d.provenance()).set(DATA, d.json()).set(UPDATED_AT, d.updatedAt())
-                .where(ENV.eq(env).and(UID.eq(d.uid())))
+                .where(ENV.eq(env).and(UID.eq(d.uid())).and(VERSION.eq(d.version() - 1)))
                 .execute();
+        Versions.applied(rows, tx, DASHBOARDS, ENV.eq(env).and(UID.eq(d.uid())), d.version() - 1,
+                "dashboard '" + d.uid() + "'");
         tx.deleteFrom(TAGS).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);

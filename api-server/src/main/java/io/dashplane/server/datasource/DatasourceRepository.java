@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -121,7 +122,10 @@ public final class DatasourceRepository {
     }
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {
-        tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(ENV.eq(env).and(UID.eq(d.uid()))).execute();
+        int rows = tx.update(DATASOURCES).set(values(d, sealedSecrets))
+                .where(ENV.eq(env).and(UID.eq(d.uid())).and(VERSION.eq(d.version() - 1))).execute();
+        Versions.applied(rows, tx, DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), d.version() - 1,
+                "datasource '" + d.uid() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, d.uid(), DATASOURCES, ENV.eq(env).and(UID.eq(d.uid())), false);
     }
 

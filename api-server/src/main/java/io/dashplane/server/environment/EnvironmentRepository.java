@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.schema.validation.ValidationMode;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -67,8 +68,11 @@ public final class EnvironmentRepository {
 
     /** Rewrites the description and validation mode with the version and timestamp of {@code e}. */
     public void update(DSLContext tx, Environment e) {
-        tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VALIDATION, e.validation())
-                .set(VERSION, e.version()).set(UPDATED_AT, e.updatedAt()).where(NAME.eq(e.name())).execute();
+        int rows = tx.update(ENVIRONMENTS).set(DESCRIPTION, e.description()).set(VALIDATION, e.validation())
+                .set(VERSION, e.version()).set(UPDATED_AT, e.updatedAt())
+                .where(NAME.eq(e.name()).and(VERSION.eq(e.version() - 1))).execute();
+        Versions.applied(rows, tx, ENVIRONMENTS, NAME.eq(e.name()), e.version() - 1,
+                "environment '" + e.name() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, e.name(), KIND, e.name(), ENVIRONMENTS, NAME.eq(e.name()), false);
     }
 

@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.Tables.bigint;
 import static io.dashplane.server.storage.Tables.table;
 import static io.dashplane.server.storage.Tables.text;
 
+import io.dashplane.server.storage.Versions;
 import java.util.ArrayList;
 import io.dashplane.server.storage.IdSequence;
 import java.util.List;
@@ -87,8 +88,11 @@ public final class FolderRepository {
     }
 
     public void update(DSLContext tx, String env, Folder f) {
-        tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
-                .set(UPDATED_AT, f.updatedAt()).where(ENV.eq(env).and(UID.eq(f.uid()))).execute();
+        int rows = tx.update(FOLDERS).set(TITLE, f.title()).set(PARENT_UID, f.parentUid()).set(VERSION, f.version())
+                .set(UPDATED_AT, f.updatedAt())
+                .where(ENV.eq(env).and(UID.eq(f.uid())).and(VERSION.eq(f.version() - 1))).execute();
+        Versions.applied(rows, tx, FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), f.version() - 1,
+                "folder '" + f.uid() + "'");
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, KIND, f.uid(), FOLDERS, ENV.eq(env).and(UID.eq(f.uid())), false);
     }
 

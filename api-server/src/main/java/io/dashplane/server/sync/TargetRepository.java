@@ -7,6 +7,7 @@ import static io.dashplane.server.storage.Tables.text;
 
 import io.dashplane.server.audit.AuditLog;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.Versions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,10 @@ final class TargetRepository {
     }
 
     void update(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.update(TARGETS).set(values(t, sealedToken)).where(ENV.eq(env).and(NAME.eq(t.name()))).execute();
+        int rows = tx.update(TARGETS).set(values(t, sealedToken))
+                .where(ENV.eq(env).and(NAME.eq(t.name())).and(VERSION.eq(t.version() - 1))).execute();
+        Versions.applied(rows, tx, TARGETS, ENV.eq(env).and(NAME.eq(t.name())), t.version() - 1,
+                "sync target '" + t.name() + "'");
         AuditLog.recordRow(tx, env, KIND, t.name(), TARGETS, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
