@@ -57,6 +57,27 @@ class CompareAndSetInTheStatementTest {
     }
 
     @Test
+    void aDeleteDecidedOnAVersionAnotherWriterReplacedIsAVersionConflictAndDeletesNothing() throws Exception {
+        try (Services services = Services.open(dataDir, null, TestBackend.database(dataDir))) {
+            services.dashboards().create(ENV, DashboardWrite.of(services.mapper().readTree(
+                    "{\"uid\":\"keep\",\"title\":\"first\",\"schemaVersion\":39}")), false);
+            long seenByA = services.database().read(tx ->
+                    services.dashboardRepository().currentVersion(tx, ENV, "keep").orElseThrow());
+            services.dashboards().put(ENV, "keep", DashboardWrite.of(services.mapper().readTree(
+                    "{\"uid\":\"keep\",\"title\":\"by B\",\"schemaVersion\":39}")), false);
+
+            DomainException refused = assertThrows(DomainException.class, () -> services.database().write(tx -> {
+                services.dashboardRepository().delete(tx, ENV, "keep", seenByA);
+                return null;
+            }));
+
+            assertEquals(DomainException.Kind.VERSION_CONFLICT, refused.kind());
+            assertEquals("by B", services.database().read(tx ->
+                    services.dashboardRepository().find(tx, ENV, "keep").orElseThrow()).title());
+        }
+    }
+
+    @Test
     void anUpdateOfAnObjectAnotherWriterDeletedIsNotFound() throws Exception {
         try (Services services = Services.open(dataDir, null, TestBackend.database(dataDir))) {
             services.dashboards().create(ENV, DashboardWrite.of(services.mapper().readTree(

@@ -102,6 +102,16 @@ public final class AlertRuleRepository {
         tx.deleteFrom(RULES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String uid, long version) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "alert-rule", uid, RULES, ENV.eq(env).and(UID.eq(uid)));
+        int rows = tx.deleteFrom(RULES).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, RULES, ENV.eq(env).and(UID.eq(uid)), version, "alert rule '" + uid + "'");
+    }
+
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {
         return tx.selectFrom(VERSIONS).where(ENV.eq(env).and(UID.eq(uid))).orderBy(VERSION.desc())
                 .limit(limit).offset(offset).fetch(this::mapVersion);

@@ -74,9 +74,16 @@ public final class ContactPointRepository {
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "contact-point", c.uid(), CONTACT_POINTS, ENV.eq(env).and(UID.eq(c.uid())), false);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String uid, long version) {
         io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "contact-point", uid, CONTACT_POINTS, ENV.eq(env).and(UID.eq(uid)));
-        tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        int rows = tx.deleteFrom(CONTACT_POINTS).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version)))
+                .execute();
+        Versions.applied(rows, tx, CONTACT_POINTS, ENV.eq(env).and(UID.eq(uid)), version,
+                "contact point '" + uid + "'");
     }
 
     /** The environments that hold at least one contact point. */

@@ -48,9 +48,14 @@ public final class MessageTemplateRepository {
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "template", t.name(), TEMPLATES, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
-    public void delete(DSLContext tx, String env, String name) {
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String name, long version) {
         io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "template", name, TEMPLATES, ENV.eq(env).and(NAME.eq(name)));
-        tx.deleteFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name))).execute();
+        int rows = tx.deleteFrom(TEMPLATES).where(ENV.eq(env).and(NAME.eq(name)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, TEMPLATES, ENV.eq(env).and(NAME.eq(name)), version, "message template '" + name + "'");
     }
 
     public long countAll(DSLContext tx) {

@@ -62,9 +62,14 @@ public final class MuteTimingRepository {
         io.dashplane.server.audit.AuditLog.recordRow(tx, env, "mute-timing", m.uid(), MUTE_TIMINGS, ENV.eq(env).and(UID.eq(m.uid())), false);
     }
 
-    public void delete(DSLContext tx, String env, String uid) {
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String uid, long version) {
         io.dashplane.server.audit.AuditLog.recordDelete(tx, env, "mute-timing", uid, MUTE_TIMINGS, ENV.eq(env).and(UID.eq(uid)));
-        tx.deleteFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        int rows = tx.deleteFrom(MUTE_TIMINGS).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, MUTE_TIMINGS, ENV.eq(env).and(UID.eq(uid)), version, "mute timing '" + uid + "'");
     }
 
     public long countAll(DSLContext tx) {

@@ -131,6 +131,16 @@ public final class DashboardRepository {
         tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String uid, long version) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DASHBOARDS, ENV.eq(env).and(UID.eq(uid)));
+        int rows = tx.deleteFrom(DASHBOARDS).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, DASHBOARDS, ENV.eq(env).and(UID.eq(uid)), version, "dashboard '" + uid + "'");
+    }
+
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {
         return tx.select(VERSION, FOLDER_UID, MESSAGE, CREATED_AT).from(VERSIONS)
                 .where(ENV.eq(env).and(UID.eq(uid))).orderBy(VERSION.desc()).limit(limit).offset(offset)

@@ -101,7 +101,7 @@ public final class DashboardService {
             Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current, "dashboard '" + uid + "'");
-            repository.delete(tx, env, uid);
+            repository.delete(tx, env, uid, current);
             return null;
         });
     }

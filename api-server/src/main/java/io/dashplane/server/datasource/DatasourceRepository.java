@@ -134,6 +134,16 @@ public final class DatasourceRepository {
         tx.deleteFrom(DATASOURCES).where(ENV.eq(env).and(UID.eq(uid))).execute();
     }
 
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public void delete(DSLContext tx, String env, String uid, long version) {
+        io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, uid, DATASOURCES, ENV.eq(env).and(UID.eq(uid)));
+        int rows = tx.deleteFrom(DATASOURCES).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, DATASOURCES, ENV.eq(env).and(UID.eq(uid)), version, "datasource '" + uid + "'");
+    }
+
     private Map<Field<?>, Object> values(Datasource d, String sealedSecrets) {
         Map<Field<?>, Object> v = new LinkedHashMap<>();
         v.put(NAME, d.name());

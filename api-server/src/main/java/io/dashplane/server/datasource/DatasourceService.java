@@ -147,7 +147,7 @@ public final class DatasourceService {
                             + "; delete with force=true to delete it anyway", Map.of("referrers", referrers));
                 }
             }
-            repository.delete(tx, env, uid);
+            repository.delete(tx, env, uid, current.version());
             return null;
         });
     }

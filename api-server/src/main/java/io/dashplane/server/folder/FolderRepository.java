@@ -101,6 +101,15 @@ public final class FolderRepository {
      * object the cascade takes is recorded as deleted (audit log and change feed), innermost first.
      */
     public void delete(DSLContext tx, String env, String uid) {
+        delete(tx, env, uid, null);
+    }
+
+    /** As {@link #delete(DSLContext, String, String)}, only while the folder is at {@code version} (409 otherwise). */
+    public void delete(DSLContext tx, String env, String uid, long version) {
+        delete(tx, env, uid, Long.valueOf(version));
+    }
+
+    private void delete(DSLContext tx, String env, String uid, Long version) {
         List<String> subtree = new ArrayList<>(List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
             subtree.addAll(tx.select(UID).from(FOLDERS).where(ENV.eq(env).and(PARENT_UID.eq(subtree.get(i))))
@@ -117,7 +126,12 @@ public final class FolderRepository {
             }
             io.dashplane.server.audit.AuditLog.recordDelete(tx, env, KIND, folder, FOLDERS, ENV.eq(env).and(UID.eq(folder)));
         }
-        tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+        if (version == null) {
+            tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid))).execute();
+            return;
+        }
+        int rows = tx.deleteFrom(FOLDERS).where(ENV.eq(env).and(UID.eq(uid)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, FOLDERS, ENV.eq(env).and(UID.eq(uid)), version, "folder '" + uid + "'");
     }
 
     private static void recordCascade(DSLContext tx, String env, String kind, Table<?> table, String folder) {

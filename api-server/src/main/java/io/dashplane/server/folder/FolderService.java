@@ -140,7 +140,7 @@ public final class FolderService {
             } else {
                 provisioned.requireFolderContentsWritable(tx, env, subtree(tx, env, uid));
             }
-            repository.delete(tx, env, uid);
+            repository.delete(tx, env, uid, current.version());
             return null;
         });
     }

@@ -81,9 +81,14 @@ final class TargetRepository {
         AuditLog.recordRow(tx, env, KIND, t.name(), TARGETS, ENV.eq(env).and(NAME.eq(t.name())), false);
     }
 
-    void delete(DSLContext tx, String env, String name) {
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    void delete(DSLContext tx, String env, String name, long version) {
         AuditLog.recordDelete(tx, env, KIND, name, TARGETS, ENV.eq(env).and(NAME.eq(name)));
-        tx.deleteFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name))).execute();
+        int rows = tx.deleteFrom(TARGETS).where(ENV.eq(env).and(NAME.eq(name)).and(VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, TARGETS, ENV.eq(env).and(NAME.eq(name)), version, "sync target '" + name + "'");
     }
 
     private Map<Field<?>, Object> values(SyncTarget t, String sealedToken) {

@@ -108,7 +108,7 @@ public final class TargetService {
             environments.requireExists(tx, env);
             SyncTarget current = repository.find(tx, env, name).orElseThrow(() -> notFound(name));
             Versions.check(expected, current.version(), "target '" + name + "'");
-            repository.delete(tx, env, name);
+            repository.delete(tx, env, name, current.version());
             return null;
         });
         changed(env, name);
