@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three replicas (the shaded jar, as child processes) on one throw-away PostgreSQL, started together (Flyway's lock
- * lets one of them migrate), sharing one secret key. Runs in the integration-test phase, after the jar is built.
+ * lets one of them migrate), sharing one secret key and one provisioning directory (as a shared volume would be).
+ * Runs in the integration-test phase, after the jar is built.
  */
 class ReplicasIT {
     private static final String D = "/api/v1/environments/default/dashboards";
@@ -39,10 +40,25 @@ class ReplicasIT {
     private final List<Process> replicas = new ArrayList<>();
     private final List<URI> uris = new ArrayList<>();
     private PostgresSettings database;
+    private Path provisioning;
+    private Path providerFiles;
 
     @BeforeEach
     void startThreeReplicas() throws Exception {
         database = TestBackend.shared().createEmptyDatabase();
+        provisioning = Files.createDirectories(work.resolve("provisioning/dashboards")).getParent();
+        providerFiles = Files.createDirectories(provisioning.resolve("provider-files"));
+        Files.writeString(provisioning.resolve("dashboards/files.yaml"), """
+                apiVersion: 1
+                environment: provisioned
+                providers:
+                  - name: files
+                    type: file
+                    updateIntervalSeconds: 1
+                    options:
+                      path: %s
+                """.formatted(providerFiles));
+        Files.writeString(providerFiles.resolve("first.json"), dashboardFile("first", "First"));
         String key = SecretKeys.generate();
         for (int i = 0; i < 3; i++) {
             replicas.add(start(work.resolve("replica-" + i), key));
@@ -200,9 +216,59 @@ class ReplicasIT {
                 && message.contains("DASHPLANE_SECRET_KEY"), message);
     }
 
+    @Test
+    void whenTheProvisioningLeaderIsKilledAnotherReplicaTakesOverTheRescans() throws Exception {
+        String leads = "this replica leads now";
+        int found = -1;
+        for (long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); found < 0; Thread.sleep(200)) {
+            assertTrue(System.nanoTime() < deadline, "no replica became the provisioning leader");
+            for (int i = 0; i < 3; i++) {
+                if (log(i).contains(leads)) {
+                    found = i;
+                }
+            }
+        }
+        int leader = found;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i == leader, log(i).contains(leads), "replica " + i + " of leader " + leader);
+        }
+        String P = "/api/v1/environments/provisioned/dashboards";
+        assertEquals(200, new Api(uris.get(leader)).get(P + "/first").status());
+
+        replicas.get(leader).destroyForcibly(); // SIGKILL: no shutdown hook, the lock goes with the connection
+        assertTrue(replicas.get(leader).waitFor(30, TimeUnit.SECONDS));
+        Files.writeString(providerFiles.resolve("after-kill.json"), dashboardFile("after-kill", "After the kill"));
+
+        int survivor = (leader + 1) % 3;
+        Api.Reply loaded = null;
+        for (long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); ; Thread.sleep(250)) {
+            loaded = new Api(uris.get(survivor)).get(P + "/after-kill");
+            if (loaded.status() == 200 || System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        assertEquals(200, loaded.status(), "the file written after the leader died was never rescanned");
+        assertEquals("After the kill", loaded.json().get("dashboard").get("title").asText());
+        long newLeaders = java.util.stream.IntStream.range(0, 3).filter(i -> i != leader)
+                .filter(i -> log(i).contains(leads)).count();
+        assertEquals(1, newLeaders, "exactly one survivor took the leadership over");
+    }
+
+    private String log(int replica) {
+        try {
+            return Files.readString(work.resolve("replica-" + replica + ".log"));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String dashboardFile(String uid, String title) {
+        return "{\"uid\":\"" + uid + "\",\"title\":\"" + title + "\",\"schemaVersion\":39,\"panels\":[]}";
+    }
+
     private Process start(Path dataDir, String key) throws Exception {
         ProcessBuilder pb = command(dataDir, key);
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(work.resolve(dataDir.getFileName() + ".log").toFile());
         return pb.start();
     }
 
@@ -212,7 +278,8 @@ class ReplicasIT {
         assertTrue(Files.isRegularFile(jar), "shaded jar missing: " + jar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--port", "0",
-                "--data-dir", dataDir.toString(), "--database-url", database.url())));
+                "--data-dir", dataDir.toString(), "--database-url", database.url(),
+                "--provisioning-dir", provisioning.toString())));
         pb.environment().put("DASHPLANE_DATABASE_USER", database.user());
         pb.environment().put("DASHPLANE_SECRET_KEY", key);
         pb.environment().put("DASHPLANE_BOOTSTRAP_TOKEN",

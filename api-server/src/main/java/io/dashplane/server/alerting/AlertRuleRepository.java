@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.schema.Tables.ALERT_RULE_VERSIONS;
 
 import io.dashplane.schema.alerting.AlertRule;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -76,12 +77,17 @@ public final class AlertRuleRepository {
                     .set(ALERT_RULES.CREATED_AT, stored.meta().createdAt())
                     .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt()).execute();
         } else {
-            tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title()).set(ALERT_RULES.FOLDER_UID, rule.folderUID())
+            long basedOn = stored.meta().version() - 1;
+            int rows = tx.update(ALERT_RULES).set(ALERT_RULES.TITLE, rule.title())
+                    .set(ALERT_RULES.FOLDER_UID, rule.folderUID())
                     .set(ALERT_RULES.RULE_GROUP, rule.ruleGroup())
                     .set(ALERT_RULES.POSITION, stored.position()).set(ALERT_RULES.DATA, json.write(rule))
                     .set(ALERT_RULES.VERSION, stored.meta().version())
                     .set(ALERT_RULES.UPDATED_AT, stored.meta().updatedAt())
-                    .where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid()))).execute();
+                    .where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid()))
+                            .and(ALERT_RULES.VERSION.eq(basedOn))).execute();
+            Versions.applied(rows, tx, ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(rule.uid())),
+                    basedOn, "alert rule '" + rule.uid() + "'");
         }
         AlertRuleVersions versions = ALERT_RULE_VERSIONS;
         tx.insertInto(versions).set(versions.ENV, env).set(versions.UID, rule.uid())
@@ -102,6 +108,18 @@ public final class AlertRuleRepository {
     /** The stored row of the alert rule, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
         return StoredRow.read(tx, ALERT_RULES, ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid)), env, "alert-rule", uid);
+    }
+
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
+        Condition key = ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid));
+        int rows = tx.deleteFrom(ALERT_RULES).where(key.and(ALERT_RULES.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, ALERT_RULES, key, version, "alert rule '" + uid + "'");
+        return removed;
     }
 
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

@@ -143,7 +143,7 @@ public final class AlertRuleService {
             StoredAlertRule current = rules.find(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, "alert-rule", uid);
             Versions.check(expected, current.meta().version(), "alert rule '" + uid + "'");
-            AuditRecorder.of(tx).deleted(rules.delete(tx, env, uid));
+            AuditRecorder.of(tx).deleted(rules.delete(tx, env, uid, current.meta().version()));
             return null;
         });
     }

@@ -5,11 +5,13 @@ import static io.dashplane.server.storage.schema.Tables.CONTACT_POINTS;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dashplane.schema.alerting.Integration;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -59,19 +61,26 @@ public final class ContactPointRepository {
     }
 
     public void update(DSLContext tx, String env, StoredContactPoint c, String sealedSecrets) {
-        tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name()).set(CONTACT_POINTS.DATA,
+        long basedOn = c.meta().version() - 1;
+        Condition key = CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()));
+        int rows = tx.update(CONTACT_POINTS).set(CONTACT_POINTS.NAME, c.name()).set(CONTACT_POINTS.DATA,
                 json.write(c.integrations()))
                 .set(CONTACT_POINTS.SECURE_FIELDS, json.write(c.secureFields()))
                 .set(CONTACT_POINTS.SECURE_DATA, sealedSecrets)
                 .set(CONTACT_POINTS.VERSION, c.meta().version()).set(CONTACT_POINTS.UPDATED_AT, c.meta().updatedAt())
-                .where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(c.uid()))).execute();
+                .where(key.and(CONTACT_POINTS.VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, CONTACT_POINTS, key, basedOn, "contact point '" + c.uid() + "'");
     }
 
-    /** Deletes the contact point; returns the row it removed (none when there was none). */
-    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+    /**
+     * Deletes the contact point only while it is at {@code version} (the version the delete was decided on): 409
+     * when another write changed it since, 404 when it is gone. Returns the row it removed.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-
-        tx.deleteFrom(CONTACT_POINTS).where(CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid))).execute();
+        Condition key = CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid));
+        int rows = tx.deleteFrom(CONTACT_POINTS).where(key.and(CONTACT_POINTS.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, CONTACT_POINTS, key, version, "contact point '" + uid + "'");
         return removed;
     }
 

@@ -233,7 +233,7 @@ public final class ContactPointService {
         Versions.check(expected, current.meta().version(), "contact point '" + current.uid() + "'");
         AlertingReferences.requireUnreferenced(references.toContactPoint(tx, env, current.name()),
                 "contact point '" + current.name() + "'", "deleted");
-        audit.deleted(repository.delete(tx, env, current.uid()));
+        audit.deleted(repository.delete(tx, env, current.uid(), current.meta().version()));
     }
 
     List<StoredContactPoint> listInTx(DSLContext tx, String env) {

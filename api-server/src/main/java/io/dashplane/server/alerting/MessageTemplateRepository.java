@@ -4,8 +4,10 @@ import static io.dashplane.server.storage.schema.Tables.MESSAGE_TEMPLATES;
 
 import io.dashplane.schema.alerting.MessageTemplate;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -32,18 +34,24 @@ public final class MessageTemplateRepository {
     }
 
     public void update(DSLContext tx, String env, StoredTemplate t) {
-        tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
+        long basedOn = t.meta().version() - 1;
+        Condition key = MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name()));
+        int rows = tx.update(MESSAGE_TEMPLATES).set(MESSAGE_TEMPLATES.TEMPLATE, t.template().template())
                 .set(MESSAGE_TEMPLATES.VERSION, t.meta().version())
                 .set(MESSAGE_TEMPLATES.UPDATED_AT, t.meta().updatedAt())
-                .where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(t.name()))).execute();
+                .where(key.and(MESSAGE_TEMPLATES.VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, MESSAGE_TEMPLATES, key, basedOn, "message template '" + t.name() + "'");
     }
 
-    /** Deletes the template; returns the row it removed (none when there was none). */
-    public List<StoredRow> delete(DSLContext tx, String env, String name) {
+    /**
+     * Deletes the template only while it is at {@code version} (the version the delete was decided on): 409 when
+     * another write changed it since, 404 when it is gone. Returns the row it removed.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String name, long version) {
         List<StoredRow> removed = row(tx, env, name).stream().toList();
-
-        tx.deleteFrom(MESSAGE_TEMPLATES).where(MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name)))
-                .execute();
+        Condition key = MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name));
+        int rows = tx.deleteFrom(MESSAGE_TEMPLATES).where(key.and(MESSAGE_TEMPLATES.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, MESSAGE_TEMPLATES, key, version, "message template '" + name + "'");
         return removed;
     }
 

@@ -102,7 +102,7 @@ public final class MessageTemplateService {
     void deleteInTx(DSLContext tx, AuditRecorder audit, String env, String name, ExpectedVersion expected) {
         StoredTemplate current = repository.find(tx, env, name).orElseThrow(() -> notFound(name));
         Versions.check(expected, current.meta().version(), "template '" + name + "'");
-        audit.deleted(repository.delete(tx, env, name));
+        audit.deleted(repository.delete(tx, env, name, current.meta().version()));
     }
 
     Optional<StoredTemplate> findInTx(DSLContext tx, String env, String name) {

@@ -4,10 +4,12 @@ import static io.dashplane.server.storage.schema.Tables.MUTE_TIMINGS;
 
 import io.dashplane.schema.alerting.MuteTiming;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -47,17 +49,24 @@ public final class MuteTimingRepository {
     }
 
     public void update(DSLContext tx, String env, StoredMuteTiming m) {
-        tx.update(MUTE_TIMINGS).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
+        long basedOn = m.meta().version() - 1;
+        Condition key = MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(m.uid()));
+        int rows = tx.update(MUTE_TIMINGS).set(MUTE_TIMINGS.NAME, m.name()).set(MUTE_TIMINGS.DATA, json.write(m.timing()))
                 .set(MUTE_TIMINGS.VERSION, m.meta().version())
-                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).where(MUTE_TIMINGS.ENV.eq(env)
-                .and(MUTE_TIMINGS.UID.eq(m.uid()))).execute();
+                .set(MUTE_TIMINGS.UPDATED_AT, m.meta().updatedAt()).where(key.and(MUTE_TIMINGS.VERSION.eq(basedOn)))
+                .execute();
+        Versions.applied(rows, tx, MUTE_TIMINGS, key, basedOn, "mute timing '" + m.uid() + "'");
     }
 
-    /** Deletes the mute timing; returns the row it removed (none when there was none). */
-    public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+    /**
+     * Deletes the mute timing only while it is at {@code version} (the version the delete was decided on): 409 when
+     * another write changed it since, 404 when it is gone. Returns the row it removed.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-
-        tx.deleteFrom(MUTE_TIMINGS).where(MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid))).execute();
+        Condition key = MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid));
+        int rows = tx.deleteFrom(MUTE_TIMINGS).where(key.and(MUTE_TIMINGS.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, MUTE_TIMINGS, key, version, "mute timing '" + uid + "'");
         return removed;
     }
 

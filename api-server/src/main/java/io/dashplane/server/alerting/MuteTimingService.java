@@ -164,7 +164,7 @@ public final class MuteTimingService {
         Versions.check(expected, current.meta().version(), "mute timing '" + current.uid() + "'");
         AlertingReferences.requireUnreferenced(references.toTimeInterval(tx, env, current.name()),
                 "mute timing '" + current.name() + "'", "deleted");
-        audit.deleted(repository.delete(tx, env, current.uid()));
+        audit.deleted(repository.delete(tx, env, current.uid(), current.meta().version()));
     }
 
     Optional<StoredMuteTiming> findByName(DSLContext tx, String env, String name) {

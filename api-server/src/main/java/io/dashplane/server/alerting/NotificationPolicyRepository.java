@@ -5,6 +5,7 @@ import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_ROUTES;
 
 import io.dashplane.schema.alerting.Route;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -35,10 +36,13 @@ public final class NotificationPolicyRepository {
                     .set(NOTIFICATION_POLICIES.CREATED_AT, root.meta().createdAt())
                     .set(NOTIFICATION_POLICIES.UPDATED_AT, root.meta().updatedAt()).execute();
         } else {
-            tx.update(NOTIFICATION_POLICIES).set(NOTIFICATION_POLICIES.DATA, json.write(root.root()))
+            long basedOn = root.meta().version() - 1;
+            int rows = tx.update(NOTIFICATION_POLICIES).set(NOTIFICATION_POLICIES.DATA, json.write(root.root()))
                     .set(NOTIFICATION_POLICIES.VERSION, root.meta().version())
                     .set(NOTIFICATION_POLICIES.UPDATED_AT, root.meta().updatedAt())
-                    .where(NOTIFICATION_POLICIES.ENV.eq(env)).execute();
+                    .where(NOTIFICATION_POLICIES.ENV.eq(env).and(NOTIFICATION_POLICIES.VERSION.eq(basedOn))).execute();
+            Versions.applied(rows, tx, NOTIFICATION_POLICIES, NOTIFICATION_POLICIES.ENV.eq(env), basedOn,
+                    "the notification policy tree");
         }
     }
 
@@ -98,11 +102,16 @@ public final class NotificationPolicyRepository {
     }
 
     public void updateRoute(DSLContext tx, String env, StoredRoute r) {
-        tx.update(NOTIFICATION_ROUTES).set(NOTIFICATION_ROUTES.PARENT_UID, r.parentUid())
+        long basedOn = r.meta().version() - 1;
+        int rows = tx.update(NOTIFICATION_ROUTES).set(NOTIFICATION_ROUTES.PARENT_UID, r.parentUid())
                 .set(NOTIFICATION_ROUTES.POSITION, r.position()).set(NOTIFICATION_ROUTES.DATA, json.write(r.route()))
                 .set(NOTIFICATION_ROUTES.VERSION, r.meta().version()).set(NOTIFICATION_ROUTES.UPDATED_AT,
                 r.meta().updatedAt())
-                .where(NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid()))).execute();
+                .where(NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid()))
+                        .and(NOTIFICATION_ROUTES.VERSION.eq(basedOn))).execute();
+        Versions.applied(rows, tx, NOTIFICATION_ROUTES,
+                NOTIFICATION_ROUTES.ENV.eq(env).and(NOTIFICATION_ROUTES.UID.eq(r.uid())), basedOn,
+                "notification route '" + r.uid() + "'");
     }
 
     /**

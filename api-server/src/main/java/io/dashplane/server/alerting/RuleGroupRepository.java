@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.schema.Tables.ALERT_RULE_GROUPS;
 import static io.dashplane.server.storage.schema.Tables.ALERT_RULES;
 
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -36,10 +37,14 @@ public final class RuleGroupRepository {
     }
 
     public void update(DSLContext tx, String env, StoredRuleGroup g) {
-        tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval())
+        long basedOn = g.meta().version() - 1;
+        int rows = tx.update(ALERT_RULE_GROUPS).set(ALERT_RULE_GROUPS.INTERVAL_TEXT, g.interval())
                 .set(ALERT_RULE_GROUPS.VERSION, g.meta().version())
-                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt()).where(key(env, g.folderUid(), g.name()))
+                .set(ALERT_RULE_GROUPS.UPDATED_AT, g.meta().updatedAt())
+                .where(key(env, g.folderUid(), g.name()).and(ALERT_RULE_GROUPS.VERSION.eq(basedOn)))
                 .execute();
+        Versions.applied(rows, tx, ALERT_RULE_GROUPS, key(env, g.folderUid(), g.name()), basedOn,
+                "rule group '" + g.folderUid() + "/" + g.name() + "'");
     }
 
     /** Deletes the group; its rules go with it (cascade). Returns the rows removed, the rules' first. */

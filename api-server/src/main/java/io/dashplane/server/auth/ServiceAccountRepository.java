@@ -4,6 +4,7 @@ import static io.dashplane.server.storage.schema.Tables.API_TOKENS;
 import static io.dashplane.server.storage.schema.Tables.SERVICE_ACCOUNTS;
 import static io.dashplane.server.storage.schema.Tables.SERVICE_ACCOUNT_ROLES;
 
+import io.dashplane.server.storage.Versions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,12 @@ public final class ServiceAccountRepository {
     }
 
     public void update(DSLContext tx, ServiceAccount a) {
-        tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name())
+        int rows = tx.update(SERVICE_ACCOUNTS).set(SERVICE_ACCOUNTS.NAME, a.name())
                 .set(SERVICE_ACCOUNTS.DESCRIPTION, a.description()).set(SERVICE_ACCOUNTS.SERVER_ADMIN, a.serverAdmin())
                 .set(SERVICE_ACCOUNTS.VERSION, a.version()).set(SERVICE_ACCOUNTS.UPDATED_AT, a.updatedAt())
-                .where(SERVICE_ACCOUNTS.ID.eq(a.id())).execute();
+                .where(SERVICE_ACCOUNTS.ID.eq(a.id()).and(SERVICE_ACCOUNTS.VERSION.eq(a.version() - 1))).execute();
+        Versions.applied(rows, tx, SERVICE_ACCOUNTS, SERVICE_ACCOUNTS.ID.eq(a.id()), a.version() - 1,
+                "service account '" + a.id() + "'");
         replaceRoles(tx, a.id(), a.roles());
     }
 

@@ -9,6 +9,7 @@ import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -97,15 +98,18 @@ public final class DashboardRepository {
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
-        tx.update(DASHBOARDS)
+        int rows = tx.update(DASHBOARDS)
                 .set(DASHBOARDS.TITLE, d.title()).set(DASHBOARDS.TITLE_LOWER, lower(d.title()))
                 .set(DASHBOARDS.FOLDER_UID, d.folderUid())
                 .set(DASHBOARDS.TAGS, json.write(d.tags())).set(DASHBOARDS.VERSION, d.version())
                 .set(DASHBOARDS.MESSAGE, d.message())
                 .set(DASHBOARDS.PROVENANCE, d.provenance()).set(DASHBOARDS.DATA, d.json())
                 .set(DASHBOARDS.UPDATED_AT, d.updatedAt())
-                .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())))
+                .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid()))
+                        .and(DASHBOARDS.VERSION.eq(d.version() - 1)))
                 .execute();
+        Versions.applied(rows, tx, DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(d.uid())),
+                d.version() - 1, "dashboard '" + d.uid() + "'");
         tx.deleteFrom(DASHBOARD_TAGS).where(DASHBOARD_TAGS.ENV.eq(env).and(DASHBOARD_TAGS.UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
@@ -129,6 +133,18 @@ public final class DashboardRepository {
     /** The stored row of the dashboard, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
         return StoredRow.read(tx, DASHBOARDS, DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)), env, KIND, uid);
+    }
+
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
+        Condition key = DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid));
+        int rows = tx.deleteFrom(DASHBOARDS).where(key.and(DASHBOARDS.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, DASHBOARDS, key, version, "dashboard '" + uid + "'");
+        return removed;
     }
 
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

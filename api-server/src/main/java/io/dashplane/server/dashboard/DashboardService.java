@@ -113,7 +113,7 @@ public final class DashboardService {
             Long current = repository.currentVersion(tx, env, uid).orElseThrow(() -> notFound(uid));
             provisioned.requireWritable(tx, env, KIND, uid);
             Versions.check(expected, current, "dashboard '" + uid + "'");
-            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid, current));
             return null;
         });
     }

@@ -8,6 +8,7 @@ import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -106,8 +107,10 @@ public final class DatasourceRepository {
     }
 
     public void update(DSLContext tx, String env, Datasource d, String sealedSecrets) {
-        tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(DATASOURCES.ENV.eq(env)
-                .and(DATASOURCES.UID.eq(d.uid()))).execute();
+        int rows = tx.update(DATASOURCES).set(values(d, sealedSecrets)).where(DATASOURCES.ENV.eq(env)
+                .and(DATASOURCES.UID.eq(d.uid())).and(DATASOURCES.VERSION.eq(d.version() - 1))).execute();
+        Versions.applied(rows, tx, DATASOURCES, DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(d.uid())),
+                d.version() - 1, "datasource '" + d.uid() + "'");
     }
 
     /** Deletes the datasource; returns the row it removed (none when there was none). */
@@ -121,6 +124,18 @@ public final class DatasourceRepository {
     /** The stored row of the datasource, as the audit log records it. */
     public Optional<StoredRow> row(DSLContext tx, String env, String uid) {
         return StoredRow.read(tx, DATASOURCES, DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid)), env, KIND, uid);
+    }
+
+    /**
+     * Deletes it only while it is at {@code version} (the version the delete was decided on): 409 when another write
+     * changed it since, 404 when it is gone.
+     */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
+        List<StoredRow> removed = row(tx, env, uid).stream().toList();
+        Condition key = DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid));
+        int rows = tx.deleteFrom(DATASOURCES).where(key.and(DATASOURCES.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, DATASOURCES, key, version, "datasource '" + uid + "'");
+        return removed;
     }
 
     private Map<Field<?>, Object> values(Datasource d, String sealedSecrets) {

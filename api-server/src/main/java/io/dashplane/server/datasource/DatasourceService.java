@@ -175,7 +175,7 @@ public final class DatasourceService {
                             + "; delete with force=true to delete it anyway", Map.of("referrers", referrers));
                 }
             }
-            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid, current.version()));
             return null;
         });
     }

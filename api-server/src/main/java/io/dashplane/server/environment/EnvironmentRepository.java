@@ -12,6 +12,7 @@ import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_ROUTES;
 
 import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -69,10 +70,12 @@ public final class EnvironmentRepository {
 
     /** Rewrites the description and validation mode with the version and timestamp of {@code e}. */
     public void update(DSLContext tx, Environment e) {
-        tx.update(ENVIRONMENTS).set(ENVIRONMENTS.DESCRIPTION, e.description())
+        int rows = tx.update(ENVIRONMENTS).set(ENVIRONMENTS.DESCRIPTION, e.description())
                 .set(ENVIRONMENTS.VALIDATION, e.validation())
                 .set(ENVIRONMENTS.VERSION, e.version()).set(ENVIRONMENTS.UPDATED_AT, e.updatedAt())
-                .where(ENVIRONMENTS.NAME.eq(e.name())).execute();
+                .where(ENVIRONMENTS.NAME.eq(e.name()).and(ENVIRONMENTS.VERSION.eq(e.version() - 1))).execute();
+        Versions.applied(rows, tx, ENVIRONMENTS, ENVIRONMENTS.NAME.eq(e.name()), e.version() - 1,
+                "environment '" + e.name() + "'");
     }
 
     /** The validation mode of an environment (strict when it does not exist; callers check existence). */

@@ -6,6 +6,7 @@ import static io.dashplane.server.storage.schema.Tables.DASHBOARDS;
 import static io.dashplane.server.storage.schema.Tables.FOLDERS;
 
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.ArrayList;
 import io.dashplane.server.storage.IdSequence;
 import java.util.List;
@@ -85,10 +86,13 @@ public final class FolderRepository {
     }
 
     public void update(DSLContext tx, String env, Folder f) {
-        tx.update(FOLDERS).set(FOLDERS.TITLE, f.title()).set(FOLDERS.PARENT_UID, f.parentUid())
+        int rows = tx.update(FOLDERS).set(FOLDERS.TITLE, f.title()).set(FOLDERS.PARENT_UID, f.parentUid())
                 .set(FOLDERS.VERSION, f.version())
-                .set(FOLDERS.UPDATED_AT, f.updatedAt()).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())))
+                .set(FOLDERS.UPDATED_AT, f.updatedAt())
+                .where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())).and(FOLDERS.VERSION.eq(f.version() - 1)))
                 .execute();
+        Versions.applied(rows, tx, FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(f.uid())), f.version() - 1,
+                "folder '" + f.uid() + "'");
     }
 
     /**
@@ -96,6 +100,15 @@ public final class FolderRepository {
      * the row of each object the cascade takes, innermost first, as it was before the delete.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
+        return delete(tx, env, uid, null);
+    }
+
+    /** As {@link #delete(DSLContext, String, String)}, only while the folder is at {@code version} (409 otherwise). */
+    public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
+        return delete(tx, env, uid, Long.valueOf(version));
+    }
+
+    private List<StoredRow> delete(DSLContext tx, String env, String uid, Long version) {
         List<String> subtree = new ArrayList<>(List.of(uid));
         for (int i = 0; i < subtree.size(); i++) {
             subtree.addAll(tx.select(FOLDERS.UID).from(FOLDERS).where(FOLDERS.ENV.eq(env)
@@ -118,7 +131,13 @@ public final class FolderRepository {
             StoredRow.read(tx, FOLDERS, FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(folder)), env, KIND, folder)
                     .ifPresent(removed::add);
         }
-        tx.deleteFrom(FOLDERS).where(FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid))).execute();
+        Condition key = FOLDERS.ENV.eq(env).and(FOLDERS.UID.eq(uid));
+        if (version == null) {
+            tx.deleteFrom(FOLDERS).where(key).execute();
+            return removed;
+        }
+        int rows = tx.deleteFrom(FOLDERS).where(key.and(FOLDERS.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, FOLDERS, key, version, "folder '" + uid + "'");
         return removed;
     }
 

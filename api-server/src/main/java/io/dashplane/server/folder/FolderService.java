@@ -153,7 +153,7 @@ public final class FolderService {
             } else {
                 provisioned.requireFolderContentsWritable(tx, env, subtree(tx, env, uid));
             }
-            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid));
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, uid, current.version()));
             return null;
         });
     }

@@ -58,6 +58,14 @@ public final class Database implements AutoCloseable {
     public static final String TEST_MAX_PAGE_COUNT_PROPERTY = "dashplane.test.sqliteMaxPageCount";
     private static final long SQLITE_MAX_PAGE_COUNT = 4294967294L;
 
+    /**
+     * Test hook only (ReplicasIT): when this system property is {@code true} as the database opens, PostgreSQL writes
+     * skip the advisory lock shared by the replicas, so that concurrent writes of several replicas meet in the
+     * database and only its checks (REPEATABLE READ, the version in each UPDATE/DELETE, unique constraints) keep
+     * them correct. Never set it in production: it trades the queue for retried serialization failures.
+     */
+    public static final String TEST_NO_REPLICA_WRITE_LOCK_PROPERTY = "dashplane.test.noReplicaWriteLock";
+
     /** Attempts of a PostgreSQL transaction that keeps losing serialization races before its error is reported. */
     private static final int SERIALIZATION_ATTEMPTS = 20;
     /** The key of the PostgreSQL advisory lock every replica's writes take ("dashplan" in ASCII). */
@@ -80,6 +88,7 @@ public final class Database implements AutoCloseable {
     private final AtomicLong committedWrites = new AtomicLong();
     private final AtomicLong uncacheable = new AtomicLong();
     private final Path file;
+    private final boolean replicaWriteLock = !Boolean.getBoolean(TEST_NO_REPLICA_WRITE_LOCK_PROPERTY);
     private final boolean pageLimitHook = System.getProperty(TEST_MAX_PAGE_COUNT_PROPERTY) != null;
     /** Whether a full disk was reported and no write has succeeded since: logs once per episode. */
     private final AtomicBoolean fullReported = new AtomicBoolean();
@@ -220,6 +229,8 @@ public final class Database implements AutoCloseable {
                 T result = serializable(() -> underWriteLock(work));
                 commitListeners.forEach(Runnable::run);
                 return result;
+            } catch (RuntimeException e) {
+                throw UniqueViolation.asConflict(e);
             } finally {
                 writeLock.unlock();
             }
@@ -349,7 +360,8 @@ public final class Database implements AutoCloseable {
         if (t instanceof Error e) {
             throw e;
         }
-        return storageFullOr(t instanceof RuntimeException r ? r : new DataAccessException(t.getMessage(), t));
+        return UniqueViolation.asConflict(
+                storageFullOr(t instanceof RuntimeException r ? r : new DataAccessException(t.getMessage(), t)));
     }
 
     /** One open write transaction shared by the writers queued behind each other; guarded by the write lock. */
@@ -396,6 +408,10 @@ public final class Database implements AutoCloseable {
         boolean unlocked = false;
         try {
             DSLContext session = DSL.using(connection, dialect, settings);
+            if (!replicaWriteLock) {
+                unlocked = true;
+                return session.transactionResult(cfg -> work.apply(cfg.dsl()));
+            }
             // autocommit: the lock is taken before the transaction (and its snapshot) begins
             session.fetch("select pg_advisory_lock(?)", WRITE_LOCK_KEY);
             try {

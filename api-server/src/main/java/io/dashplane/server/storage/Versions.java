@@ -1,6 +1,11 @@
 package io.dashplane.server.storage;
 
 import io.dashplane.server.errors.DomainException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** The compare-and-set rule shared by every kind of object. */
 public final class Versions {
@@ -25,5 +30,24 @@ public final class Versions {
             throw DomainException.versionConflict(current,
                     what + " is at version " + current + ", the write expected version " + expected.version());
         }
+    }
+
+    /**
+     * The compare-and-set in the statement: {@code rows} is the count of a versioned UPDATE or DELETE whose WHERE
+     * carried {@code version = basedOn} (the version the write was computed from). No row means that since it was
+     * read another write (on any replica) changed or removed the object: a 409 with the version stored now, or a
+     * 404 when the object is gone. The row is read again in the same transaction for the answer only.
+     */
+    public static void applied(int rows, DSLContext tx, Table<?> table, Condition key, long basedOn, String what) {
+        if (rows > 0) {
+            return;
+        }
+        Long current = tx.select(DSL.field(DSL.name("version"), SQLDataType.BIGINT)).from(table).where(key)
+                .fetchOptional(0, Long.class).orElse(null);
+        if (current == null) {
+            throw DomainException.notFound(what + " does not exist");
+        }
+        throw DomainException.versionConflict(current,
+                what + " is at version " + current + ", the write was based on version " + basedOn);
     }
 }

@@ -4,10 +4,12 @@ import static io.dashplane.server.storage.schema.Tables.SYNC_TARGETS;
 
 import io.dashplane.server.storage.JsonText;
 import io.dashplane.server.storage.StoredRow;
+import io.dashplane.server.storage.Versions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -60,15 +62,21 @@ final class TargetRepository {
     }
 
     void update(DSLContext tx, String env, SyncTarget t, String sealedToken) {
-        tx.update(SYNC_TARGETS).set(values(t, sealedToken)).where(SYNC_TARGETS.ENV.eq(env)
-                .and(SYNC_TARGETS.NAME.eq(t.name()))).execute();
+        int rows = tx.update(SYNC_TARGETS).set(values(t, sealedToken)).where(SYNC_TARGETS.ENV.eq(env)
+                .and(SYNC_TARGETS.NAME.eq(t.name())).and(SYNC_TARGETS.VERSION.eq(t.version() - 1))).execute();
+        Versions.applied(rows, tx, SYNC_TARGETS, SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(t.name())),
+                t.version() - 1, "sync target '" + t.name() + "'");
     }
 
-    /** Deletes the sync target; returns the row it removed (none when there was none). */
-    List<StoredRow> delete(DSLContext tx, String env, String name) {
+    /**
+     * Deletes the sync target only while it is at {@code version} (the version the delete was decided on): 409 when
+     * another write changed it since, 404 when it is gone. Returns the row it removed.
+     */
+    List<StoredRow> delete(DSLContext tx, String env, String name, long version) {
         List<StoredRow> removed = row(tx, env, name).stream().toList();
-
-        tx.deleteFrom(SYNC_TARGETS).where(SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name))).execute();
+        Condition key = SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name));
+        int rows = tx.deleteFrom(SYNC_TARGETS).where(key.and(SYNC_TARGETS.VERSION.eq(version))).execute();
+        Versions.applied(rows, tx, SYNC_TARGETS, key, version, "sync target '" + name + "'");
         return removed;
     }
 

@@ -111,7 +111,7 @@ public final class TargetService {
             environments.requireExists(tx, env);
             SyncTarget current = repository.find(tx, env, name).orElseThrow(() -> notFound(name));
             Versions.check(expected, current.version(), "target '" + name + "'");
-            AuditRecorder.of(tx).deleted(repository.delete(tx, env, name));
+            AuditRecorder.of(tx).deleted(repository.delete(tx, env, name, current.version()));
             return null;
         });
         changed(env, name);

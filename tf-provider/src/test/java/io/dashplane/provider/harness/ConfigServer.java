@@ -40,6 +40,11 @@ public final class ConfigServer implements AutoCloseable, BeforeAllCallback, Aft
         return new ConfigServer(DashplaneServer.start(ServerConfig.ephemeral(dataDir)));
     }
 
+    /** A server of {@code config} (e.g. one of several replicas on one PostgreSQL database). */
+    public static ConfigServer start(ServerConfig config) {
+        return new ConfigServer(DashplaneServer.start(config));
+    }
+
     /** A server for one test class, started and stopped by JUnit (register it as a static extension). */
     public static ConfigServer perTestClass() {
         return new ConfigServer(null);
