@@ -184,4 +184,15 @@ public final class DatasourceRepository {
                 r.get(DATASOURCES.VERSION),
                 r.get(DATASOURCES.CREATED_AT), r.get(DATASOURCES.UPDATED_AT));
     }
+
+    /** The uids and the names of every datasource of every environment. */
+    public DatasourceService.UidsAndNames uidsAndNames(DSLContext tx) {
+        java.util.Set<String> uids = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        tx.select(DATASOURCES.UID, DATASOURCES.NAME).from(DATASOURCES).forEach(r -> {
+            uids.add(r.value1());
+            names.add(r.value2());
+        });
+        return new DatasourceService.UidsAndNames(uids, names);
+    }
 }

@@ -272,4 +272,12 @@ public final class DatasourceService {
     private static DomainException notFound(String uid) {
         return DomainException.notFound("datasource '" + uid + "' does not exist");
     }
+
+    /** Every datasource uid and name of every environment (file provisioning checks references across them). */
+    public record UidsAndNames(java.util.Set<String> uids, java.util.Set<String> names) {
+    }
+
+    public UidsAndNames uidsAndNamesOfEveryEnvironment() {
+        return db.read(repository::uidsAndNames);
+    }
 }

@@ -1,6 +1,5 @@
 package io.dashplane.server.provisioning;
 
-import static io.dashplane.server.storage.schema.Tables.DATASOURCES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -303,26 +302,18 @@ public final class ProvisioningService {
 
     /** Datasources of every environment already in the database (a provisioned dashboard may use them). */
     private DatasourceLookup lookupOfExisting() {
-        return db.read(tx -> {
-            Set<String> uids = new HashSet<>();
-            Set<String> names = new HashSet<>();
-            tx.select(DATASOURCES.UID, DATASOURCES.NAME).from(DATASOURCES)
-                    .forEach(r -> {
-                        uids.add(r.value1());
-                        names.add(r.value2());
-                    });
-            return new DatasourceLookup() {
-                @Override
-                public boolean existsByUid(String uid) {
-                    return uids.contains(uid);
-                }
+        DatasourceService.UidsAndNames existing = datasources.uidsAndNamesOfEveryEnvironment();
+        return new DatasourceLookup() {
+            @Override
+            public boolean existsByUid(String uid) {
+                return existing.uids().contains(uid);
+            }
 
-                @Override
-                public boolean existsByName(String name) {
-                    return names.contains(name);
-                }
-            };
-        });
+            @Override
+            public boolean existsByName(String name) {
+                return existing.names().contains(name);
+            }
+        };
     }
 
     private final class Load {
