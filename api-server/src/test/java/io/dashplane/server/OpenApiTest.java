@@ -85,6 +85,31 @@ class OpenApiTest extends ServerTestSupport {
                 "request bodies are described");
     }
 
+    @Test
+    void everyOperationDescribesItsSuccessResponseWithASchemaOrAnswers204() {
+        OpenAPI openapi = parse();
+        List<String> untyped = new ArrayList<>();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            boolean typed = op.getResponses().entrySet().stream().anyMatch(e -> e.getKey().equals("204")
+                    || e.getKey().equals("302") // GET /d/{uid}/{slug}: a link that redirects into Grafana
+                    || e.getKey().startsWith("2") && e.getValue().getContent() != null
+                    && e.getValue().getContent().values().stream().allMatch(m -> m.getSchema() != null));
+            if (!typed) {
+                untyped.add(method + " " + path + " " + op.getResponses().keySet());
+            }
+        }));
+        assertEquals(List.of(), untyped, untyped.size() + " operations without a typed success response");
+        var get = op(openapi, "/api/v1/environments/{env}/dashboards/{uid}", PathItem.HttpMethod.GET).getResponses();
+        assertEquals("#/components/schemas/Read", get.get("200").getContent().get("application/json").getSchema().get$ref());
+        io.swagger.v3.oas.models.media.Schema<?> read = openapi.getComponents().getSchemas().get("Read");
+        io.swagger.v3.oas.models.media.Schema<?> dashboard = (io.swagger.v3.oas.models.media.Schema<?>) read.getProperties().get("dashboard");
+        assertEquals("object", dashboard.getType(), "the dashboard model is JSON, not a string");
+        var create = op(openapi, "/api/v1/environments", PathItem.HttpMethod.POST).getResponses();
+        assertEquals("#/components/schemas/Environment",
+                create.get("201").getContent().get("application/json").getSchema().get$ref());
+        assertNotNull(op(openapi, "/api/v1/environments/{env}", PathItem.HttpMethod.DELETE).getResponses().get("204"));
+    }
+
     private static Operation op(OpenAPI openapi, String path, PathItem.HttpMethod method) {
         PathItem item = openapi.getPaths().get(path);
         assertNotNull(item, path + " in " + openapi.getPaths().keySet());

@@ -68,6 +68,7 @@ public final class OpenApiDocument {
             booleanParameterTypes.forEach(type -> asBoolean(api, type.getSimpleName()));
             OperationIds.assign(api);
             OpenApiSecurity.publicProbes(api);
+            SuccessResponses.fromReturnTypes(api);
             ProblemResponses.addTo(api);
             doc = Json.pretty().writeValueAsString(api);
             document = doc;
