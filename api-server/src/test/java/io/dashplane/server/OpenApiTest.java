@@ -110,6 +110,31 @@ class OpenApiTest extends ServerTestSupport {
         assertNotNull(op(openapi, "/api/v1/environments/{env}", PathItem.HttpMethod.DELETE).getResponses().get("204"));
     }
 
+    @Test
+    void theDescriptionCoversTheNativeAndGrafanaApisAndEveryTagIsADescribedArea() {
+        OpenAPI openapi = parse();
+        String description = openapi.getInfo().getDescription();
+        for (String words : List.of("/api/v1", "Grafana-compatible API", "alert rules", "promoted")) {
+            assertTrue(description.contains(words), words + " in " + description);
+        }
+        Map<String, String> areas = new HashMap<>();
+        openapi.getTags().forEach(t -> areas.put(t.getName(), t.getDescription()));
+        List<String> undescribed = new ArrayList<>();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getTags() == null || op.getTags().isEmpty()) {
+                undescribed.add(method + " " + path + " has no tag");
+            } else {
+                op.getTags().stream().filter(t -> areas.get(t) == null)
+                        .forEach(t -> undescribed.add(method + " " + path + ": tag " + t + " is not described"));
+            }
+        }));
+        assertEquals(List.of(), undescribed);
+        for (String area : List.of("environments", "datasources", "folders", "dashboards", "alerting", "promotions",
+                "grafana")) {
+            assertNotNull(areas.get(area), area);
+        }
+    }
+
     private static Operation op(OpenAPI openapi, String path, PathItem.HttpMethod method) {
         PathItem item = openapi.getPaths().get(path);
         assertNotNull(item, path + " in " + openapi.getPaths().keySet());
