@@ -85,6 +85,76 @@ class OpenApiTest extends ServerTestSupport {
                 "request bodies are described");
     }
 
+    @Test
+    void everyOperationDescribesItsSuccessResponseWithASchemaOrAnswers204() {
+        OpenAPI openapi = parse();
+        List<String> untyped = new ArrayList<>();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            boolean typed = op.getResponses().entrySet().stream().anyMatch(e -> e.getKey().equals("204")
+                    || e.getKey().equals("302") // GET /d/{uid}/{slug}: a link that redirects into Grafana
+                    || e.getKey().startsWith("2") && e.getValue().getContent() != null
+                    && e.getValue().getContent().values().stream().allMatch(m -> m.getSchema() != null));
+            if (!typed) {
+                untyped.add(method + " " + path + " " + op.getResponses().keySet());
+            }
+        }));
+        assertEquals(List.of(), untyped, untyped.size() + " operations without a typed success response");
+        var get = op(openapi, "/api/v1/environments/{env}/dashboards/{uid}", PathItem.HttpMethod.GET).getResponses();
+        assertEquals("#/components/schemas/Read", get.get("200").getContent().get("application/json").getSchema().get$ref());
+        io.swagger.v3.oas.models.media.Schema<?> read = openapi.getComponents().getSchemas().get("Read");
+        io.swagger.v3.oas.models.media.Schema<?> dashboard = (io.swagger.v3.oas.models.media.Schema<?>) read.getProperties().get("dashboard");
+        assertEquals("object", dashboard.getType(), "the dashboard model is JSON, not a string");
+        var create = op(openapi, "/api/v1/environments", PathItem.HttpMethod.POST).getResponses();
+        assertEquals("#/components/schemas/Environment",
+                create.get("201").getContent().get("application/json").getSchema().get$ref());
+        assertNotNull(op(openapi, "/api/v1/environments/{env}", PathItem.HttpMethod.DELETE).getResponses().get("204"));
+    }
+
+    @Test
+    void theDescriptionCoversTheNativeAndGrafanaApisAndEveryTagIsADescribedArea() {
+        OpenAPI openapi = parse();
+        String description = openapi.getInfo().getDescription();
+        for (String words : List.of("/api/v1", "Grafana-compatible API", "alert rules", "promoted")) {
+            assertTrue(description.contains(words), words + " in " + description);
+        }
+        Map<String, String> areas = new HashMap<>();
+        openapi.getTags().forEach(t -> areas.put(t.getName(), t.getDescription()));
+        List<String> undescribed = new ArrayList<>();
+        openapi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getTags() == null || op.getTags().isEmpty()) {
+                undescribed.add(method + " " + path + " has no tag");
+            } else {
+                op.getTags().stream().filter(t -> areas.get(t) == null)
+                        .forEach(t -> undescribed.add(method + " " + path + ": tag " + t + " is not described"));
+            }
+        }));
+        assertEquals(List.of(), undescribed);
+        for (String area : List.of("environments", "datasources", "folders", "dashboards", "alerting", "promotions",
+                "grafana")) {
+            assertNotNull(areas.get(area), area);
+        }
+    }
+
+    /**
+     * The generated client of {@code GeneratedClientTest} is built from this checked-in copy of the document, so it
+     * must stay the server's own. Compared as JSON trees: the order of paths and schemas is not significant.
+     */
+    @Test
+    void theCheckedInDocumentTheClientIsGeneratedFromIsTheServersOwn() throws Exception {
+        var reply = api.get("/openapi.json");
+        assertEquals(200, reply.status(), reply.toString());
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/openapi/dashplane.json");
+        if (Boolean.getBoolean("dashplane.openapi.refresh")) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, reply.body() + "\n");
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(json.readTree(reply.body()), json.readTree(java.nio.file.Files.readString(file)),
+                "api-server/" + file + " differs from the server's /openapi.json; refresh it with: mvn -o -pl api-server "
+                        + "-am test -Dtest=OpenApiTest -Dsurefire.failIfNoSpecifiedTests=false "
+                        + "-Ddashplane.postgres.skip=true -Ddashplane.openapi.refresh=true");
+    }
+
     private static Operation op(OpenAPI openapi, String path, PathItem.HttpMethod method) {
         PathItem item = openapi.getPaths().get(path);
         assertNotNull(item, path + " in " + openapi.getPaths().keySet());

@@ -4,6 +4,9 @@ import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,6 +47,7 @@ public final class ServiceAccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a service account")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ServiceAccount.class)))
     public Response create(@Valid ServiceAccountRequest body) {
         ServiceAccount a = service.create(RequestBodies.require(body));
         return ETags.tag(Response.created(URI.create("/api/v1/service-accounts/" + a.id())), a.version())
@@ -53,6 +57,7 @@ public final class ServiceAccountResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a service account")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ServiceAccount.class)))
     public Response get(@PathParam("id") String id) {
         ServiceAccount a = service.get(id);
         return ETags.tag(Response.ok(a), a.version()).build();
@@ -62,6 +67,7 @@ public final class ServiceAccountResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a service account (name, description, serverAdmin, roles)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ServiceAccount.class)))
     public Response put(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid ServiceAccountRequest body) {
         ServiceAccount a = service.update(id, RequestBodies.require(body), ETags.expected(ifMatch, null)).value();
@@ -71,6 +77,7 @@ public final class ServiceAccountResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a service account and its tokens")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("id") String id) {
         service.delete(id);
         return Response.noContent().build();
@@ -103,6 +110,7 @@ public final class ServiceAccountResource {
     @Path("{id}/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a token; the answer is the only time its secret is shown")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CreatedToken.class)))
     public Response createToken(@PathParam("id") String id, TokenRequest body) {
         CreatedToken t = service.createToken(id, body);
         return Response.created(URI.create("/api/v1/service-accounts/" + id + "/tokens/" + t.info().id()))
@@ -112,6 +120,7 @@ public final class ServiceAccountResource {
     @DELETE
     @Path("{id}/tokens/{tokenId}")
     @Operation(summary = "Revoke a token")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response revokeToken(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
         service.revokeToken(id, tokenId);
         return Response.noContent().build();

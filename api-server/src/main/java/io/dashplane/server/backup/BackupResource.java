@@ -2,6 +2,9 @@ package io.dashplane.server.backup;
 
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -33,6 +36,8 @@ public final class BackupResource {
     @GET
     @Produces(MEDIA_TYPE)
     @Operation(summary = "Download a consistent snapshot of the database (server admin)")
+    @ApiResponse(responseCode = "200", description = "The backup", content = @Content(mediaType = MEDIA_TYPE,
+            schema = @Schema(type = "string", format = "binary")))
     public Response backup() {
         if (db.isPostgres()) {
             throw DomainException.conflict("this server stores its data in PostgreSQL: back it up with pg_dump "

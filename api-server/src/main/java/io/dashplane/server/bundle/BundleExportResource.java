@@ -5,6 +5,9 @@ import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.promotion.PromotionOutcome;
 import io.dashplane.server.promotion.PromotionResource;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +35,9 @@ public final class BundleExportResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
     @Operation(summary = "Export the environment (or a selection) as a bundle; secrets are listed as inputs")
+    @ApiResponse(responseCode = "200", description = "The bundle (docs/bundles.md)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")),
+            @Content(mediaType = "application/yaml", schema = @Schema(type = "string"))})
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
                            @QueryParam("datasource") List<String> datasources, @QueryParam("folder") List<String> folders,
                            @QueryParam("dashboard") List<String> dashboards, @QueryParam("tag") List<String> tags,

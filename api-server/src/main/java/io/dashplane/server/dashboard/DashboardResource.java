@@ -6,6 +6,9 @@ import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,6 +56,8 @@ public final class DashboardResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a dashboard (dryRun=true validates only)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardWriteResult.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DashboardWriteResult.class)))
     public Response create(@PathParam("env") String env, @QueryParam("dryRun") QueryFlag dryRun,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid DashboardWriteRequest body) {
         DashboardWriteRequest r = RequestBodies.require(body);
@@ -63,6 +68,7 @@ public final class DashboardResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a dashboard: the JSON exactly as written plus metadata")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardResponses.Read.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         DashboardReads.Body body = reads.get(env, uid);
         return ETags.tag(Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE), body.version()).build();
@@ -72,6 +78,8 @@ public final class DashboardResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a dashboard (dryRun=true validates only)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardWriteResult.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DashboardWriteResult.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @QueryParam("dryRun") QueryFlag dryRun, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid DashboardWriteRequest body) {
@@ -83,6 +91,7 @@ public final class DashboardResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a dashboard and its history")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, ETags.expected(ifMatch, null));
@@ -109,6 +118,7 @@ public final class DashboardResource {
     @POST
     @Path("{uid}/versions/{version}/restore")
     @Operation(summary = "Restore a version: writes its JSON as a new version")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardWriteResult.class)))
     public Response restore(@PathParam("env") String env, @PathParam("uid") String uid,
                             @PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DashboardWriteResult result = service.restore(env, uid, parseVersion(version), ETags.expected(ifMatch, null));

@@ -1,6 +1,7 @@
 package io.dashplane.server.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** JSON shapes of dashboard reads; the dashboard JSON is embedded verbatim as stored. */
@@ -13,7 +14,8 @@ public final class DashboardResponses {
                        java.util.Map<String, String> targetUrls) {
     }
 
-    public record Read(@JsonRawValue String dashboard, Meta meta) {
+    public record Read(@Schema(implementation = Object.class, description = "the dashboard JSON model as written")
+                       @JsonRawValue String dashboard, Meta meta) {
         static Read of(StoredDashboard d, TargetLinks links, String env) {
             String url = DashboardUrls.of(d.uid(), d.title());
             return new Read(d.json(), new Meta(d.uid(), d.id(), d.version(), d.folderUid(),
@@ -29,6 +31,7 @@ public final class DashboardResponses {
     }
 
     public record VersionRead(long version, String message, String createdAt, String folderUid,
+                              @Schema(implementation = Object.class, description = "the dashboard JSON model of this version")
                               @JsonRawValue String dashboard) {
         static VersionRead of(DashboardVersion v) {
             return new VersionRead(v.version(), v.message(), v.createdAt(), v.folderUid(), v.json());

@@ -6,6 +6,9 @@ import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.WriteResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,6 +48,7 @@ public final class DatasourceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a datasource")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Datasource.class)))
     public Response create(@PathParam("env") String env, @Valid DatasourceRequest body) {
         Datasource d = service.create(env, RequestBodies.require(body));
         return ETags.tag(Response.created(location(env, d.uid())), d.version()).entity(d).build();
@@ -53,6 +57,7 @@ public final class DatasourceResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a datasource by uid")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Datasource.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         Datasource d = service.get(env, uid);
         return ETags.tag(Response.ok(d), d.version()).build();
@@ -61,6 +66,7 @@ public final class DatasourceResource {
     @GET
     @Path("name/{name}")
     @Operation(summary = "Get a datasource by name")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Datasource.class)))
     public Response getByName(@PathParam("env") String env, @PathParam("name") String name) {
         Datasource d = service.getByName(env, name);
         return ETags.tag(Response.ok(d), d.version()).build();
@@ -70,6 +76,8 @@ public final class DatasourceResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a datasource")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Datasource.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Datasource.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid DatasourceRequest body) {
         DatasourceRequest request = RequestBodies.require(body);
@@ -82,6 +90,7 @@ public final class DatasourceResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a datasource (409 listing the referring dashboards unless force=true)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));

@@ -5,6 +5,9 @@ import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,6 +46,7 @@ public final class EnvironmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an environment")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Environment.class)))
     public Response create(@Valid EnvironmentRequest body) {
         Environment env = service.create(RequestBodies.require(body));
         return ETags.tag(Response.created(URI.create("/api/v1/environments/" + env.name())), env.version())
@@ -52,6 +56,7 @@ public final class EnvironmentResource {
     @GET
     @Path("{env}")
     @Operation(summary = "Get an environment")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Environment.class)))
     public Response get(@PathParam("env") String name) {
         Environment env = service.get(name);
         return ETags.tag(Response.ok(env), env.version()).build();
@@ -61,6 +66,7 @@ public final class EnvironmentResource {
     @Path("{env}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an environment's description and validation mode (strict or warn)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Environment.class)))
     public Response replace(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid EnvironmentUpdate body) {
         return updated(name, ifMatch, body, false);
@@ -71,6 +77,7 @@ public final class EnvironmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an environment's description or validation mode, keeping what is absent "
             + "(If-Match or version: compare-and-set)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Environment.class)))
     public Response update(@PathParam("env") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid EnvironmentUpdate body) {
         return updated(name, ifMatch, body, true);
@@ -86,6 +93,7 @@ public final class EnvironmentResource {
     @DELETE
     @Path("{env}")
     @Operation(summary = "Delete an environment (force=true deletes its content)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String name, @QueryParam("force") QueryFlag force) {
         service.delete(name, QueryFlag.isSet(force));
         return Response.noContent().build();

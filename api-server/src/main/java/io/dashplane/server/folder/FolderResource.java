@@ -6,6 +6,9 @@ import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.WriteResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,6 +47,7 @@ public final class FolderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a folder")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Folder.class)))
     public Response create(@PathParam("env") String env, @Valid FolderRequest body) {
         Folder f = service.create(env, RequestBodies.require(body));
         return ETags.tag(Response.created(location(env, f.uid())), f.version()).entity(f).build();
@@ -52,6 +56,7 @@ public final class FolderResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a folder")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Folder.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         Folder f = service.get(env, uid);
         return ETags.tag(Response.ok(f), f.version()).build();
@@ -61,6 +66,8 @@ public final class FolderResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a folder (another parentUid moves it)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Folder.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Folder.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FolderRequest body) {
         FolderRequest r = RequestBodies.require(body);
@@ -73,6 +80,7 @@ public final class FolderResource {
     @Path("{uid}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a folder under another parent (null = root)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Folder.class)))
     public Response move(@PathParam("env") String env, @PathParam("uid") String uid,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid FolderMoveRequest body) {
         FolderMoveRequest r = RequestBodies.require(body);
@@ -83,6 +91,7 @@ public final class FolderResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a folder (force=true deletes its content)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));

@@ -11,6 +11,9 @@ import io.dashplane.server.environment.EnvironmentService;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.folder.FolderService;
 import io.dashplane.server.storage.ExpectedVersion;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -67,6 +70,8 @@ public final class GrafanaAlertRuleResource {
     @Path("alert-rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: create an alert rule (its rule group is created when missing)")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(type = "object",
+            description = "the alert rule in Grafana's provisioning JSON")))
     public Response create(@PathParam("env") String env, @HeaderParam(GrafanaProvenance.HEADER) String disable,
                            JsonNode body) throws IOException {
         AlertRule rule = json.readRule(body);
@@ -101,6 +106,7 @@ public final class GrafanaAlertRuleResource {
     @DELETE
     @Path("alert-rules/{uid}")
     @Operation(summary = "Grafana: delete an alert rule")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid) {
         alerting.rules().delete(env, uid, ExpectedVersion.NONE);
         provenance.record(env, KIND, uid, GrafanaProvenance.API);

@@ -16,6 +16,9 @@ import io.dashplane.server.alerting.StoredMuteTiming;
 import io.dashplane.server.alerting.StoredTemplate;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.ExpectedVersion;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -74,6 +77,8 @@ public final class GrafanaNotificationResource {
     @Path("contact-points")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: add a contact point (an integration; the same name adds to that contact point)")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(type = "object",
+            description = "the contact point in Grafana's provisioning JSON")))
     public Response createContactPoint(@PathParam("env") String env,
                                        @HeaderParam(GrafanaProvenance.HEADER) String disable, JsonNode body)
             throws IOException {
@@ -95,6 +100,7 @@ public final class GrafanaNotificationResource {
     @Path("contact-points/{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: replace a contact point (an integration), secrets sent as [REDACTED] kept")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = GrafanaMessage.class)))
     public Response updateContactPoint(@PathParam("env") String env, @PathParam("uid") String uid,
                                        @HeaderParam(GrafanaProvenance.HEADER) String disable, JsonNode body)
             throws IOException {
@@ -118,6 +124,7 @@ public final class GrafanaNotificationResource {
     @DELETE
     @Path("contact-points/{uid}")
     @Operation(summary = "Grafana: delete a contact point (an integration; the last one deletes the contact point)")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = GrafanaMessage.class)))
     public Response deleteContactPoint(@PathParam("env") String env, @PathParam("uid") String uid) {
         StoredContactPoint owner = owner(env, uid);
         if (owner.integrations().size() == 1) {
@@ -146,6 +153,7 @@ public final class GrafanaNotificationResource {
     @Path("policies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: replace the whole notification policy tree")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = GrafanaMessage.class)))
     public Response putPolicies(@PathParam("env") String env, @HeaderParam(GrafanaProvenance.HEADER) String disable,
                                 JsonNode body) throws IOException {
         ObjectNode object = json.object(body);
@@ -160,6 +168,7 @@ public final class GrafanaNotificationResource {
     @DELETE
     @Path("policies")
     @Operation(summary = "Grafana: reset the notification policy tree")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = GrafanaMessage.class)))
     public Response resetPolicies(@PathParam("env") String env) {
         importFile(env, new ProvisioningFile(ProvisioningFile.API_VERSION, null, null, null, null, null,
                 List.of(1L), null, null, null, null), "");
@@ -181,6 +190,8 @@ public final class GrafanaNotificationResource {
     @Path("mute-timings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: create a mute timing")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(type = "object",
+            description = "the mute timing in Grafana's provisioning JSON")))
     public Response createMuteTiming(@PathParam("env") String env,
                                      @HeaderParam(GrafanaProvenance.HEADER) String disable, JsonNode body)
             throws IOException {
@@ -214,6 +225,7 @@ public final class GrafanaNotificationResource {
     @DELETE
     @Path("mute-timings/{name}")
     @Operation(summary = "Grafana: delete a mute timing")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response deleteMuteTiming(@PathParam("env") String env, @PathParam("name") String name) {
         alerting.muteTimings().deleteByName(env, name, ExpectedVersion.NONE);
         provenance.record(env, MUTE_TIMING, name, GrafanaProvenance.API);
@@ -241,6 +253,8 @@ public final class GrafanaNotificationResource {
     @Path("templates/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grafana: create or replace a message template")
+    @ApiResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(type = "object",
+            description = "the template in Grafana's provisioning JSON")))
     public Response putTemplate(@PathParam("env") String env, @PathParam("name") String name,
                                 @HeaderParam(GrafanaProvenance.HEADER) String disable, JsonNode body) {
         JsonNode text = json.object(body).get("template");
@@ -256,6 +270,7 @@ public final class GrafanaNotificationResource {
     @DELETE
     @Path("templates/{name}")
     @Operation(summary = "Grafana: delete a message template")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response deleteTemplate(@PathParam("env") String env, @PathParam("name") String name) {
         alerting.templates().delete(env, name, ExpectedVersion.NONE);
         provenance.record(env, TEMPLATE, name, GrafanaProvenance.API);

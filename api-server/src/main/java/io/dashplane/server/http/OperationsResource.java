@@ -4,6 +4,9 @@ import io.dashplane.server.storage.Database;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -43,6 +46,8 @@ public final class OperationsResource {
     @Path("readyz")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Readiness: the database answers")
+    @ApiResponse(responseCode = "200", description = "Ready", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = "object", example = "{\"status\":\"ready\"}")))
     public Response ready() {
         if (db.isReachable()) {
             return Response.ok(Map.of("status", "ready")).build();
@@ -56,6 +61,10 @@ public final class OperationsResource {
     @Operation(summary = "Prometheus metrics",
             description = "Prometheus text format 0.0.4 by default; OpenMetrics text or Prometheus protobuf when the "
                     + "Accept header asks for them (as Prometheus' scraper does)")
+    @ApiResponse(responseCode = "200", description = "Prometheus metrics in the negotiated exposition format", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/openmetrics-text", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.google.protobuf", schema = @Schema(type = "string", format = "binary"))})
     public Response metrics(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ExpositionFormatWriter writer = formats.findWriter(accept);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -26,7 +26,9 @@ public final class OpenApiDocument {
             contact points with write-only secrets, the notification policy tree and routes, mute timings and \
             message templates; import and export in Grafana's provisioning format). Environments are promoted into \
             each other through reviewable plans, exported and imported as bundles, loaded from Grafana provisioning \
-            files, and served to Grafana's own clients on a Grafana-compatible API (/api/...). Every write is \
+            files, and served to Grafana's own clients on a Grafana-compatible API (/api/..., tag grafana); the native \
+            API is under /api/v1 (tags environments, datasources, folders, dashboards, alerting, promotions, ...). \
+            Every write is \
             validated (errors are RFC 9457 problem details with JSON pointers, as in the default response of each \
             operation) and versioned (ETag / If-Match). Every operation but /healthz and /readyz needs a \
             service-account token (Authorization: Bearer). See docs/api.md and docs/alerting.md.""";
@@ -68,6 +70,8 @@ public final class OpenApiDocument {
             booleanParameterTypes.forEach(type -> asBoolean(api, type.getSimpleName()));
             OperationIds.assign(api);
             OpenApiSecurity.publicProbes(api);
+            SuccessResponses.fromReturnTypes(api);
+            OpenApiTags.describe(api);
             ProblemResponses.addTo(api);
             doc = Json.pretty().writeValueAsString(api);
             document = doc;

@@ -11,6 +11,9 @@ import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.ExpectedVersion;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +54,7 @@ public final class AlertRuleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an alert or recording rule in an existing rule group")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response create(@PathParam("env") String env, @Valid AlertRuleRequest body) {
         return writeResponse(env, service.create(env, RequestBodies.require(body).rule()));
     }
@@ -58,6 +62,7 @@ public final class AlertRuleResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a rule")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         StoredAlertRule rule = service.get(env, uid);
         return WriteResponses.read(responses.rule(rule), rule.meta().version());
@@ -67,6 +72,8 @@ public final class AlertRuleResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a rule; another folderUID/ruleGroup moves it (uid and history stay)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid AlertRuleRequest body) {
         AlertRuleRequest request = RequestBodies.require(body);
@@ -76,6 +83,7 @@ public final class AlertRuleResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a rule and its history")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, ETags.expected(ifMatch, null));
@@ -101,6 +109,7 @@ public final class AlertRuleResource {
     @POST
     @Path("{uid}/versions/{version}/restore")
     @Operation(summary = "Restore a version: writes its content as a new version; the rule stays in its group")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response restore(@PathParam("env") String env, @PathParam("uid") String uid,
                             @PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ExpectedVersion expected = ETags.expected(ifMatch, null);

@@ -7,6 +7,9 @@ import io.dashplane.server.alerting.AlertingTransferService;
 import io.dashplane.server.alerting.ImportResult;
 import io.dashplane.server.http.ProblemException;
 import io.dashplane.server.http.QueryFlag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +41,9 @@ public final class AlertingTransferResource {
     @Path("export")
     @Produces({YAML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Export as a Grafana provisioning file (format=yaml|json; decrypt=true includes secret values and needs Admin)")
+    @ApiResponse(responseCode = "200", description = "Grafana's alerting provisioning file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")),
+            @Content(mediaType = YAML, schema = @Schema(type = "string"))})
     public Response export(@PathParam("env") String env, @QueryParam("format") String format,
                            @QueryParam("decrypt") QueryFlag decrypt) {
         boolean json = isJson(format);

@@ -9,6 +9,9 @@ import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +51,7 @@ public final class ContactPointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a contact point")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response create(@PathParam("env") String env, @Valid ContactPointRequest body) {
         return writeResponse(env, service.create(env, RequestBodies.require(body).contactPoint()));
     }
@@ -55,6 +59,7 @@ public final class ContactPointResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a contact point; secret settings are listed in secureFields, never returned")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         StoredContactPoint contactPoint = service.get(env, uid);
         return WriteResponses.read(responses.contactPoint(contactPoint), contactPoint.meta().version());
@@ -64,6 +69,8 @@ public final class ContactPointResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a contact point; omitted secrets of an integration with the same uid are kept")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ContactPointRequest body) {
         ContactPointRequest request = RequestBodies.require(body);
@@ -73,6 +80,7 @@ public final class ContactPointResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a contact point (409 listing the referrers while routes or rules use it)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, ETags.expected(ifMatch, null));

@@ -9,6 +9,9 @@ import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,6 +50,7 @@ public final class MessageTemplateResource {
     @GET
     @Path("{name}")
     @Operation(summary = "Get a message template")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response get(@PathParam("env") String env, @PathParam("name") String name) {
         StoredTemplate template = service.get(env, name);
         return WriteResponses.read(responses.template(template), template.meta().version());
@@ -56,6 +60,8 @@ public final class MessageTemplateResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a message template")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response put(@PathParam("env") String env, @PathParam("name") String name,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MessageTemplateRequest body) {
         MessageTemplateRequest request = RequestBodies.require(body);
@@ -69,6 +75,7 @@ public final class MessageTemplateResource {
     @DELETE
     @Path("{name}")
     @Operation(summary = "Delete a message template")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("name") String name,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, name, ETags.expected(ifMatch, null));

@@ -10,6 +10,9 @@ import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,6 +52,7 @@ public final class MuteTimingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a mute timing")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response create(@PathParam("env") String env, @Valid MuteTimingRequest body) {
         MuteTimingRequest request = RequestBodies.require(body);
         return writeResponse(env, service.create(env, request.uid(), request.muteTiming()));
@@ -57,6 +61,7 @@ public final class MuteTimingResource {
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a mute timing by uid")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response get(@PathParam("env") String env, @PathParam("uid") String uid) {
         return readResponse(service.get(env, uid));
     }
@@ -64,6 +69,7 @@ public final class MuteTimingResource {
     @GET
     @Path("name/{name}")
     @Operation(summary = "Get a mute timing by name")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response getByName(@PathParam("env") String env, @PathParam("name") String name) {
         return readResponse(service.getByName(env, name));
     }
@@ -72,6 +78,8 @@ public final class MuteTimingResource {
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a mute timing by uid (a rename is refused while it is referenced)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response put(@PathParam("env") String env, @PathParam("uid") String uid,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MuteTimingRequest body) {
         MuteTimingRequest request = RequestBodies.require(body);
@@ -85,6 +93,8 @@ public final class MuteTimingResource {
     @Path("name/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a mute timing by name")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response putByName(@PathParam("env") String env, @PathParam("name") String name,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid MuteTimingRequest body) {
         MuteTimingRequest request = RequestBodies.require(body);
@@ -95,6 +105,7 @@ public final class MuteTimingResource {
     @DELETE
     @Path("{uid}")
     @Operation(summary = "Delete a mute timing by uid (409 listing the referrers while routes or rules use it)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("uid") String uid,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(env, uid, ETags.expected(ifMatch, null));
@@ -104,6 +115,7 @@ public final class MuteTimingResource {
     @DELETE
     @Path("name/{name}")
     @Operation(summary = "Delete a mute timing by name")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response deleteByName(@PathParam("env") String env, @PathParam("name") String name,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteByName(env, name, ETags.expected(ifMatch, null));

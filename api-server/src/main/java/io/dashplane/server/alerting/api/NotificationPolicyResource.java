@@ -12,6 +12,9 @@ import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,6 +46,7 @@ public final class NotificationPolicyResource {
 
     @GET
     @Operation(summary = "Get the assembled notification policy tree (version 0 while no root was written)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response tree(@PathParam("env") String env) {
         PolicyTree tree = service.tree(env);
         return WriteResponses.read(responses.policyTree(tree), tree.root() == null ? 0 : tree.root().meta().version());
@@ -51,6 +55,8 @@ public final class NotificationPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write the root: default receiver, group_by, timings (nested routes are separate)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response putRoot(@PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid PolicyRootRequest body) {
         PolicyRootRequest request = RequestBodies.require(body);
@@ -62,6 +68,7 @@ public final class NotificationPolicyResource {
 
     @DELETE
     @Operation(summary = "Remove the root's fields (routes stay)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response deleteRoot(@PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteRoot(env, ETags.expected(ifMatch, null));
         return Response.noContent().build();
@@ -79,6 +86,7 @@ public final class NotificationPolicyResource {
     @Path("routes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a route")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response createRoute(@PathParam("env") String env, @Valid RouteRequest body) {
         return routeResponse(env, service.createRoute(env, RequestBodies.require(body).write()));
     }
@@ -86,6 +94,7 @@ public final class NotificationPolicyResource {
     @GET
     @Path("routes/{uid}")
     @Operation(summary = "Get a route (its own fields, parentUid and position)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response route(@PathParam("env") String env, @PathParam("uid") String uid) {
         StoredRoute route = service.route(env, uid);
         return WriteResponses.read(responses.route(route), route.meta().version());
@@ -95,6 +104,8 @@ public final class NotificationPolicyResource {
     @Path("routes/{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a route; another parentUid or position moves it")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response putRoute(@PathParam("env") String env, @PathParam("uid") String uid,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RouteRequest body) {
         RouteRequest request = RequestBodies.require(body);
@@ -104,6 +115,7 @@ public final class NotificationPolicyResource {
     @DELETE
     @Path("routes/{uid}")
     @Operation(summary = "Delete a route (force=true deletes its child routes too)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response deleteRoute(@PathParam("env") String env, @PathParam("uid") String uid,
                                 @QueryParam("force") QueryFlag force, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.deleteRoute(env, uid, QueryFlag.isSet(force), ETags.expected(ifMatch, null));

@@ -10,6 +10,9 @@ import io.dashplane.server.http.Paging;
 import io.dashplane.server.http.QueryFlag;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +51,7 @@ public final class RuleGroupResource {
     @GET
     @Path("{folderUid}/{name}")
     @Operation(summary = "Get a rule group with the uids of its rules in evaluation order")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response get(@PathParam("env") String env, @PathParam("folderUid") String folderUid,
                         @PathParam("name") String name) {
         RuleGroupView view = service.get(env, folderUid, name);
@@ -58,6 +62,8 @@ public final class RuleGroupResource {
     @Path("{folderUid}/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a rule group or change its interval")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AlertingObjectShape.class)))
     public Response put(@PathParam("env") String env, @PathParam("folderUid") String folderUid,
                         @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid RuleGroupRequest body) {
@@ -72,6 +78,7 @@ public final class RuleGroupResource {
     @DELETE
     @Path("{folderUid}/{name}")
     @Operation(summary = "Delete a rule group (force=true deletes its rules too)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("folderUid") String folderUid,
                            @PathParam("name") String name, @QueryParam("force") QueryFlag force,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

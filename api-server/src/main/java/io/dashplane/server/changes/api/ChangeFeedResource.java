@@ -2,6 +2,9 @@ package io.dashplane.server.changes.api;
 
 import io.dashplane.server.changes.ChangeBatch;
 import io.dashplane.server.http.ProblemException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -30,6 +33,7 @@ public final class ChangeFeedResource {
 
     @GET
     @Operation(summary = "Changes to the environment's content after a sequence number; wait=N (max 60) long-polls")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChangeBatch.class)))
     public void changes(@PathParam("env") String env, @QueryParam("since") String since,
                         @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
         try {

@@ -10,6 +10,7 @@ import io.dashplane.server.environment.Environment;
 import io.dashplane.server.environment.EnvironmentRepository;
 import io.dashplane.server.errors.DomainException;
 import io.dashplane.server.storage.Database;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,7 @@ public final class DashboardLinkResource {
 
     @GET
     @Operation(summary = "Redirect to the dashboard in its environment's first sync target (or the Grafana door)")
+    @ApiResponse(responseCode = "302", description = "Redirect to the dashboard in the Grafana of the chosen sync target")
     public Response open(@PathParam("uid") String uid, @PathParam("slug") String slug, @QueryParam("env") String env,
                          @Context ContainerRequestContext request) {
         Principal principal = (Principal) request.getProperty(AuthFilter.PRINCIPAL);

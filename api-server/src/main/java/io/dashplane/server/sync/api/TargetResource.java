@@ -11,6 +11,9 @@ import io.dashplane.server.http.ETags;
 import io.dashplane.server.http.RequestBodies;
 import io.dashplane.server.storage.Page;
 import io.dashplane.server.storage.WriteResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +53,7 @@ public final class TargetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a sync target (the token is write-only)")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SyncTarget.class)))
     public Response create(@PathParam("env") String env, SyncTargetRequest body) {
         SyncTarget t = targets.create(env, RequestBodies.require(body));
         return ETags.tag(Response.created(location(env, t.name())), t.version()).entity(t).build();
@@ -58,6 +62,7 @@ public final class TargetResource {
     @GET
     @Path("{name}")
     @Operation(summary = "Get a sync target")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SyncTarget.class)))
     public Response get(@PathParam("env") String env, @PathParam("name") String name) {
         SyncTarget t = targets.get(env, name);
         return ETags.tag(Response.ok(t), t.version()).build();
@@ -67,6 +72,8 @@ public final class TargetResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace (or create) a sync target; an omitted token keeps the stored one")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SyncTarget.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SyncTarget.class)))
     public Response put(@PathParam("env") String env, @PathParam("name") String name,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, SyncTargetRequest body) {
         SyncTargetRequest request = RequestBodies.require(body);
@@ -78,6 +85,7 @@ public final class TargetResource {
     @DELETE
     @Path("{name}")
     @Operation(summary = "Delete a sync target (objects already in its Grafana stay there)")
+    @ApiResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("env") String env, @PathParam("name") String name,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         targets.delete(env, name, ETags.expected(ifMatch, null));
