@@ -100,7 +100,6 @@ public final class AlertRuleRepository {
     /** Deletes the alert rule; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-
         tx.deleteFrom(ALERT_RULES).where(ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid))).execute();
         return removed;
     }
@@ -115,11 +114,9 @@ public final class AlertRuleRepository {
      * changed it since, 404 when it is gone.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
-        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         Condition key = ALERT_RULES.ENV.eq(env).and(ALERT_RULES.UID.eq(uid));
-        int rows = tx.deleteFrom(ALERT_RULES).where(key.and(ALERT_RULES.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, ALERT_RULES, key, version, "alert rule '" + uid + "'");
-        return removed;
+        return Versions.deleteAt(tx, ALERT_RULES, key, ALERT_RULES.VERSION, version, "alert rule '" + uid + "'",
+                row(tx, env, uid).stream().toList());
     }
 
     public List<AlertRuleVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

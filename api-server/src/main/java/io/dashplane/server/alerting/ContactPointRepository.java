@@ -77,11 +77,9 @@ public final class ContactPointRepository {
      * when another write changed it since, 404 when it is gone. Returns the row it removed.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
-        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         Condition key = CONTACT_POINTS.ENV.eq(env).and(CONTACT_POINTS.UID.eq(uid));
-        int rows = tx.deleteFrom(CONTACT_POINTS).where(key.and(CONTACT_POINTS.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, CONTACT_POINTS, key, version, "contact point '" + uid + "'");
-        return removed;
+        return Versions.deleteAt(tx, CONTACT_POINTS, key, CONTACT_POINTS.VERSION, version, "contact point '" + uid + "'",
+                row(tx, env, uid).stream().toList());
     }
 
     /** The stored row of the contact point, as the audit log records it. */

@@ -48,11 +48,9 @@ public final class MessageTemplateRepository {
      * another write changed it since, 404 when it is gone. Returns the row it removed.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String name, long version) {
-        List<StoredRow> removed = row(tx, env, name).stream().toList();
         Condition key = MESSAGE_TEMPLATES.ENV.eq(env).and(MESSAGE_TEMPLATES.NAME.eq(name));
-        int rows = tx.deleteFrom(MESSAGE_TEMPLATES).where(key.and(MESSAGE_TEMPLATES.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, MESSAGE_TEMPLATES, key, version, "message template '" + name + "'");
-        return removed;
+        return Versions.deleteAt(tx, MESSAGE_TEMPLATES, key, MESSAGE_TEMPLATES.VERSION, version, "message template '" + name + "'",
+                row(tx, env, name).stream().toList());
     }
 
     /** The stored row of the template, as the audit log records it. */

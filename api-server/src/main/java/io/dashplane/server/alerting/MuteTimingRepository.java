@@ -63,11 +63,9 @@ public final class MuteTimingRepository {
      * another write changed it since, 404 when it is gone. Returns the row it removed.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
-        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         Condition key = MUTE_TIMINGS.ENV.eq(env).and(MUTE_TIMINGS.UID.eq(uid));
-        int rows = tx.deleteFrom(MUTE_TIMINGS).where(key.and(MUTE_TIMINGS.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, MUTE_TIMINGS, key, version, "mute timing '" + uid + "'");
-        return removed;
+        return Versions.deleteAt(tx, MUTE_TIMINGS, key, MUTE_TIMINGS.VERSION, version, "mute timing '" + uid + "'",
+                row(tx, env, uid).stream().toList());
     }
 
     /** The stored row of the mute timing, as the audit log records it. */

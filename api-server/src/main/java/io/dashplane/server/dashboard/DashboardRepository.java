@@ -125,7 +125,6 @@ public final class DashboardRepository {
     /** Deletes the dashboard; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-
         tx.deleteFrom(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).execute();
         return removed;
     }
@@ -140,11 +139,9 @@ public final class DashboardRepository {
      * changed it since, 404 when it is gone.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
-        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         Condition key = DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid));
-        int rows = tx.deleteFrom(DASHBOARDS).where(key.and(DASHBOARDS.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, DASHBOARDS, key, version, "dashboard '" + uid + "'");
-        return removed;
+        return Versions.deleteAt(tx, DASHBOARDS, key, DASHBOARDS.VERSION, version, "dashboard '" + uid + "'",
+                row(tx, env, uid).stream().toList());
     }
 
     public List<DashboardVersion> versions(DSLContext tx, String env, String uid, int offset, int limit) {

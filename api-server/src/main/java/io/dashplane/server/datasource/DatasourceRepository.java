@@ -116,7 +116,6 @@ public final class DatasourceRepository {
     /** Deletes the datasource; returns the row it removed (none when there was none). */
     public List<StoredRow> delete(DSLContext tx, String env, String uid) {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
-
         tx.deleteFrom(DATASOURCES).where(DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid))).execute();
         return removed;
     }
@@ -131,11 +130,9 @@ public final class DatasourceRepository {
      * changed it since, 404 when it is gone.
      */
     public List<StoredRow> delete(DSLContext tx, String env, String uid, long version) {
-        List<StoredRow> removed = row(tx, env, uid).stream().toList();
         Condition key = DATASOURCES.ENV.eq(env).and(DATASOURCES.UID.eq(uid));
-        int rows = tx.deleteFrom(DATASOURCES).where(key.and(DATASOURCES.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, DATASOURCES, key, version, "datasource '" + uid + "'");
-        return removed;
+        return Versions.deleteAt(tx, DATASOURCES, key, DATASOURCES.VERSION, version, "datasource '" + uid + "'",
+                row(tx, env, uid).stream().toList());
     }
 
     private Map<Field<?>, Object> values(Datasource d, String sealedSecrets) {

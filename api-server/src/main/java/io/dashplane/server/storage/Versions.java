@@ -1,8 +1,10 @@
 package io.dashplane.server.storage;
 
 import io.dashplane.server.errors.DomainException;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -49,5 +51,17 @@ public final class Versions {
         }
         throw DomainException.versionConflict(current,
                 what + " is at version " + current + ", the write was based on version " + basedOn);
+    }
+
+    /**
+     * Deletes what {@code key} selects from {@code table} only while it is at {@code version} (the version the
+     * delete was decided on), as {@link #applied} checks: 409 when another write changed it since, 404 when it is
+     * gone. {@code removed} (read by the caller before this call) is returned for the audit log.
+     */
+    public static List<StoredRow> deleteAt(DSLContext tx, Table<?> table, Condition key, Field<Long> versionColumn,
+                                           long version, String what, List<StoredRow> removed) {
+        int rows = tx.deleteFrom(table).where(key.and(versionColumn.eq(version))).execute();
+        applied(rows, tx, table, key, version, what);
+        return removed;
     }
 }

@@ -73,11 +73,9 @@ final class TargetRepository {
      * another write changed it since, 404 when it is gone. Returns the row it removed.
      */
     List<StoredRow> delete(DSLContext tx, String env, String name, long version) {
-        List<StoredRow> removed = row(tx, env, name).stream().toList();
         Condition key = SYNC_TARGETS.ENV.eq(env).and(SYNC_TARGETS.NAME.eq(name));
-        int rows = tx.deleteFrom(SYNC_TARGETS).where(key.and(SYNC_TARGETS.VERSION.eq(version))).execute();
-        Versions.applied(rows, tx, SYNC_TARGETS, key, version, "sync target '" + name + "'");
-        return removed;
+        return Versions.deleteAt(tx, SYNC_TARGETS, key, SYNC_TARGETS.VERSION, version, "sync target '" + name + "'",
+                row(tx, env, name).stream().toList());
     }
 
     /** The stored row of the sync target, as the audit log records it. */
