@@ -1,6 +1,6 @@
 -- wrk script: POSTs dashboards made from templates (files with __UID__ and __TITLE__ placeholders), each with a
 -- unique uid, round robin over the templates; every thread stops after its share of answers.
--- args: path answers-per-thread template...
+-- args: path answers-per-thread uid-prefix template... (the prefix keeps the uids of two runs apart)
 local threads = {}
 local counter = 1
 
@@ -13,8 +13,9 @@ end
 function init(args)
   path = args[1]
   share = tonumber(args[2])
+  prefix = args[3]
   templates = {}
-  for i = 3, #args do
+  for i = 4, #args do
     local f = assert(io.open(args[i], "rb"))
     table.insert(templates, f:read("*a"))
     f:close()
@@ -25,7 +26,7 @@ end
 
 function request()
   sent = sent + 1
-  local uid = "b" .. tid .. "-" .. sent
+  local uid = prefix .. tid .. "-" .. sent
   local t = templates[(sent % #templates) + 1]
   local body = t:gsub("__UID__", uid):gsub("__TITLE__", uid)
   return wrk.format("POST", path, nil, body)

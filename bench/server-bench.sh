@@ -106,20 +106,24 @@ for f in "$CORPUS_DIR"/*.json; do
   CORPUS_TEMPLATES+=("$t")
 done
 stored() { curl -fsS -H "$AUTH" "$API/dashboards?perPage=1" | jq .total || echo 0; }
-creates() { # label, answers, templates... (wrk stops its threads after their share; SIGINT ends wrk then)
-  local label=$1 answers=$2; shift 2
+creates() { # label, answers, uid prefix, templates... (wrk stops its threads after their share; SIGINT ends wrk then)
+  local label=$1 answers=$2 prefix=$3; shift 3
   local share=$(( (answers + THREADS - 1) / THREADS )) target=$(( $(stored) + answers ))
   "${WRK[@]}" -d3600s -H "$AUTH" -s "$ROOT/bench/create.lua" "$API/dashboards" -- \
-    "/api/v1/environments/default/dashboards" "$share" "$@" >"$WORK/wrk.out" &
+    "/api/v1/environments/default/dashboards" "$share" "$prefix" "$@" >"$WORK/wrk.out" &
   local wrk_pid=$!
-  while kill -0 "$wrk_pid" 2>/dev/null && [[ $(stored) -lt $target ]]; do sleep 0.5; done
+  local now last=-1 still=0 # stop too when nothing was stored for 10 s (refused creates never reach the target)
+  while kill -0 "$wrk_pid" 2>/dev/null && now=$(stored) && [[ $now -lt $target && $still -lt 20 ]]; do
+    if [[ $now == "$last" ]]; then still=$((still + 1)); else still=0; last=$now; fi
+    sleep 0.5
+  done
   kill -INT "$wrk_pid" 2>/dev/null || true
   wait "$wrk_pid" || true
 
   row "$label ($(sed -n 's/^CREATED //p' "$WORK/wrk.out") created)" "$(figures <"$WORK/wrk.out")"
 }
-creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" "$WORK/templates/seed.json"
-creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" "${CORPUS_TEMPLATES[@]}"
+creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" s "$WORK/templates/seed.json"
+creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" c "${CORPUS_TEMPLATES[@]}"
 
 # --- search over everything stored: title substrings and tags of the corpus
 : >"$WORK/search.txt"
