@@ -52,6 +52,31 @@ class ClientCliTest extends ServerTestSupport {
         assertEquals(0, applied.exitCode(), applied.toString());
     }
 
+    /** Without a terminal (as here) progress is plain lines; {@code --progress=bar} draws the bar anyway. */
+    @Test
+    void progressIsABarWhenAskedForAndPlainLinesWhenAskedForOrWithoutATerminal() {
+        CliRun barImport = cli("import", "-f", example("examples/cli/folders.yaml").toString(), "--yes",
+                "--progress=bar");
+        assertEquals(0, barImport.exitCode(), barImport.toString());
+        assertTrue(barImport.err().contains("\rimport  50% [") && barImport.err().contains("\rimport 100% ["),
+                barImport.toString());
+        assertFalse(barImport.err().contains("[1/2]"), barImport.toString());
+
+        CliRun bar = cli("apply", "-f", example("examples/cli/content").toString(), "--progress=bar");
+        assertEquals(0, bar.exitCode(), bar.toString());
+        assertTrue(bar.err().contains("\rapply 100% [") && bar.err().contains("] 4/4 "), bar.toString());
+        assertFalse(bar.err().contains("[4/4] alerting"), bar.toString());
+
+        CliRun plain = cli("apply", "-f", example("examples/cli/content").toString(), "--progress=plain");
+        assertEquals(0, plain.exitCode(), plain.toString());
+        assertTrue(plain.err().contains("[4/4] alerting ml-rules.yaml"), plain.toString());
+        assertFalse(plain.err().contains("%"), plain.toString());
+
+        CliRun wrong = cli("apply", "-f", example("examples/cli/content").toString(), "--progress=fancy");
+        assertEquals(2, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.err().contains("expected auto, bar or plain, not 'fancy'"), wrong.toString());
+    }
+
     @Test
     void applyOfTheExampleDirectoryWritesDatasourcesDashboardsAndAlertingInOrder() {
         applyExample();

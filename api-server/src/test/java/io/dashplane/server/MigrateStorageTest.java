@@ -95,6 +95,30 @@ class MigrateStorageTest extends ServerTestSupport {
         }
     }
 
+    /** Without a terminal (as here) the copy shows plain lines on stdout; {@code --progress=bar} forces the bars. */
+    @Test
+    void withProgressBarEachTableWithRowsGetsABarOfItsRowsOnStderrAndThePlainLinesAreLeftOut() throws Exception {
+        ok(201, api.post(ENV + "/folders", "{\"uid\":\"k8s\",\"title\":\"Kubernetes\"}"));
+        for (String uid : List.of("one", "two", "three")) {
+            ok(201, api.post(ENV + "/dashboards", "{\"dashboard\":{\"uid\":\"" + uid + "\",\"title\":\"" + uid
+                    + "\"},\"folderUid\":\"k8s\"}"));
+        }
+        server.close();
+        server = null;
+        PostgresSettings target = TestBackend.shared().createEmptyDatabase();
+
+        Run run = migrate(dataDir, target, "--progress=bar");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.err().contains("\rdashboards 100% ["), run.toString());
+        assertTrue(run.err().contains("] 3/3 "), "rows copied of the rows in the table: " + run);
+        assertTrue(run.err().contains("\rfolders 100% ["), run.toString());
+        assertTrue(run.err().contains("\rverifying 100% ["), run.toString());
+        assertFalse(run.err().contains("\rpromotions "), "an empty table gets no bar: " + run);
+        assertFalse(run.out().contains("  copied dashboards ("), run.toString());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("dashboards +3  [0-9a-f]{16}")), run.toString());
+    }
+
     @Test
     void aTargetThatHoldsDataIsRefusedAndLeftAsItWas() throws Exception {
         ok(201, api.post(ENV + "/folders", "{\"uid\":\"only-here\",\"title\":\"Only in SQLite\"}"));
@@ -209,11 +233,13 @@ class MigrateStorageTest extends ServerTestSupport {
     }
 
     /** Runs {@code dashplane migrate-storage} in a child JVM, as an operator would. */
-    private Run migrate(Path from, PostgresSettings to) throws IOException, InterruptedException {
+    private Run migrate(Path from, PostgresSettings to, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", classpath, "io.dashplane.server.cli.Main", "migrate-storage",
-                "--from", from.toString(), "--to", to.url());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "io.dashplane.server.cli.Main",
+                "migrate-storage", "--from", from.toString(), "--to", to.url()));
+        command.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("DASHPLANE_"));
         pb.environment().put("DASHPLANE_DATABASE_USER", to.user());
         Path err = work.resolve("migrate-" + System.nanoTime() + ".err");

@@ -122,7 +122,7 @@ public final class BundleService {
                     .filter(s -> s.datasourceUid() != null ? created.contains(s.datasourceUid())
                             : createdPoints.contains(s.contactPoint())).toList();
             ChangePlan plan = new ChangePlan(Uid.generate(), ChangePlan.IMPORT, null, env, prune, Timestamps.now(),
-                    ChangePlan.summarize(items), items, needed.isEmpty() ? null : needed);
+                    ChangePlan.summarize(items), items, needed.isEmpty() ? null : needed, report.warnings());
             if (!dryRun) {
                 PromotionService.importSecrets(plan, given, givenContactPoints);
             }

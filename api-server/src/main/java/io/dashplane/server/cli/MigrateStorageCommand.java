@@ -1,6 +1,7 @@
 package io.dashplane.server.cli;
 
 import io.dashplane.server.config.ConfigLoader;
+import io.dashplane.server.cli.progress.ProgressOption;
 import io.dashplane.server.crypto.SecretKeys;
 import io.dashplane.server.storage.DataDirLock;
 import io.dashplane.server.storage.Database;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate-storage", mixinStandardHelpOptions = true,
         description = {"Copy everything of a data directory's SQLite database (history, audit and secrets included) "
                 + "into a new, empty PostgreSQL database, in one transaction, verified by row counts and SHA-256 "
-                + "digests per table.",
+                + "digests per table. Progress shows as a bar per table on a terminal, as plain lines otherwise.",
                 "Secrets are copied sealed: start the servers on PostgreSQL with the same secret key. "
                         + "Refused while a server runs on the data directory: stop it first."})
 public final class MigrateStorageCommand implements Callable<Integer> {
@@ -42,6 +44,9 @@ public final class MigrateStorageCommand implements Callable<Integer> {
     @Option(names = "--database-password-file", paramLabel = "FILE",
             description = "File holding the PostgreSQL password. Env DASHPLANE_DATABASE_PASSWORD_FILE.")
     Path databasePasswordFile;
+
+    @Mixin
+    ProgressOption progressOption;
 
     @Spec
     CommandSpec spec;
@@ -84,10 +89,10 @@ public final class MigrateStorageCommand implements Callable<Integer> {
             out.println("migrate-storage: from " + source.location() + " to " + target.redactedUrl()
                     + (target.user() == null ? "" : " as " + target.user()));
             out.flush();
-            copied = StorageCopy.copy(source, destination, line -> {
-                out.println(line);
-                out.flush();
-            });
+            try (CopyProgress progress = CopyProgress.of(progressOption.mode(), out, err)) {
+                copied = StorageCopy.copy(source, destination, progress);
+                progress.finished();
+            }
         } catch (StorageCopy.TargetNotEmptyException e) {
             err.println("dashplane: refused: " + e.getMessage());
             return 1;

@@ -2,6 +2,7 @@ package io.dashplane.server.promotion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dashplane.schema.bundle.SecretInput;
+import io.dashplane.schema.validation.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,25 @@ import java.util.Map;
  * @param kind          {@code promotion} or {@code import}
  * @param source        the source environment (promotions), null for imports
  * @param secretInputs  secrets the apply needs (import: keys of datasources the plan creates)
+ * @param warnings      what a target in {@code warn} validation mode takes although it is unresolved (alert rules
+ *                      naming a datasource the target lacks); pointers into the bundle (imports) or into this plan
+ *                      (promotions); absent when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangePlan(String id, String kind, String source, String target, boolean prune, String createdAt,
-                         Map<String, Integer> summary, List<PlanItem> items, List<SecretInput> secretInputs) {
+                         Map<String, Integer> summary, List<PlanItem> items, List<SecretInput> secretInputs,
+                         List<Finding> warnings) {
     public static final String PROMOTION = "promotion";
     public static final String IMPORT = "import";
+
+    public ChangePlan {
+        warnings = warnings == null || warnings.isEmpty() ? null : List.copyOf(warnings);
+    }
+
+    public ChangePlan(String id, String kind, String source, String target, boolean prune, String createdAt,
+                      Map<String, Integer> summary, List<PlanItem> items, List<SecretInput> secretInputs) {
+        this(id, kind, source, target, prune, createdAt, summary, items, secretInputs, null);
+    }
 
     /**
      * Whether applying this plan copies secret values out of the source environment: a promotion copies

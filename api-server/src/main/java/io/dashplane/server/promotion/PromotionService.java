@@ -19,6 +19,7 @@ import io.dashplane.schema.promotion.Rewritten;
 import io.dashplane.schema.promotion.UnmappableDatasource;
 import io.dashplane.schema.promotion.UnmappableDatasourceException;
 import io.dashplane.schema.validation.Finding;
+import io.dashplane.schema.validation.ValidationMode;
 import io.dashplane.server.audit.AuditRecorder;
 import io.dashplane.server.content.ContentSelection;
 import io.dashplane.server.content.EnvironmentReader;
@@ -288,9 +289,13 @@ public final class PromotionService {
             mapping = mapping(sourceIds, targetIds, uidMap, nameMap);
         }
 
+        // a target in warn mode takes rules naming a datasource it lacks (their references stay as they are)
+        boolean warn = environments.validationMode(tx, target) == ValidationMode.WARN;
         List<ReferenceSite> sites = new ArrayList<>();
         list(from.dashboards()).forEach(d -> sites.addAll(DatasourceUsages.ofDashboard(d.uid(), d.dashboard())));
-        list(from.ruleGroups()).forEach(g -> list(g.rules()).forEach(r -> sites.addAll(DatasourceUsages.ofAlertRule(r))));
+        if (!warn) {
+            list(from.ruleGroups()).forEach(g -> list(g.rules()).forEach(r -> sites.addAll(DatasourceUsages.ofAlertRule(r))));
+        }
         try {
             DatasourceRewriter.requireMappable(mapping, sites);
         } catch (UnmappableDatasourceException e) {
@@ -310,7 +315,8 @@ public final class PromotionService {
             List<AlertRule> rules = new ArrayList<>();
             List<DatasourceRewrite> groupRewrites = new ArrayList<>();
             for (AlertRule rule : list(g.rules())) {
-                Rewritten<AlertRule> r = DatasourceRewriter.rewriteAlertRule(rule, mapping);
+                Rewritten<AlertRule> r = warn ? DatasourceRewriter.rewriteMappable(rule, mapping)
+                        : DatasourceRewriter.rewriteAlertRule(rule, mapping);
                 String at = "/rules/" + rules.size();
                 rules.add(r.value());
                 r.rewrites().forEach(w -> groupRewrites.add(new DatasourceRewrite(at + w.pointer(), w.from(), w.to())));
@@ -333,7 +339,49 @@ public final class PromotionService {
                 groups, from.contactPoints(), from.policies(), from.muteTimings(), from.templates()).sorted();
         List<PlanItem> items = builder.build(tx, target, desired, rewrites, sourceUids, prune, false);
         return new ChangePlan(Uid.generate(), ChangePlan.PROMOTION, source, target, prune, Timestamps.now(),
-                ChangePlan.summarize(items), items, null);
+                ChangePlan.summarize(items), items, null,
+                warn ? unmappedRuleWarnings(from, mapping, items, source, target) : null);
+    }
+
+    /**
+     * One warning per query of a rule whose datasource has no counterpart in a warn-mode target, the pointer into
+     * the plan ({@code /items/3/desired/rules/0/data/0/datasourceUid}).
+     */
+    private static List<Finding> unmappedRuleWarnings(Bundle from, DatasourceMapping mapping, List<PlanItem> items,
+                                                      String source, String target) {
+        List<Finding> warnings = new ArrayList<>();
+        for (BundleRuleGroup g : list(from.ruleGroups())) {
+            for (AlertRule rule : list(g.rules())) {
+                for (ReferenceSite site : DatasourceUsages.ofAlertRule(rule)) {
+                    if (mapping.target(site.reference()).isPresent()) {
+                        continue;
+                    }
+                    String why = mapping.source(site.reference())
+                            .map(s -> "the datasource '" + s.name() + "' of '" + source + "' has no counterpart there")
+                            .orElse("it is no datasource of '" + source + "' either");
+                    warnings.add(new Finding(rulePointer(items, g, rule.uid()) + site.pointer(), "alert rule '"
+                            + rule.uid() + "': datasource '" + site.reference() + "' does not exist in '" + target
+                            + "' (" + why + "); the rule is stored but cannot be evaluated until it does"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static String rulePointer(List<PlanItem> items, BundleRuleGroup group, String ruleUid) {
+        String key = group.folderUid() + "/" + group.name();
+        for (int i = 0; i < items.size(); i++) {
+            PlanItem item = items.get(i);
+            if (PlanItem.RULE_GROUP.equals(item.kind()) && key.equals(item.uid())) {
+                JsonNode rules = item.desired().path("rules");
+                for (int r = 0; r < rules.size(); r++) {
+                    if (ruleUid.equals(rules.get(r).path("uid").asText(null))) {
+                        return "/items/" + i + "/desired/rules/" + r;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("rule '" + ruleUid + "' is not in the plan");
     }
 
     private static DatasourceMapping mapping(List<DatasourceIdentity> source, List<DatasourceIdentity> target,

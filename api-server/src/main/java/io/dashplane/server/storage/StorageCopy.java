@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -23,9 +22,27 @@ import org.jooq.impl.DSL;
  */
 public final class StorageCopy {
     private static final int BATCH = 500;
-    private static final int PROGRESS_EVERY = 5_000;
 
     private StorageCopy() {
+    }
+
+    /** What {@link #copy} tells while it works; the calls come from the copying thread, in this order. */
+    public interface Listener {
+        /** Copying starts: the tables in copy order, each with its number of rows in the source. */
+        void started(List<TableSize> tables);
+
+        /** {@code rows} rows of {@code table} are written so far (after each batch). */
+        void copying(String table, long rows);
+
+        /** Every row of {@code table} is written. */
+        void copied(String table, long rows);
+
+        /** {@code table}'s copy is being compared with the source (count and digest). */
+        void verifying(String table);
+    }
+
+    /** A table and its number of rows in the source. */
+    public record TableSize(String name, long rows) {
     }
 
     /** One table, copied and verified: the same count and digest on both sides. */
@@ -47,12 +64,12 @@ public final class StorageCopy {
     }
 
     /**
-     * Copies {@code source} into {@code target}, telling {@code progress} what it does line by line.
+     * Copies {@code source} into {@code target}, telling {@code progress} what it does.
      *
      * @throws TargetNotEmptyException when the target holds any row besides what the migrations insert
      * @throws VerificationException when the schemas or, after copying, a count or digest differ; nothing stays written
      */
-    public static List<Copied> copy(Database source, Database target, Consumer<String> progress) {
+    public static List<Copied> copy(Database source, Database target, Listener progress) {
         return target.write(tx -> source.read(src -> {
             List<StoredTable> tables = StoredTable.discover(tx);
             sameSchema(StoredTable.discover(src), tables);
@@ -61,16 +78,13 @@ public final class StorageCopy {
             for (int i = tables.size() - 1; i >= 0; i--) {
                 tx.deleteFrom(tables.get(i).table()).execute();
             }
-            progress.accept("copying " + tables.size() + " tables in one transaction");
-            for (int i = 0; i < tables.size(); i++) {
-                StoredTable table = tables.get(i);
-                long rows = copyTable(src, tx, table, progress);
-                progress.accept("  copied " + table.name() + " (" + (i + 1) + "/" + tables.size() + "): " + rows
-                        + (rows == 1 ? " row" : " rows"));
+            progress.started(tables.stream().map(t -> new TableSize(t.name(), src.fetchCount(t.table()))).toList());
+            for (StoredTable table : tables) {
+                progress.copied(table.name(), copyTable(src, tx, table, progress));
             }
-            progress.accept("verifying row counts and SHA-256 digests");
             List<Copied> copied = new ArrayList<>();
             for (StoredTable table : tables) {
+                progress.verifying(table.name());
                 TableDigest expected = TableDigest.of(src, table);
                 TableDigest actual = TableDigest.of(tx, table);
                 if (!expected.equals(actual)) {
@@ -131,7 +145,7 @@ public final class StorageCopy {
         }
     }
 
-    private static long copyTable(DSLContext src, DSLContext tx, StoredTable table, Consumer<String> progress) {
+    private static long copyTable(DSLContext src, DSLContext tx, StoredTable table, Listener progress) {
         List<Field<Object>> fields = table.fields();
         var insert = tx.insertInto(table.table()).columns(fields)
                 .values(fields.stream().map(f -> DSL.val(null, f)).toList());
@@ -145,14 +159,13 @@ public final class StorageCopy {
                 if (rows % BATCH == 0) {
                     batch.execute();
                     batch = tx.batch(insert);
-                }
-                if (rows % PROGRESS_EVERY == 0) {
-                    progress.accept("  copying " + table.name() + ": " + rows + " rows so far");
+                    progress.copying(table.name(), rows);
                 }
             }
         }
         if (rows % BATCH != 0) {
             batch.execute();
+            progress.copying(table.name(), rows);
         }
         return rows;
     }

@@ -26,6 +26,14 @@ public final class AlertRuleValidator {
         return findings.report();
     }
 
+    /** As the four-argument form; in {@link ValidationMode#WARN} a missing datasource is a warning. */
+    public ValidationReport validate(AlertRule rule, String pointerPrefix, DatasourceLookup datasources,
+                                     NotificationLookup notifications, ValidationMode mode) {
+        FindingCollector findings = new FindingCollector(pointerPrefix);
+        validate(rule, findings, datasources, notifications, true, mode);
+        return findings.report();
+    }
+
     public ValidationReport validate(AlertRule rule, String pointerPrefix, DatasourceLookup datasources) {
         return validate(rule, pointerPrefix, datasources, NotificationLookup.ANY);
     }

@@ -41,7 +41,10 @@ public final class BundleValidator {
         return validate(bundle, ValidationMode.STRICT);
     }
 
-    /** {@code mode} is the target environment's: in warn mode, unresolved dashboard references are warnings. */
+    /**
+     * {@code mode} is the target environment's: in warn mode, unresolved dashboard references and alert rule
+     * queries naming a datasource the bundle lacks are warnings.
+     */
     public ValidationReport validate(Bundle bundle, ValidationMode mode) {
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
@@ -157,7 +160,11 @@ public final class BundleValidator {
                 AlertRule rule = ruleList.get(r).inGroup(group.folderUid(), group.name());
                 String rp = p + "/rules/" + r;
                 uid(rule.uid(), rp, seenRule, errors);
-                add(rules.validate(rule, rp, lookup, notifications), errors, warnings);
+                ValidationReport report = rules.validate(rule, rp, lookup, notifications, mode);
+                errors.addAll(report.errors());
+                // a bundle holds many rules: a warning (the import goes on) names the one it is about
+                report.warnings().forEach(w -> warnings.add(
+                        new Finding(w.pointer(), "alert rule '" + rule.uid() + "': " + w.message())));
             }
         }
         Map<String, String> seenContactPoint = new HashMap<>();

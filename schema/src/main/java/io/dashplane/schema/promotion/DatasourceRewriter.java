@@ -40,8 +40,16 @@ public final class DatasourceRewriter {
 
     /** @throws UnmappableDatasourceException listing every unmappable datasource with all its places */
     public static Rewritten<AlertRule> rewriteAlertRule(AlertRule rule, DatasourceMapping mapping) {
+        requireMappable(mapping, DatasourceUsages.ofAlertRule(rule));
+        return rewriteMappable(rule, mapping);
+    }
+
+    /**
+     * As {@link #rewriteAlertRule} for a target that takes unresolved references (validation mode {@code warn}):
+     * what can be mapped is rewritten, an unmappable reference is left as it is.
+     */
+    public static Rewritten<AlertRule> rewriteMappable(AlertRule rule, DatasourceMapping mapping) {
         List<ReferenceSite> sites = DatasourceUsages.ofAlertRule(rule);
-        requireMappable(mapping, sites);
         if (sites.isEmpty()) {
             return new Rewritten<>(rule, List.of());
         }
@@ -49,6 +57,9 @@ public final class DatasourceRewriter {
         List<DatasourceRewrite> rewrites = new ArrayList<>();
         for (ReferenceSite site : sites) {
             int index = Integer.parseInt(site.pointer().split("/")[2]);
+            if (mapping.target(site.reference()).isEmpty()) {
+                continue;
+            }
             String to = mapping.target(site.reference()).orElseThrow().uid();
             if (!to.equals(site.reference())) {
                 AlertQuery q = data.get(index);

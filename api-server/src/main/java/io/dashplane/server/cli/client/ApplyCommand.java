@@ -1,9 +1,12 @@
 package io.dashplane.server.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.cli.progress.Progress;
+import io.dashplane.server.cli.progress.ProgressOption;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,6 +19,9 @@ import picocli.CommandLine.Option;
                 "Datasources are applied first, then dashboards, then alerting files. Stops at the first refusal "
                         + "(exit 1) with the server's message and JSON pointer."})
 public final class ApplyCommand extends ClientCommand {
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR",
             description = "Files or directories to apply (repeatable)")
     List<Path> paths;
@@ -32,7 +38,7 @@ public final class ApplyCommand extends ClientCommand {
             return OK;
         }
         int written = 0;
-        try (Progress progress = Progress.start("apply", items.size(), err())) {
+        try (Progress progress = Progress.start("apply", items.size(), err(), progressOption.mode())) {
             for (LocalFiles.Item item : items) {
                 progress.step(item.label());
                 String outcome = apply(item);

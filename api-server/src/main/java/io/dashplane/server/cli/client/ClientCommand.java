@@ -58,9 +58,4 @@ abstract class ClientCommand implements Callable<Integer> {
     String envPath() {
         return ServerClient.envPath(connection.environment());
     }
-
-    /** Whether a person is at a terminal (stdin and stdout not redirected). */
-    static boolean interactive() {
-        return System.console() != null;
-    }
 }

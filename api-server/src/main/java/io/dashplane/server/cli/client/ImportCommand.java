@@ -1,10 +1,13 @@
 package io.dashplane.server.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.cli.progress.Progress;
+import io.dashplane.server.cli.progress.ProgressOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
                 "Without a terminal, --yes is required. Exit 0 when applied or nothing to do, 1 on error or when "
                         + "not confirmed."})
 public final class ImportCommand extends ClientCommand {
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = "The bundle")
     Path bundle;
 
@@ -39,7 +45,7 @@ public final class ImportCommand extends ClientCommand {
         String environment = connection.environment();
         PlanRunner runner = new PlanRunner(client, out(), err());
         JsonNode plan;
-        try (Progress progress = Progress.start("import", 2, err())) {
+        try (Progress progress = Progress.start("import", 2, err(), progressOption.mode())) {
             progress.step("computing the import plan for '" + environment + "'");
             String type = text.stripLeading().startsWith("{") ? ServerClient.JSON : ServerClient.YAML;
             plan = client.send("POST", envPath() + "/import?dryRun=true&prune=" + prune, type, text).json()
@@ -54,7 +60,7 @@ public final class ImportCommand extends ClientCommand {
             return FAILED;
         }
         JsonNode outcome;
-        try (Progress progress = Progress.start("import", 2, 1, err())) {
+        try (Progress progress = Progress.start("import", 2, 1, err(), progressOption.mode())) {
             progress.step("applying plan " + plan.path("id").asText());
             outcome = runner.apply(plan.path("id").asText(), secretsBody);
             progress.stepDone();

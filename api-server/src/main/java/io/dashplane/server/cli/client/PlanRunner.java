@@ -60,6 +60,10 @@ final class PlanRunner {
         out.println("Plan " + plan.path("id").asText() + ": " + summary.path("create").asInt() + " to create, "
                 + summary.path("update").asInt() + " to update, " + summary.path("delete").asInt() + " to delete, "
                 + summary.path("unchanged").asInt() + " unchanged.");
+        // a target in warn validation mode takes unresolved references; the server says which
+        for (JsonNode warning : plan.path("warnings")) {
+            out.println("  warning at " + warning.path("pointer").asText("") + ": " + warning.path("message").asText(""));
+        }
         out.flush();
         return changes;
     }

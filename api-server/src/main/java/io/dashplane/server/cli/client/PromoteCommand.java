@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dashplane.schema.json.Json;
+import io.dashplane.server.cli.progress.Progress;
+import io.dashplane.server.cli.progress.ProgressOption;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +23,9 @@ import picocli.CommandLine.Parameters;
                 "Without a terminal, --yes is required (the plan is shown and nothing is applied otherwise). "
                         + "Exit 0 when applied or nothing to do, 1 on error or when not confirmed."})
 public final class PromoteCommand extends ClientCommand {
+    @Mixin
+    ProgressOption progressOption;
+
     @Parameters(index = "0", paramLabel = "SOURCE", description = "The source environment")
     String source;
 
@@ -56,7 +62,7 @@ public final class PromoteCommand extends ClientCommand {
     int run() throws ClientException {
         PlanRunner runner = new PlanRunner(client, out(), err());
         JsonNode plan;
-        try (Progress progress = Progress.start("promote", 2, err())) {
+        try (Progress progress = Progress.start("promote", 2, err(), progressOption.mode())) {
             progress.step("computing the plan " + source + " -> " + target);
             plan = client.send("POST", "/api/v1/promotions", ServerClient.JSON, Output.compact(request())).json()
                     .path("plan");
@@ -70,7 +76,7 @@ public final class PromoteCommand extends ClientCommand {
             return FAILED;
         }
         JsonNode outcome;
-        try (Progress progress = Progress.start("promote", 2, 1, err())) {
+        try (Progress progress = Progress.start("promote", 2, 1, err(), progressOption.mode())) {
             progress.step("applying plan " + plan.path("id").asText());
             outcome = runner.apply(plan.path("id").asText(), null);
             progress.stepDone();
