@@ -57,8 +57,9 @@ class AccessMatrixTest extends ServerTestSupport {
             "GET /grafana/{env}/api/frontend/settings");
     /** Grafana's organization switch: a POST that changes nothing here (the URL or header chooses the org). */
     private static final Set<String> NO_OP_WRITES = Set.of("POST /grafana/{env}/api/user/using/{orgId}");
-    /** POSTs that only read: bulk validation is a dry run of many writes (PlanValidationApiTest proves it writes nothing). */
-    private static final Set<String> READ_ONLY_POSTS = Set.of("POST /api/v1/environments/{env}/validate");
+    /** POSTs that only read: bulk validation is a dry run of many writes (PlanValidationApiTest proves it writes nothing); _read is many GETs. */
+    private static final Set<String> READ_ONLY_POSTS = Set.of("POST /api/v1/environments/{env}/validate",
+            "POST /api/v1/environments/{env}/dashboards/_read");
 
     @Test
     void noEnvironmentWriteIsOpenToViewersAndOnlyProbesArePublic() {

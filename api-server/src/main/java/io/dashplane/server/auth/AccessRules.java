@@ -84,6 +84,8 @@ public final class AccessRules {
         // a dry run of many writes: it reveals only whether referenced objects exist, which Viewers can read
         // anyway, and lets a read-only CI token run `terraform plan` with plan-time validation
         rule("POST " + ENV + "/validate", viewer());
+        // many dashboard GETs in one request (the provider's refresh): a read, so a Viewer's
+        rule("POST " + ENV + "/dashboards/_read", viewer());
 
         // alerting: rules and rule groups are Editor's, the notification side is Admin's
         crud("/alert-rules", editor());

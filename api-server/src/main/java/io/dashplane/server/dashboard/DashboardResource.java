@@ -65,6 +65,16 @@ public final class DashboardResource {
         return writeResponse(env, result);
     }
 
+    @POST
+    @Path("_read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get many dashboards in one request: for each stored uid the body GET by uid answers, and the uids not stored")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardResponses.BulkRead.class)))
+    public Response readMany(@PathParam("env") String env, @Valid DashboardReadRequest body) {
+        DashboardReadRequest r = RequestBodies.require(body);
+        return Response.ok(reads.getAll(env, r.uids()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     @GET
     @Path("{uid}")
     @Operation(summary = "Get a dashboard: the JSON exactly as written plus metadata")

@@ -24,6 +24,14 @@ public final class DashboardResponses {
         }
     }
 
+    /**
+     * The answer of {@code POST .../dashboards/_read}: one {@link Read} per stored uid, in the order asked, each the
+     * body {@code GET .../dashboards/{uid}} answers (its {@code meta.version} is that GET's ETag), and the uids
+     * that are not stored. Documents the shape; the resource writes the GET bodies' bytes as they are.
+     */
+    public record BulkRead(List<Read> items, List<String> missing) {
+    }
+
     public record VersionSummary(long version, String message, String createdAt) {
         static VersionSummary of(DashboardVersion v) {
             return new VersionSummary(v.version(), v.message(), v.createdAt());

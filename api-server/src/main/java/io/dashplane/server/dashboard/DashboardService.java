@@ -20,7 +20,10 @@ import io.dashplane.server.storage.PageRequest;
 import io.dashplane.server.storage.Timestamps;
 import io.dashplane.server.storage.Versions;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -85,6 +88,18 @@ public final class DashboardService {
         return db.read(tx -> {
             environments.requireExists(tx, env);
             return repository.find(tx, env, uid).orElseThrow(() -> notFound(uid));
+        });
+    }
+
+    /** The stored dashboards among {@code uids}, by uid, read in one transaction; 404 when the environment is unknown. */
+    public Map<String, StoredDashboard> getAll(String env, Collection<String> uids) {
+        return db.read(tx -> {
+            environments.requireExists(tx, env);
+            Map<String, StoredDashboard> found = new LinkedHashMap<>();
+            for (String uid : uids) {
+                repository.find(tx, env, uid).ifPresent(d -> found.put(uid, d));
+            }
+            return found;
         });
     }
 

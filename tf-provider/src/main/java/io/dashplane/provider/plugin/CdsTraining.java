@@ -10,12 +10,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Build-time training run for the AppCDS archive: starts the real executable as Terraform would, with
  * {@code DASHPLANE_CDS_DUMP} telling the launcher to record every loaded class, drives the handshake and a few
  * calls over mTLS in both protocol versions, then calls Shutdown so the JVM writes the archive on exit.
+ * When a JDK 25 or newer is found ({@code DASHPLANE_AOT_JAVA}, else the newest under {@code /usr/lib/jvm}), the
+ * same run is repeated with it and {@code DASHPLANE_AOT_OUTPUT}, which makes the launcher write an AOT cache
+ * ({@code lib/dashplane.aot}, JEP 483/514) that the launcher then uses on that JDK; without one it is skipped.
  * Usage: {@code java -cp 'lib/*' io.dashplane.provider.plugin.CdsTraining <executable>}.
  */
 public final class CdsTraining {
@@ -25,22 +30,40 @@ public final class CdsTraining {
         Path executable = Path.of(args[0]).toRealPath();
         Path archive = executable.getParent().resolve("lib").resolve("dashplane.jsa");
         Files.deleteIfExists(archive);
-        for (String versions : new String[] {"5,6"}) {
-            train(executable, archive, versions);
-        }
+        train(executable, "5,6", Map.of("DASHPLANE_CDS_DUMP", archive.toString()));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run wrote no CDS archive at " + archive);
         }
         System.out.println("CDS archive written: " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+
+        Path aotCache = executable.getParent().resolve("lib").resolve("dashplane.aot");
+        Files.deleteIfExists(aotCache);
+        Optional<Path> aotJava = JdkReleases.aotJava(System.getenv("DASHPLANE_AOT_JAVA"), Path.of("/usr/lib/jvm"));
+        if (aotJava.isEmpty()) {
+            System.out.println("no JDK 25 or newer found (DASHPLANE_AOT_JAVA): no AOT cache");
+            return;
+        }
+        try {
+            train(executable, "5,6", Map.of("DASHPLANE_JAVA", aotJava.get().toString(),
+                    "DASHPLANE_AOT_OUTPUT", aotCache.toString()));
+        } catch (Exception e) {
+            System.out.println("no AOT cache: the training run with " + aotJava.get() + " failed: " + e);
+        }
+        if (!Files.isRegularFile(aotCache)) {
+            // the launcher then uses the AppCDS archive on that JDK too
+            System.out.println("no AOT cache written with " + aotJava.get());
+            return;
+        }
+        System.out.println("AOT cache written with " + aotJava.get() + ": " + aotCache + " (" + Files.size(aotCache) / 1024 + " KiB)");
     }
 
-    private static void train(Path executable, Path archive, String versions) throws Exception {
+    private static void train(Path executable, String versions, Map<String, String> environment) throws Exception {
         SelfSignedCertificate clientCert = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
         ProcessBuilder pb = new ProcessBuilder(executable.toString());
         pb.environment().put(HandshakeSettings.MAGIC_COOKIE_KEY, HandshakeSettings.MAGIC_COOKIE_VALUE);
         pb.environment().put("PLUGIN_PROTOCOL_VERSIONS", versions);
         pb.environment().put("PLUGIN_CLIENT_CERT", clientCert.certificatePem());
-        pb.environment().put("DASHPLANE_CDS_DUMP", archive.toString());
+        pb.environment().putAll(environment);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
         try {

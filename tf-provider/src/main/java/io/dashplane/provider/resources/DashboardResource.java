@@ -3,6 +3,7 @@ package io.dashplane.provider.resources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.provider.client.BatchedReads;
 import io.dashplane.provider.client.CheckAnswer;
 import io.dashplane.provider.client.Dashboard;
 import io.dashplane.provider.client.DashboardCheck;
@@ -189,13 +190,15 @@ public final class DashboardResource implements Resource<ProviderData> {
         return state(planned, environment, written, context);
     }
 
+    /** The refresh: concurrent reads of dashboards share one bulk read ({@link BatchedReads}). */
     @Override
     public Values read(Values state, ResourceContext<ProviderData> context) {
         DashplaneClient client = context.provider().client();
         String environment = Common.environmentOf(state, context.provider());
         String uid = state.getString(UID);
+        BatchedReads reads = context.provider().reads();
         return ApiErrors.call("reading dashboard " + ObjectId.of(environment, uid), null,
-                () -> client.getDashboard(environment, uid))
+                () -> reads.get(environment, uid))
                 .map(dashboard -> readState(client, state, environment, dashboard))
                 .orElse(null);
     }

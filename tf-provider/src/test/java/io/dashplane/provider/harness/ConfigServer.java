@@ -143,6 +143,31 @@ public final class ConfigServer implements AutoCloseable, BeforeAllCallback, Aft
         return Map.of("url", url(), "token", token(), "environment", name);
     }
 
+    /**
+     * Requests the server has answered for one method and route template (such as
+     * {@code /api/v1/environments/{env}/dashboards/{uid}}), over all statuses, from its {@code /metrics}.
+     */
+    public long requests(String method, String route) {
+        String metrics;
+        try {
+            metrics = http.send(HttpRequest.newBuilder(uri("/metrics")).header("Authorization", "Bearer " + token())
+                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long sum = 0;
+        for (String line : metrics.lines().map(String::strip).toList()) {
+            if (line.startsWith("dashplane_http_requests_total{") && line.contains("method=\"" + method + "\"")
+                    && line.contains("route=\"" + route + "\"")) {
+                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     private URI uri(String path) {
         return URI.create(url() + path);
     }
