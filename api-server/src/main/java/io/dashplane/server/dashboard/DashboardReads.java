@@ -26,8 +26,8 @@ import java.io.UncheckedIOException;
  */
 public final class DashboardReads {
     private static final long MAX_BYTES = 32L << 20;
-    /** Search pages, weighed by hits (a hit is ~200 bytes: 8,000 entries of 50 hits at most). */
-    private static final long MAX_SEARCH_HITS = 400_000;
+    /** Search pages, weighed by hits (a hit is 200-300 bytes on the heap: a few MB at most). */
+    private static final long MAX_SEARCH_HITS = 20_000;
 
     private final Database db;
     private final DashboardService dashboards;
