@@ -84,7 +84,7 @@ class LauncherTest {
 
         List<String> defaults = launch(script, Map.of(), "serve");
         String trim = knowsFlag("TrimNativeHeapInterval") ? "TrimNativeHeapInterval=5000" : "TrimNativeHeapInterval=unknown";
-        assertEquals(List.of("MaxHeapSize=" + (128L << 20), "UseSerialGC=true", "ThreadStackSize=512",
+        assertEquals(List.of("MaxHeapSize=" + (112L << 20), "UseSerialGC=true", "ThreadStackSize=512",
                 "MaxMetaspaceSize=" + (128L << 20), "ReservedCodeCacheSize=" + (64L << 20), trim, "MALLOC_ARENA_MAX=2"),
                 defaults);
 
@@ -93,7 +93,7 @@ class LauncherTest {
         assertEquals("MALLOC_ARENA_MAX=4", overridden.get(6), overridden.toString());
 
         List<String> client = launch(script, Map.of(), "validate");
-        assertNotEquals("MaxHeapSize=" + (128L << 20), client.get(0), "the defaults are the server's: " + client);
+        assertNotEquals("MaxHeapSize=" + (112L << 20), client.get(0), "the defaults are the server's: " + client);
         assertEquals("MALLOC_ARENA_MAX=null", client.get(6), client.toString());
     }
 
