@@ -11,7 +11,8 @@ DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-2}
 SEED_CREATES=${BENCH_SEED_CREATES:-4000}
 CORPUS_DASHBOARDS=${BENCH_CORPUS_DASHBOARDS:-10000}
-SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx160m -XX:MaxMetaspaceSize=128m -Xss512k}
+# The server runs as users start it, through ./dashplane serve and its JVM defaults; these options are added after them
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
 JAR="$ROOT/api-server/target/dashplane-server.jar"
 TOKEN=dp_bench_0123456789abcdef0123456789abcdef
 SEED="$ROOT/../shared/corpus/dashboards/seed-ml-model-monitoring.json"
@@ -37,10 +38,10 @@ cleanup() {
 trap cleanup EXIT
 
 # --- Dashplane: fresh data directory, the seed dashboard and the datasource it uses
-cp "$JAR" "$WORK/dashplane-server.jar" # a rebuild during the run must not change the running server
-DASHPLANE_BOOTSTRAP_TOKEN=$TOKEN java $SERVER_JAVA_OPTS -jar "$WORK/dashplane-server.jar" serve --port 0 --data-dir "$WORK/data" \
-  >"$WORK/server.out" 2>"$WORK/server.log" &
-SERVER_PID=$!
+# the launcher runs its own copy of the jar (in DASHPLANE_RUN_DIR): a rebuild during the run does not change the server
+DASHPLANE_RUN_DIR="$WORK/run" DASHPLANE_JAVA_OPTS="$SERVER_JAVA_OPTS" DASHPLANE_BOOTSTRAP_TOKEN=$TOKEN \
+  "$ROOT/dashplane" serve --port 0 --data-dir "$WORK/data" >"$WORK/server.out" 2>"$WORK/server.log" &
+SERVER_PID=$! # the launcher execs java: this is the server's JVM
 for _ in $(seq 120); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.5; done
 BASE=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/server.out")
 [[ -n "$BASE" ]] || { echo "server did not start:"; tail -5 "$WORK/server.log"; exit 1; }
@@ -139,13 +140,15 @@ row "search ($(wc -l <"$WORK/search.txt") title/tag queries) over $TOTAL stored 
 row "GET seed dashboard, Dashplane, $TOTAL stored" \
   "$("${WRK[@]}" -d"$DURATION" -H "$AUTH" "$API/dashboards/$SEED_UID" | figures)"
 
+SERVER_JVM=$(tr '\0' ' ' <"/proc/$SERVER_PID/cmdline" | sed 's/^java //; s/ -jar .*//')
+SERVER_ARENAS=$(tr '\0' '\n' <"/proc/$SERVER_PID/environ" | sed -n 's/^MALLOC_ARENA_MAX=/MALLOC_ARENA_MAX=/p')
 RSS=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 HWM=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 BATCHES=$(grep -o '[0-9]* write transactions were made durable by [0-9]* commits' "$WORK/server.log" || true)
 
 echo
-echo "Dashplane server benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, server JVM: $SERVER_JAVA_OPTS"
+echo "Dashplane server benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, server (./dashplane serve): $SERVER_JVM $SERVER_ARENAS"
 echo
 echo "| what | req/s | p50 (ms) | p99 (ms) | load |"
 echo "|---|---:|---:|---:|---:|"

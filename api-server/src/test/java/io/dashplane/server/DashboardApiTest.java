@@ -125,6 +125,47 @@ class DashboardApiTest extends ServerTestSupport {
     }
 
     @Test
+    void aRepeatedSearchShowsEveryWriteMadeBetweenTheTwoSearches() {
+        String byTitle = D + "?query=repeat";
+        String byTag = D + "?tag=repeated";
+        assertEquals(0, api.get(byTitle).json().get("total").asLong());
+        assertEquals(0, api.get(byTag).json().get("total").asLong());
+
+        assertEquals(201, api.post(D, envelope("{\"uid\":\"rep\",\"title\":\"Repeat one\",\"tags\":[\"repeated\"],\"panels\":[]}",
+                null, null)).status());
+        JsonNode afterCreate = api.get(byTitle).json();
+        assertEquals(1, afterCreate.get("total").asLong(), afterCreate.toString());
+        assertEquals("Repeat one", afterCreate.at("/items/0/title").asText());
+        assertEquals(1, api.get(byTag).json().get("total").asLong());
+
+        assertEquals(200, api.put(D + "/rep", envelope("{\"uid\":\"rep\",\"title\":\"Repeat two\",\"tags\":[],\"panels\":[]}",
+                null, null), "1").status());
+        assertEquals("Repeat two", api.get(byTitle).json().at("/items/0/title").asText());
+        assertEquals(0, api.get(byTag).json().get("total").asLong());
+
+        assertEquals(204, api.delete(D + "/rep").status());
+        assertEquals(0, api.get(byTitle).json().get("total").asLong());
+    }
+
+    @Test
+    void aTagSearchCountsTheDashboardsThatCarryEveryTagAsked() {
+        String[][] dashboards = {{"tag-a", "[\"a\"]"}, {"tag-ab", "[\"a\",\"b\"]"}, {"tag-b", "[\"b\"]"}, {"tag-none", "[]"}};
+        for (String[] d : dashboards) {
+            assertEquals(201, api.post(D, envelope("{\"uid\":\"" + d[0] + "\",\"title\":\"" + d[0] + "\",\"tags\":" + d[1]
+                    + ",\"panels\":[]}", null, null)).status());
+        }
+        assertEquals(2, api.get(D + "?tag=a").json().get("total").asLong());
+        assertEquals(2, api.get(D + "?tag=b").json().get("total").asLong());
+        JsonNode both = api.get(D + "?tag=a&tag=b").json();
+        assertEquals(1, both.get("total").asLong(), both.toString());
+        assertEquals("tag-ab", both.at("/items/0/uid").asText());
+        JsonNode onePerPage = api.get(D + "?tag=a&perPage=1&page=2").json();
+        assertEquals(2, onePerPage.get("total").asLong(), onePerPage.toString());
+        assertEquals("tag-ab", onePerPage.at("/items/0/uid").asText());
+        assertEquals(1, api.get(D + "?tag=a&query=ab").json().get("total").asLong());
+    }
+
+    @Test
     void dryRunValidatesWithoutWriting() {
         var dry = api.post(D + "?dryRun=true", envelope("{\"title\":\"Dry\",\"uid\":\"dry\",\"schemaVersion\":39}", null, null));
         assertEquals(200, dry.status(), dry.toString());

