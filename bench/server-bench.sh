@@ -12,7 +12,7 @@ ROUNDS=${BENCH_ROUNDS:-2}
 SEED_CREATES=${BENCH_SEED_CREATES:-4000}
 CORPUS_DASHBOARDS=${BENCH_CORPUS_DASHBOARDS:-10000}
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--XX:+UseSerialGC -Xmx160m -XX:MaxMetaspaceSize=128m -Xss512k}
-JAR="$ROOT/api-server/target/dashplane-server.jar"
+JAR=${BENCH_JAR:-"$ROOT/api-server/target/dashplane-server.jar"} # BENCH_JAR: another build, e.g. before a change
 TOKEN=dp_bench_0123456789abcdef0123456789abcdef
 SEED="$ROOT/../shared/corpus/dashboards/seed-ml-model-monitoring.json"
 CORPUS_DIR="$ROOT/../shared/corpus/dashboards"
