@@ -25,7 +25,7 @@ class DashboardWriteFreshnessTest extends ServerTestSupport {
         var second = api.post(ENV + "/dashboards", "{\"dashboard\":{\"uid\":\"second\",\"title\":\"Second\","
                 + PANEL_ON_PROM + "}}");
         assertEquals(422, second.status(), second.toString());
-        assertEquals("/dashboard/panels/0/datasource", second.json().get("errors").get(0).get("pointer").asText(),
+        assertEquals("/dashboard/panels/0/datasource/uid", second.json().get("errors").get(0).get("pointer").asText(),
                 second.toString());
         assertEquals(404, api.get(ENV + "/dashboards/second").status());
     }
