@@ -13,7 +13,7 @@ SEED_CREATES=${BENCH_SEED_CREATES:-4000}
 CORPUS_DASHBOARDS=${BENCH_CORPUS_DASHBOARDS:-10000}
 # The server runs as users start it, through ./dashplane serve and its JVM defaults; these options are added after them
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
-JAR="$ROOT/api-server/target/dashplane-server.jar"
+JAR=${BENCH_JAR:-"$ROOT/api-server/target/dashplane-server.jar"} # BENCH_JAR: another build, e.g. before a change
 TOKEN=dp_bench_0123456789abcdef0123456789abcdef
 SEED="$ROOT/../shared/corpus/dashboards/seed-ml-model-monitoring.json"
 CORPUS_DIR="$ROOT/../shared/corpus/dashboards"

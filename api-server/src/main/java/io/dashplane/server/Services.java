@@ -98,16 +98,9 @@ public record Services(Database database, ObjectMapper mapper,
 
     /** What dashboard validation asks of the datasources. */
     private static DashboardService.DatasourceNames datasourceNames(DatasourceRepository datasources) {
-        return new DashboardService.DatasourceNames() {
-            @Override
-            public java.util.Set<String> uids(org.jooq.DSLContext tx, String env) {
-                return datasources.uids(tx, env);
-            }
-
-            @Override
-            public java.util.Set<String> names(org.jooq.DSLContext tx, String env) {
-                return datasources.names(tx, env);
-            }
+        return (tx, env) -> {
+            DatasourceService.UidsAndNames known = datasources.uidsAndNames(tx, env);
+            return new DashboardService.DatasourceNames.Known(known.uids(), known.names());
         };
     }
 

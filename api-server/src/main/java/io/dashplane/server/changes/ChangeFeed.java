@@ -32,9 +32,12 @@ public final class ChangeFeed {
         if (env == null || NOT_CONTENT.contains(kind)) {
             return;
         }
-        long next = latest(tx, env) + 1;
+        // one statement (INSERT ... SELECT max + 1): it runs under the write lock of every audited write
         tx.insertInto(CHANGE_FEED, CHANGE_FEED.ENV, CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY,
-                CHANGE_FEED.ACTION, CHANGE_FEED.AT).values(env, next, kind, key, feedAction(action), at)
+                        CHANGE_FEED.ACTION, CHANGE_FEED.AT)
+                .select(DSL.select(DSL.val(env), DSL.coalesce(DSL.max(CHANGE_FEED.SEQUENCE), DSL.val(0L)).plus(1),
+                                DSL.val(kind), DSL.val(key), DSL.val(feedAction(action)), DSL.val(at))
+                        .from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env)))
                 .execute();
     }
 

@@ -10,7 +10,10 @@ import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import io.dashplane.server.storage.StoredRow;
 import io.dashplane.server.storage.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dashplane.server.storage.schema.DashboardsRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -42,6 +45,12 @@ public final class DashboardRepository {
         return tx.select(META).select(DASHBOARDS.DATA).from(DASHBOARDS)
                 .where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
                 .fetchOptional().map(r -> map(r, r.get(DASHBOARDS.DATA)));
+    }
+
+    /** As {@link #find} without the JSON ({@code json()} is null): what a write needs to know of the current row. */
+    public Optional<StoredDashboard> findMeta(DSLContext tx, String env, String uid) {
+        return tx.select(META).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
+                .fetchOptional().map(r -> map(r, null));
     }
 
     /** Current version, or empty when the dashboard does not exist. */
@@ -89,6 +98,14 @@ public final class DashboardRepository {
 
     /** Inserts a new dashboard row with its tags and its first history entry. */
     public void insert(DSLContext tx, String env, StoredDashboard d) {
+        insert(tx, env, d, references.referencesOf(d.json()));
+    }
+
+    /**
+     * As {@link #insert(DSLContext, String, StoredDashboard)}, with the datasource references of {@code d.json()}
+     * already extracted ({@link #datasourceReferences}) outside the write transaction.
+     */
+    public void insert(DSLContext tx, String env, StoredDashboard d, Map<String, List<String>> refs) {
         tx.insertInto(DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE,
                 DASHBOARDS.TITLE_LOWER,
                         DASHBOARDS.FOLDER_UID, DASHBOARDS.TAGS, DASHBOARDS.VERSION, DASHBOARDS.MESSAGE,
@@ -98,11 +115,16 @@ public final class DashboardRepository {
                 .execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
-        references.write(tx, env, d.uid(), d.json());
+        references.write(tx, env, d.uid(), refs, false);
     }
 
     /** Replaces the current row (new version), its tags, and appends a history entry. */
     public void update(DSLContext tx, String env, StoredDashboard d) {
+        update(tx, env, d, references.referencesOf(d.json()));
+    }
+
+    /** As {@link #update(DSLContext, String, StoredDashboard)}, with the references already extracted. */
+    public void update(DSLContext tx, String env, StoredDashboard d, Map<String, List<String>> refs) {
         int rows = tx.update(DASHBOARDS)
                 .set(DASHBOARDS.TITLE, d.title()).set(DASHBOARDS.TITLE_LOWER, lower(d.title()))
                 .set(DASHBOARDS.FOLDER_UID, d.folderUid())
@@ -118,7 +140,15 @@ public final class DashboardRepository {
         tx.deleteFrom(DASHBOARD_TAGS).where(DASHBOARD_TAGS.ENV.eq(env).and(DASHBOARD_TAGS.UID.eq(d.uid()))).execute();
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
-        references.write(tx, env, d.uid(), d.json());
+        references.write(tx, env, d.uid(), refs, true);
+    }
+
+    /**
+     * The datasource references of {@code dashboard} as the index stores them; CPU only, so that a write can
+     * extract them before it takes the write lock.
+     */
+    public Map<String, List<String>> datasourceReferences(JsonNode dashboard) {
+        return references.referencesOf(dashboard);
     }
 
     /** Dashboards whose current version names a datasource by any of {@code refs} (its uid and its name). */
@@ -132,6 +162,18 @@ public final class DashboardRepository {
         List<StoredRow> removed = row(tx, env, uid).stream().toList();
         tx.deleteFrom(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid))).execute();
         return removed;
+    }
+
+    /**
+     * The row that {@link #insert} or {@link #update} has just written for {@code d}, built from the values written
+     * instead of read back: every column of the table, with the values {@link #row} would read (the audit digest is
+     * the same either way; DashboardRowTest compares them).
+     */
+    public StoredRow written(String env, StoredDashboard d) {
+        DashboardsRecord r = new DashboardsRecord(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(),
+                json.write(d.tags()), d.version(), d.message(), d.provenance(), d.json(), d.createdAt(),
+                d.updatedAt());
+        return new StoredRow(env, KIND, d.uid(), r);
     }
 
     /** The stored row of the dashboard, as the audit log records it. */
@@ -169,11 +211,17 @@ public final class DashboardRepository {
                         r.get(v.CREATED_AT)));
     }
 
+    /** All tags in one statement. */
     private void insertTags(DSLContext tx, String env, StoredDashboard d) {
-        for (String tag : d.tags().stream().distinct().toList()) {
-            tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG)
-                    .values(env, d.uid(), tag).execute();
+        List<String> tags = d.tags().stream().distinct().toList();
+        if (tags.isEmpty()) {
+            return;
         }
+        var insert = tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG);
+        for (String tag : tags) {
+            insert = insert.values(env, d.uid(), tag);
+        }
+        insert.execute();
     }
 
     private void insertVersion(DSLContext tx, String env, StoredDashboard d) {

@@ -47,6 +47,11 @@ public final class DashboardService {
     private final JsonText json;
     private final DashboardValidator validator = new DashboardValidator();
     private final io.dashplane.server.provenance.ProvisionedObjects provisioned;
+    /**
+     * Per environment, the datasources (and validation mode) its latest dashboard write read: only a hint for the
+     * validation before the write lock, which the write transaction checks against what it reads itself.
+     */
+    private final Map<String, KnownDatasources> lastKnown = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether a folder exists (the folder package owns folders). */
     @FunctionalInterface
@@ -55,10 +60,13 @@ public final class DashboardService {
     }
 
     /** The datasource uids and names of an environment (the datasource package owns datasources). */
+    @FunctionalInterface
     public interface DatasourceNames {
-        Set<String> uids(DSLContext tx, String env);
+        /** The uids and names of the datasources of {@code env} (one query: it also runs under the write lock). */
+        Known of(DSLContext tx, String env);
 
-        Set<String> names(DSLContext tx, String env);
+        record Known(Set<String> uids, Set<String> names) {
+        }
     }
 
     public DashboardService(Database db, DashboardRepository repository, FolderExistence folders,
@@ -179,24 +187,50 @@ public final class DashboardService {
     private DashboardWriteResult save(String env, String uid, DashboardWrite write, boolean createOnly,
                                       boolean dryRun) {
         JsonNode dashboard = write.dashboard();
-        // Validate outside the single-writer lock; re-validate inside only when the datasources changed
-        // in between, so a dashboard never commits a reference to a datasource deleted meanwhile.
-        KnownDatasources seen = db.read(tx -> {
-            environments.requireExists(tx, env);
-            return KnownDatasources.read(tx, env, datasources, environments);
-        });
-        ValidationReport validated = validate(dashboard, seen, Set.of());
+        // Validate and work out what is stored (text, title, tags, datasource references) outside the
+        // single-writer lock, against the datasources the environment's last write saw (no read transaction of
+        // its own); re-validate inside only when the datasources read there differ, so a dashboard never commits
+        // a reference to a datasource deleted meanwhile.
+        Content content = content(dashboard);
+        KnownDatasources cached = lastKnown.get(env);
+        KnownDatasources seen;
+        ValidationReport validated;
+        try {
+            seen = cached != null ? cached : readKnown(env);
+            validated = validate(dashboard, seen, Set.of());
+        } catch (DomainException e) {
+            if (cached == null) {
+                throw e;
+            }
+            // what was remembered may be out of date: a refusal comes from a fresh read, as it would without it
+            // (a 404 for an environment deleted meanwhile comes before the 422)
+            seen = readKnown(env);
+            validated = validate(dashboard, seen, Set.of());
+        }
+        KnownDatasources before = seen;
+        ValidationReport validatedBefore = validated;
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources, environments);
-            ValidationReport report = known.equals(seen) ? validated : validate(dashboard, known, Set.of());
+            lastKnown.put(env, known);
+            ValidationReport report = known.equals(before) ? validatedBefore : validate(dashboard, known, Set.of());
             if (!createOnly) {
                 provisioned.requireWritable(tx, env, KIND, uid);
             }
-            return write(tx, AuditRecorder.of(tx), env, uid, write, createOnly, dryRun, PROVENANCE_API,
+            return write(tx, AuditRecorder.of(tx), env, uid, write, content, createOnly, dryRun, PROVENANCE_API,
                     report.warnings(), folder -> false);
         };
         return dryRun ? db.read(work) : db.write(work);
+    }
+
+    /** The datasources of {@code env} in a read transaction of their own; 404 when the environment does not exist. */
+    private KnownDatasources readKnown(String env) {
+        KnownDatasources known = db.read(tx -> {
+            environments.requireExists(tx, env);
+            return KnownDatasources.read(tx, env, datasources, environments);
+        });
+        lastKnown.put(env, known);
+        return known;
     }
 
     /**
@@ -205,9 +239,11 @@ public final class DashboardService {
      */
     public DashboardWriteResult writeInTransaction(DSLContext tx, AuditRecorder audit, String env, String uid,
                                                    DashboardWrite write, String provenance) {
+        environments.requireExists(tx, env);
         ValidationReport report = validate(write.dashboard(), KnownDatasources.read(tx, env, datasources, environments),
                 Set.of());
-        return write(tx, audit, env, uid, write, false, false, provenance, report.warnings(), folder -> false);
+        return write(tx, audit, env, uid, write, content(write.dashboard()), false, false, provenance,
+                report.warnings(), folder -> false);
     }
 
     /** The dashboard {@code uid}, read in the caller's transaction. */
@@ -254,26 +290,37 @@ public final class DashboardService {
                 if (pathUid != null) {
                     provisioned.requireWritable(tx, env, KIND, uid);
                 }
-                return write(tx, AuditRecorder.of(tx), env, uid, write, pathUid == null, true, PROVENANCE_API,
-                        report.warnings(), planned.folderUids()::contains);
+                return write(tx, AuditRecorder.of(tx), env, uid, write, content(write.dashboard()), pathUid == null,
+                        true, PROVENANCE_API, report.warnings(), planned.folderUids()::contains);
             });
         });
     }
 
+    /**
+     * What a write of {@code dashboard} stores, worked out without the database so that it can happen before the
+     * write lock: the text exactly as stored, title, tags and the datasource references the index keeps.
+     */
+    private record Content(String json, String title, List<String> tags, Map<String, List<String>> references) {
+    }
+
+    private Content content(JsonNode dashboard) {
+        return new Content(json.write(dashboard), title(dashboard), tags(dashboard),
+                repository.datasourceReferences(dashboard));
+    }
+
+    /** The write itself, in {@code tx}, once the environment is known to exist and the content is validated. */
     private DashboardWriteResult write(DSLContext tx, AuditRecorder audit, String env, String uid,
-                                       DashboardWrite write, boolean createOnly, boolean dryRun, String provenance,
-                                       List<Finding> warnings, Predicate<String> plannedFolder) {
-        JsonNode dashboard = write.dashboard();
-        String json = this.json.write(dashboard);
-        String title = title(dashboard);
-        List<String> tags = tags(dashboard);
+                                       DashboardWrite write, Content content, boolean createOnly, boolean dryRun,
+                                       String provenance, List<Finding> warnings, Predicate<String> plannedFolder) {
+        String json = content.json();
+        String title = content.title();
+        List<String> tags = content.tags();
         String message = write.message() == null ? "" : write.message();
-        environments.requireExists(tx, env);
         if (write.folderUid() != null && !plannedFolder.test(write.folderUid())
                 && !folders.exists(tx, env, write.folderUid())) {
             throw DomainException.invalid("/folderUid", "folder '" + write.folderUid() + "' does not exist");
         }
-        Optional<StoredDashboard> current = repository.find(tx, env, uid);
+        Optional<StoredDashboard> current = repository.findMeta(tx, env, uid);
         if (createOnly && current.isPresent()) {
             throw DomainException.conflict("dashboard '" + uid + "' already exists");
         }
@@ -286,11 +333,11 @@ public final class DashboardService {
                 current.map(StoredDashboard::createdAt).orElse(now), now);
         if (!dryRun) {
             if (current.isPresent()) {
-                repository.update(tx, env, next);
+                repository.update(tx, env, next, content.references());
             } else {
-                repository.insert(tx, env, next);
+                repository.insert(tx, env, next, content.references());
             }
-            repository.row(tx, env, uid).ifPresent(row -> audit.written(row, current.isEmpty()));
+            audit.written(repository.written(env, next), current.isEmpty());
         }
         return new DashboardWriteResult(uid, next.version(), id, next.folderUid(), DashboardUrls.of(uid, title),
                 warnings, current.isEmpty(), dryRun, null);
@@ -322,8 +369,8 @@ public final class DashboardService {
             implements DatasourceLookup {
         static KnownDatasources read(DSLContext tx, String env, DatasourceNames datasources,
                                      EnvironmentService environments) {
-            return new KnownDatasources(datasources.uids(tx, env), datasources.names(tx, env),
-                    environments.validationMode(tx, env));
+            DatasourceNames.Known known = datasources.of(tx, env);
+            return new KnownDatasources(known.uids(), known.names(), environments.validationMode(tx, env));
         }
 
         /** These and the datasources planned in the same run, not written yet. */

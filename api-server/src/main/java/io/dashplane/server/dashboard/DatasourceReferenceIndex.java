@@ -35,12 +35,27 @@ public final class DatasourceReferenceIndex {
 
     /** Replaces the indexed references of dashboard {@code uid} by those of {@code dashboardJson}. */
     public void write(DSLContext tx, String env, String uid, String dashboardJson) {
+        write(tx, env, uid, referencesOf(dashboardJson), true);
+    }
+
+    /**
+     * Stores {@code refs} ({@link #referencesOf}) as the references of dashboard {@code uid}, in one statement;
+     * {@code replace} first removes those of its previous version (a new dashboard has none).
+     */
+    void write(DSLContext tx, String env, String uid, Map<String, List<String>> refs, boolean replace) {
         DashboardDatasourceRefs refsTable = DASHBOARD_DATASOURCE_REFS;
-        tx.deleteFrom(refsTable).where(refsTable.ENV.eq(env).and(refsTable.DASHBOARD_UID.eq(uid))).execute();
-        for (Map.Entry<String, List<String>> e : referencesOf(dashboardJson).entrySet()) {
-            tx.insertInto(refsTable, refsTable.ENV, refsTable.DASHBOARD_UID, refsTable.REF, refsTable.POINTERS)
-                    .values(env, uid, e.getKey(), json.write(e.getValue())).execute();
+        if (replace) {
+            tx.deleteFrom(refsTable).where(refsTable.ENV.eq(env).and(refsTable.DASHBOARD_UID.eq(uid))).execute();
         }
+        if (refs.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(refsTable, refsTable.ENV, refsTable.DASHBOARD_UID, refsTable.REF,
+                refsTable.POINTERS);
+        for (Map.Entry<String, List<String>> e : refs.entrySet()) {
+            insert = insert.values(env, uid, e.getKey(), json.write(e.getValue()));
+        }
+        insert.execute();
     }
 
     /** Dashboards of {@code env} naming any of {@code refs} (a datasource's uid and name), ordered by uid. */
@@ -64,7 +79,11 @@ public final class DatasourceReferenceIndex {
 
     /** Reference text to the pointers (relative to the dashboard) of the {@code datasource} members naming it. */
     Map<String, List<String>> referencesOf(String dashboardJson) {
-        JsonNode dashboard = json.readTree(dashboardJson);
+        return referencesOf(json.readTree(dashboardJson));
+    }
+
+    /** As {@link #referencesOf(String)}, of the dashboard already parsed (no second parse of the stored text). */
+    Map<String, List<String>> referencesOf(JsonNode dashboard) {
         Map<String, List<String>> refs = new LinkedHashMap<>();
         for (DatasourceReference ref : DatasourceReferences.extract(dashboard)) {
             if (ref.uid() != null && !ref.uid().isEmpty() && ref.uid().length() <= MAX_REF_LENGTH) {

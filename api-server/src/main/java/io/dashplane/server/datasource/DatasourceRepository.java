@@ -183,6 +183,17 @@ public final class DatasourceRepository {
     }
 
     /** The uids and the names of every datasource of every environment. */
+    /** The datasource uids and names of {@code env}, in one query. */
+    public DatasourceService.UidsAndNames uidsAndNames(DSLContext tx, String env) {
+        java.util.Set<String> uids = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        tx.select(DATASOURCES.UID, DATASOURCES.NAME).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)).forEach(r -> {
+            uids.add(r.value1());
+            names.add(r.value2());
+        });
+        return new DatasourceService.UidsAndNames(uids, names);
+    }
+
     public DatasourceService.UidsAndNames uidsAndNames(DSLContext tx) {
         java.util.Set<String> uids = new java.util.HashSet<>();
         java.util.Set<String> names = new java.util.HashSet<>();

@@ -9,12 +9,12 @@ public final class IdSequence {
     private IdSequence() {
     }
 
+    /** One statement (UPDATE ... RETURNING, SQLite 3.35+ and PostgreSQL): it runs under the write lock. */
     public static long next(DSLContext tx, String name) {
-        tx.update(ID_SEQUENCES)
+        return tx.update(ID_SEQUENCES)
                 .set(ID_SEQUENCES.LAST_ID, ID_SEQUENCES.LAST_ID.plus(1))
                 .where(ID_SEQUENCES.NAME.eq(name))
-                .execute();
-        return tx.select(ID_SEQUENCES.LAST_ID).from(ID_SEQUENCES).where(ID_SEQUENCES.NAME.eq(name))
+                .returningResult(ID_SEQUENCES.LAST_ID)
                 .fetchSingle().value1();
     }
 }
