@@ -9,4 +9,12 @@ import io.dashplane.provider.protocol.ProviderProtocol;
  */
 public interface ProviderFactory {
     ProviderProtocol create();
+
+    /**
+     * A provider for one plugin session of the provider daemon, reading its settings from that session's
+     * environment instead of the daemon process's. Providers that read no environment need not override it.
+     */
+    default ProviderProtocol create(java.util.Map<String, String> environment) {
+        return create();
+    }
 }
