@@ -4,6 +4,7 @@ import io.dashplane.provider.plugin.HandshakeSettings;
 import io.dashplane.provider.plugin.HcLog;
 import io.dashplane.provider.plugin.PluginServer;
 import io.dashplane.provider.plugin.ProviderLoader;
+import io.dashplane.provider.shim.ChannelStreams;
 import io.dashplane.provider.shim.ShimProtocol;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,7 +12,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ final class DaemonSession {
         this.channel = channel;
         this.in = in;
         this.id = id;
-        this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+        this.out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
     }
 
     void run() throws IOException {

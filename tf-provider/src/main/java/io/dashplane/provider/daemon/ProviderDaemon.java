@@ -2,13 +2,13 @@ package io.dashplane.provider.daemon;
 
 import io.dashplane.provider.framework.Durations;
 import io.dashplane.provider.plugin.HcLog;
+import io.dashplane.provider.shim.ChannelStreams;
 import io.dashplane.provider.shim.ShimProtocol;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ public final class ProviderDaemon {
 
     private void serve(SocketChannel channel) {
         try (channel) {
-            DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+            DataInputStream in = new DataInputStream(ChannelStreams.in(channel));
             int kind = in.readInt();
             switch (kind) {
                 case ShimProtocol.SESSION -> {
@@ -123,7 +123,7 @@ public final class ProviderDaemon {
     }
 
     private static void answer(SocketChannel channel, String text) throws IOException {
-        DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+        DataOutputStream out = new DataOutputStream(ChannelStreams.out(channel));
         ShimProtocol.writeString(out, text);
         out.flush();
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
@@ -39,6 +38,7 @@ public final class ShimMain {
     public static void main(String[] args) {
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
+        ignoreSigint(); // as a plugin process does: Terraform handles Ctrl-C and stops its plugins itself
         Map<String, String> env = System.getenv();
         try {
             boolean manage = args.length > 0 && args[0].equals("daemon");
@@ -73,7 +73,7 @@ public final class ShimMain {
     /** The exit status the daemon sent, or null if the connection ended before the handshake line. */
     private static Integer session(SocketChannel channel, String[] args, Map<String, String> env, PrintStream stdout)
             throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
         out.writeInt(ShimProtocol.SESSION);
         out.writeInt(args.length);
         for (String arg : args) {
@@ -86,7 +86,7 @@ public final class ShimMain {
             ShimProtocol.writeString(out, e.getValue());
         }
         out.flush();
-        DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+        DataInputStream in = new DataInputStream(ChannelStreams.in(channel));
         boolean handshake = false;
         while (true) {
             byte kind;
@@ -135,10 +135,10 @@ public final class ShimMain {
             return kind == ShimProtocol.STATUS ? 3 : 0;
         }
         try (channel) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+            DataOutputStream out = new DataOutputStream(ChannelStreams.out(channel));
             out.writeInt(kind);
             out.flush();
-            stdout.println(ShimProtocol.readString(new DataInputStream(Channels.newInputStream(channel))));
+            stdout.println(ShimProtocol.readString(new DataInputStream(ChannelStreams.in(channel))));
             return 0;
         }
     }
@@ -207,6 +207,14 @@ public final class ShimMain {
         } catch (IOException refused) {
             channel.close();
             return null;
+        }
+    }
+
+    private static void ignoreSigint() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            System.err.println("terraform-provider-dashplane: cannot ignore SIGINT: " + e.getMessage());
         }
     }
 
