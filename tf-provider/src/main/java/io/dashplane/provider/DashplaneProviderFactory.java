@@ -11,7 +11,8 @@ public final class DashplaneProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public ProviderProtocol create(java.util.Map<String, String> environment) {
-        return new io.dashplane.provider.framework.FrameworkProvider<>(new DashplaneProvider(environment));
+    public ProviderProtocol create(java.util.Map<String, String> environment, java.nio.file.Path workingDirectory) {
+        return new io.dashplane.provider.framework.FrameworkProvider<>(
+                new DashplaneProvider(environment, workingDirectory));
     }
 }

@@ -43,7 +43,7 @@ final class DaemonSession {
         for (int i = 0; i < argCount; i++) {
             ShimProtocol.readString(in); // no session argument changes anything yet; --debug stays in-process
         }
-        ShimProtocol.readString(in); // working directory: the provider resolves no relative paths by it yet
+        java.nio.file.Path workingDirectory = java.nio.file.Path.of(ShimProtocol.readString(in));
         int envCount = in.readInt();
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < envCount; i++) {
@@ -68,7 +68,8 @@ final class DaemonSession {
             }
             PluginServer running;
             try {
-                running = PluginServer.startSession(settings, () -> ProviderLoader.load(env), threadsFor(sink));
+                running = PluginServer.startSession(settings, () -> ProviderLoader.load(env, workingDirectory),
+                        threadsFor(sink));
             } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 exit(sink, "terraform-provider-dashplane: " + e.getMessage(), 1);
                 return;
