@@ -26,6 +26,10 @@ target=$mirror/registry.terraform.io/dashplane/dashplane/$version/${os}_$arch
 rm -rf "$target"
 mkdir -p "$target/lib"
 cp "$src"/lib/*.jar "$target/lib/"
+if [ -d "$src/lib/shim" ]; then # the provider daemon's shim (see docs/performance.md)
+    mkdir -p "$target/lib/shim"
+    cp "$src"/lib/shim/*.jar "$target/lib/shim/"
+fi
 cp "$src/terraform-provider-dashplane" "$target/terraform-provider-dashplane_v$version"
 chmod 755 "$target/terraform-provider-dashplane_v$version"
 

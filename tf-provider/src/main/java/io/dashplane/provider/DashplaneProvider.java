@@ -46,6 +46,7 @@ import java.util.Map;
  */
 public final class DashplaneProvider implements ProviderDefinition<ProviderData> {
     private final Map<String, String> environment;
+    private final java.nio.file.Path workingDirectory;
 
     public DashplaneProvider() {
         this(System.getenv());
@@ -53,7 +54,29 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
 
     /** With an explicit process environment for the {@code DASHPLANE_*} fallbacks (tests). */
     public DashplaneProvider(Map<String, String> environment) {
+        this(environment, null);
+    }
+
+    /**
+     * A provider daemon session's: its Terraform's environment, and its working directory for relative PEM file
+     * paths (null: the process's own).
+     */
+    public DashplaneProvider(Map<String, String> environment, java.nio.file.Path workingDirectory) {
         this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** A relative PEM file path against the session's working directory; PEM text and the rest unchanged. */
+    private String inWorkingDirectory(String pemOrPath) {
+        if (workingDirectory == null || pemOrPath == null || pemOrPath.isBlank() || pemOrPath.contains("-----BEGIN")) {
+            return pemOrPath;
+        }
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(pemOrPath.trim());
+            return path.isAbsolute() ? pemOrPath : workingDirectory.resolve(path).toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return pemOrPath; // reported as unreadable where the file is read
+        }
     }
 
     /** The provider as Terraform's plugin protocol sees it. */
@@ -100,7 +123,8 @@ public final class DashplaneProvider implements ProviderDefinition<ProviderData>
         }
         DashplaneClient client;
         try {
-            TlsOptions tls = new TlsOptions(settings.caCert(), settings.clientCert(), settings.clientKey(),
+            TlsOptions tls = new TlsOptions(inWorkingDirectory(settings.caCert()),
+                    inWorkingDirectory(settings.clientCert()), inWorkingDirectory(settings.clientKey()),
                     settings.insecureSkipVerify());
             client = new DashplaneClient(new ClientConfig(URI.create(settings.url()), settings.token(),
                     settings.environment(), tls, settings.retries(), Duration.ofSeconds(settings.timeoutSeconds())));

@@ -9,4 +9,10 @@ public final class DashplaneProviderFactory implements ProviderFactory {
     public ProviderProtocol create() {
         return DashplaneProvider.protocol();
     }
+
+    @Override
+    public ProviderProtocol create(java.util.Map<String, String> environment, java.nio.file.Path workingDirectory) {
+        return new io.dashplane.provider.framework.FrameworkProvider<>(
+                new DashplaneProvider(environment, workingDirectory));
+    }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
  */
 public record HandshakeSettings(boolean cookieValid, int protocolVersion, int minPort, int maxPort,
                                 String clientCertPem) {
-    public static final String MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
-    public static final String MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+    public static final String MAGIC_COOKIE_KEY = io.dashplane.provider.shim.ShimProtocol.MAGIC_COOKIE_KEY;
+    public static final String MAGIC_COOKIE_VALUE = io.dashplane.provider.shim.ShimProtocol.MAGIC_COOKIE_VALUE;
     public static final int[] SERVED_VERSIONS = {6, 5};
 
     public static HandshakeSettings fromEnvironment(Map<String, String> env) {

@@ -13,13 +13,22 @@ import java.util.logging.Logger;
 /**
  * Logs on stderr as hclog JSON lines ({@code @level}, {@code @message}, {@code @timestamp}, {@code @module}),
  * the format Terraform re-logs at the right level. The threshold comes from TF_LOG_PROVIDER, else TF_LOG,
- * else WARN. java.util.logging (used by gRPC and by our own code) is routed here.
+ * else WARN. java.util.logging (used by gRPC and by our own code) is routed here. A thread may carry its own
+ * {@link Sink} (the provider daemon gives each session's threads that session's stream and level); other threads
+ * log to the process-wide sink.
  */
 public final class HcLog {
     public enum Level { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
 
-    private static volatile Level threshold = Level.WARN;
-    private static volatile PrintStream out = System.err;
+    /** Where lines go and from which level on. */
+    public record Sink(PrintStream out, Level threshold) {
+        public static Sink fromEnvironment(PrintStream out, String tfLogProvider, String tfLog) {
+            return new Sink(out, levelFrom(tfLogProvider != null && !tfLogProvider.isBlank() ? tfLogProvider : tfLog));
+        }
+    }
+
+    private static volatile Sink processSink = new Sink(System.err, Level.WARN);
+    private static final ThreadLocal<Sink> THREAD_SINK = new ThreadLocal<>();
 
     private HcLog() {}
 
@@ -30,15 +39,40 @@ public final class HcLog {
     }
 
     /** Reads the level from the environment and routes java.util.logging to stderr in hclog JSON. */
-    static void install(PrintStream stderr, String tfLogProvider, String tfLog) {
-        out = stderr;
-        threshold = levelFrom(tfLogProvider != null && !tfLogProvider.isBlank() ? tfLogProvider : tfLog);
+    public static void install(PrintStream stderr, String tfLogProvider, String tfLog) {
+        processSink = Sink.fromEnvironment(stderr, tfLogProvider, tfLog);
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        root.setLevel(julLevel(threshold));
+        root.setLevel(julLevel(processSink.threshold()));
         root.addHandler(new JulBridge());
+    }
+
+    /** The calling thread logs to {@code sink} from now on (null: back to the process-wide sink). */
+    public static void useOnThisThread(Sink sink) {
+        if (sink == null) {
+            THREAD_SINK.remove();
+        } else {
+            THREAD_SINK.set(sink);
+        }
+    }
+
+    /**
+     * Lets java.util.logging records down to {@code level} reach the bridge (each sink still filters by its own
+     * level); never raises the process's level.
+     */
+    public static synchronized void admitJulLevel(Level level) {
+        Logger root = LogManager.getLogManager().getLogger("");
+        java.util.logging.Level wanted = julLevel(level);
+        if (root.getLevel() == null || wanted.intValue() < root.getLevel().intValue()) {
+            root.setLevel(wanted);
+        }
+    }
+
+    private static Sink sink() {
+        Sink own = THREAD_SINK.get();
+        return own != null ? own : processSink;
     }
 
     static Level levelFrom(String value) {
@@ -57,11 +91,12 @@ public final class HcLog {
     }
 
     public static boolean enabled(Level level) {
-        return level != Level.OFF && level.compareTo(threshold) >= 0;
+        return level != Level.OFF && level.compareTo(sink().threshold()) >= 0;
     }
 
     public static void log(Level level, String module, String message) {
-        if (!enabled(level)) {
+        Sink sink = sink();
+        if (level == Level.OFF || level.compareTo(sink.threshold()) < 0) {
             return;
         }
         StringBuilder b = new StringBuilder(message.length() + 120);
@@ -71,7 +106,7 @@ public final class HcLog {
         b.append(",\"@module\":");
         appendJsonString(b, module);
         b.append(",\"@timestamp\":\"").append(Timestamp.FORMAT.format(Instant.now())).append("\"}");
-        PrintStream stream = out;
+        PrintStream stream = sink.out();
         synchronized (stream) {
             stream.println(b);
             stream.flush();
@@ -150,7 +185,7 @@ public final class HcLog {
 
         @Override
         public void flush() {
-            out.flush();
+            sink().out().flush();
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.dashplane.provider.plugin;
 import io.dashplane.provider.protocol.ProviderProtocol;
 import io.dashplane.provider.protocol.Tfplugin5ProviderService;
 import io.dashplane.provider.protocol.Tfplugin6ProviderService;
+import io.dashplane.provider.shim.ShimProtocol;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -45,15 +46,21 @@ public final class PluginServer {
     public static final int MAX_INBOUND_MESSAGE_BYTES = 256 * 1024 * 1024;
     static final String HOST = "127.0.0.1";
 
+    private final Bound bound;
     private final Server server;
     private final int protocolVersion;
     private final String handshakeLine;
 
-    private PluginServer(Server server, int protocolVersion, String handshakeLine) {
-        this.server = server;
+    private PluginServer(Bound bound, int protocolVersion, String handshakeLine) {
+        this.bound = bound;
+        this.server = bound.server();
         this.protocolVersion = protocolVersion;
         this.handshakeLine = handshakeLine;
     }
+
+    /** A started gRPC server with the thread pools it owns (released on {@link #stop()}). */
+    private record Bound(Server server, NioEventLoopGroup boss, NioEventLoopGroup workers,
+                         java.util.concurrent.ExecutorService executor) {}
 
     /**
      * Process entry point: never returns. Exit status 1 when started without Terraform's magic cookie or when
@@ -87,9 +94,7 @@ public final class PluginServer {
                 ignoreSigint();
                 HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
                 if (!settings.cookieValid()) {
-                    System.err.println("This binary is a plugin for Terraform and OpenTofu. It is not meant to be"
-                            + " executed directly; Terraform starts it when a configuration uses the dashplane"
-                            + " provider.");
+                    System.err.println(ShimProtocol.NOT_FOR_DIRECT_USE);
                     System.err.flush();
                     System.exit(1);
                 }
@@ -114,23 +119,43 @@ public final class PluginServer {
         return start(settings, provider, tlsFor(settings));
     }
 
+    /**
+     * One plugin session inside a long-lived process (the provider daemon): a fresh key and certificate pinned to
+     * this client, its own gRPC server, event loops and call executor whose threads come from {@code threads}
+     * (so that they can carry the session's log sink). {@link #stop()} releases all of them.
+     */
+    public static PluginServer startSession(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
+                                            java.util.concurrent.ThreadFactory threads) throws IOException {
+        CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.completedFuture(prepareTls(settings.clientCertPem()));
+        return start(settings, provider, tls, threads);
+    }
+
     private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
                                       CompletableFuture<ServerTls> tls) throws IOException {
-        Server server = bind(settings.minPort(), settings.maxPort(), tls, provider);
+        return start(settings, provider, tls, null);
+    }
+
+    private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
+                                      CompletableFuture<ServerTls> tls, java.util.concurrent.ThreadFactory threads)
+            throws IOException {
+        Bound bound = bind(settings.minPort(), settings.maxPort(), tls, provider, threads);
         StartupTrace.mark("server listening");
-        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+        int port = ((InetSocketAddress) bound.server().getListenSockets().get(0)).getPort();
         String certField = tls.join() == null ? "" : tls.join().certificateField();
         String line = "1|" + settings.protocolVersion() + "|tcp|" + HOST + ":" + port + "|grpc|" + certField;
-        return new PluginServer(server, settings.protocolVersion(), line);
+        return new PluginServer(bound, settings.protocolVersion(), line);
     }
 
     /** Debug mode: plaintext protocol 6 for a client started with TF_REATTACH_PROVIDERS; no cookie needed. */
     public static PluginServer startDebug(Map<String, String> env, Supplier<ProviderProtocol> provider)
             throws IOException {
         HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
-        Server server = bind(settings.minPort(), settings.maxPort(), CompletableFuture.completedFuture(null), provider);
-        int port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
-        return new PluginServer(server, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
+        Bound bound = bind(settings.minPort(), settings.maxPort(), CompletableFuture.completedFuture(null), provider,
+                null);
+        int port = ((InetSocketAddress) bound.server().getListenSockets().get(0)).getPort();
+        return new PluginServer(bound, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
     }
 
     public String handshakeLine() {
@@ -174,7 +199,18 @@ public final class PluginServer {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            if (bound.executor() != null) { // a daemon session's own pools; a plugin process just exits
+                bound.executor().shutdown();
+                bound.boss().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                bound.workers().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** True once the server stopped (Shutdown, or {@link #stop()}). */
+    public boolean isTerminated() {
+        return server.isTerminated();
     }
 
     private record ServerTls(SslContext context, String certificateField) {}
@@ -215,8 +251,9 @@ public final class PluginServer {
         t.start();
     }
 
-    private static Server bind(int minPort, int maxPort, CompletableFuture<ServerTls> tlsSetup,
-                               Supplier<ProviderProtocol> provider) throws IOException {
+    private static Bound bind(int minPort, int maxPort, CompletableFuture<ServerTls> tlsSetup,
+                              Supplier<ProviderProtocol> provider, java.util.concurrent.ThreadFactory threads)
+            throws IOException {
         Supplier<ProviderProtocol> lazyProvider = new Memoized<>(provider);
         int span = maxPort - minPort + 1;
         int offset = ThreadLocalRandom.current().nextInt(span); // spread parallel plugin processes over the range
@@ -224,15 +261,20 @@ public final class PluginServer {
         for (int i = 0; i < span; i++) {
             int port = minPort + (offset + i) % span;
             PluginServer[] self = new PluginServer[1];
-            Server server = build(port, tlsSetup, lazyProvider, () -> {
+            Bound bound = build(port, tlsSetup, lazyProvider, () -> {
                 Thread stopper = new Thread(() -> self[0].stop(), "plugin-shutdown");
                 stopper.start();
-            });
+            }, threads);
             try {
-                server.start();
-                self[0] = new PluginServer(server, 0, null);
-                return server;
+                bound.server().start();
+                self[0] = new PluginServer(bound, 0, null);
+                return bound;
             } catch (IOException e) {
+                if (bound.executor() != null) {
+                    bound.executor().shutdown();
+                    bound.boss().shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                    bound.workers().shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                }
                 if (!(e.getCause() instanceof BindException) && !(e instanceof BindException)) {
                     throw e;
                 }
@@ -242,15 +284,19 @@ public final class PluginServer {
         throw new IOException("no free port between " + minPort + " and " + maxPort, last);
     }
 
-    private static Server build(int port, CompletableFuture<ServerTls> tlsSetup, Supplier<ProviderProtocol> provider,
-                                Runnable shutdown) {
+    private static Bound build(int port, CompletableFuture<ServerTls> tlsSetup, Supplier<ProviderProtocol> provider,
+                               Runnable shutdown, java.util.concurrent.ThreadFactory threads) {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("plugin", ServingStatus.SERVING);
+        NioEventLoopGroup boss = threads == null ? new NioEventLoopGroup(1) : new NioEventLoopGroup(1, threads);
+        NioEventLoopGroup workers = threads == null ? new NioEventLoopGroup(0) : new NioEventLoopGroup(0, threads);
+        java.util.concurrent.ExecutorService executor =
+                threads == null ? null : java.util.concurrent.Executors.newCachedThreadPool(threads);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
                 // NIO instead of the native epoll transport: loading the native library costs start-up time.
                 .channelType(NioServerSocketChannel.class)
-                .bossEventLoopGroup(new NioEventLoopGroup(1))
-                .workerEventLoopGroup(new NioEventLoopGroup(0))
+                .bossEventLoopGroup(boss)
+                .workerEventLoopGroup(workers)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .keepAliveTime(Long.MAX_VALUE, TimeUnit.NANOSECONDS) // i.e. no server keepalive pings
                 .permitKeepAliveWithoutCalls(true)
@@ -259,12 +305,15 @@ public final class PluginServer {
                 .addService(new Tfplugin5ProviderService(provider))
                 .addService(new GrpcControllerService(shutdown))
                 .addService(health.getHealthService());
+        if (executor != null) {
+            builder.executor(executor);
+        }
         StartupTrace.mark("services ready");
         ServerTls tls = awaitTls(tlsSetup);
         if (tls != null) {
             builder.sslContext(tls.context());
         }
-        return builder.build();
+        return new Bound(builder.build(), boss, workers, executor);
     }
 
     /**

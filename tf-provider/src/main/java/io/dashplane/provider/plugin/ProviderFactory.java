@@ -9,4 +9,13 @@ import io.dashplane.provider.protocol.ProviderProtocol;
  */
 public interface ProviderFactory {
     ProviderProtocol create();
+
+    /**
+     * A provider for one plugin session of the provider daemon, reading its settings from that session's
+     * environment instead of the daemon process's and resolving relative file paths against the session's
+     * working directory. Providers that read neither need not override it.
+     */
+    default ProviderProtocol create(java.util.Map<String, String> environment, java.nio.file.Path workingDirectory) {
+        return create();
+    }
 }

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time from process start to the handshake line, median of 20 runs, for the launcher as shipped (AppCDS
- * archive, C1 only, SerialGC) and for a plain {@code java -cp 'lib/*'} start of the same main class ("before").
+ * Time from process start to the handshake line, median of 20 runs: a plain {@code java -cp 'lib/*'} start of the
+ * main class ("before"), the launcher serving in its own process (DASHPLANE_PROVIDER_DAEMON=off: AppCDS archive,
+ * C1 only, SerialGC), and the launcher's default, the shim asking the provider daemon for a session: once cold
+ * (the daemon stopped first, so the shim starts it) and warm, with the daemon's CPU time per start.
  * Each run is a Terraform-like start: cookie, protocol versions, a fresh P-521 client certificate (made before
  * the clock starts). The process is killed after the line, as Terraform does at the end of a phase.
  *
@@ -38,21 +41,41 @@ public final class HandshakeBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> plain = List.of(java, "-cp", dist.resolve("lib") + "/*", "io.dashplane.provider.plugin.PluginMain");
 
-        measure("warm-up (discarded)", List.of(launcher.toString()), 3);
-        double before = measure("before: plain java -cp lib/* (no AppCDS, default JIT/GC)", plain, runs);
-        double after = measure("after: terraform-provider-dashplane launcher (AppCDS, C1, SerialGC)",
-                List.of(launcher.toString()), runs);
-        System.out.printf("handshake median: before %.0f ms, after %.0f ms (%d runs each, %d CPUs)%n",
-                before, after, runs, Runtime.getRuntime().availableProcessors());
+        Map<String, String> inProcess = Map.of("DASHPLANE_PROVIDER_DAEMON", "off");
+        measure("warm-up (discarded)", List.of(launcher.toString()), 3, inProcess);
+        double before = measure("before: plain java -cp lib/* (no AppCDS, default JIT/GC)", plain, runs, Map.of());
+        double after = measure("in process: DASHPLANE_PROVIDER_DAEMON=off launcher (AppCDS, C1, SerialGC)",
+                List.of(launcher.toString()), runs, inProcess);
+        daemon(launcher, "stop");
+        double cold = measure("daemon, cold: the shim starts the daemon (first start)", List.of(launcher.toString()), 1,
+                Map.of());
+        long daemonPid = Long.parseLong(daemon(launcher, "status").replaceAll(".*pid ([0-9]+).*", "$1").trim());
+        double daemonCpuBefore = cpuMillis(daemonPid);
+        double warm = measure("daemon, warm: shim + session in the running daemon", List.of(launcher.toString()), runs,
+                Map.of());
+        double daemonCpuPerStart = (cpuMillis(daemonPid) - daemonCpuBefore) / runs;
+        System.out.printf("handshake median: before %.0f ms, in process %.0f ms, daemon cold %.0f ms, daemon warm %.0f ms;"
+                        + " daemon CPU per warm start %.0f ms (%d runs each, %d CPUs)%n",
+                before, after, cold, warm, daemonCpuPerStart, runs, Runtime.getRuntime().availableProcessors());
     }
 
-    private static double measure(String label, List<String> command, int runs) throws Exception {
+    /** Runs {@code terraform-provider-dashplane daemon <command>} and returns what it printed. */
+    private static String daemon(Path launcher, String command) throws Exception {
+        Process p = new ProcessBuilder(launcher.toString(), "daemon", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static double measure(String label, List<String> command, int runs, Map<String, String> extraEnv)
+            throws Exception {
         double[] millis = new double[runs];
         double[] cpuMillis = new double[runs];
         for (int i = 0; i < runs; i++) {
             SelfSignedCertificate clientCert = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(PluginProcess.terraformEnvironment(i % 2 == 0 ? "5,6" : "6,5", clientCert));
+            pb.environment().putAll(extraEnv);
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
             Process process = pb.start();

@@ -189,6 +189,8 @@ class TerraformCliIT {
 
     static Result run(List<String> command, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
+        // provider daemons started by tests go soon after their last session (see docs/performance.md)
+        pb.environment().put("DASHPLANE_PROVIDER_DAEMON_IDLE", "20s");
         pb.environment().putAll(env);
         Process process = pb.start();
         process.getOutputStream().close();

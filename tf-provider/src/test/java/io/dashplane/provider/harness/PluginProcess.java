@@ -68,6 +68,7 @@ public final class PluginProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(executable.toString());
         Map<String, String> env = pb.environment();
         env.putAll(terraformEnvironment(protocolVersions, clientCert));
+        env.put("DASHPLANE_PROVIDER_DAEMON_IDLE", "20s"); // provider daemons started by tests go soon
         env.putAll(extraEnv);
         Process process = pb.start();
         CompletableFuture<String> stderr = drain(process.getErrorStream());
