@@ -17,9 +17,8 @@ import java.util.Map;
 
 /**
  * The answers of {@code GET .../dashboards/{uid}} (as bytes) and of the dashboard search, kept between requests.
- * Profiling showed a GET spent
- * its time in a read transaction (two queries rendered by jOOQ, the ~70 KB JSON text decoded from SQLite) and in
- * writing that text again through Jackson; an answer taken from here costs a map lookup.
+ * Profiling showed a GET spent its time in a read transaction (two queries rendered by jOOQ, the ~70 KB JSON text
+ * decoded from SQLite) and in writing that text again through Jackson; an answer taken from here costs a map lookup.
  *
  * <p>Freshness by construction: each entry remembers {@link Database#commits()} read before its database read,
  * and is used only while no write has committed since. Any write anywhere (this dashboard, its folder, a
