@@ -191,7 +191,6 @@ public final class DashboardService {
         // single-writer lock, against the datasources the environment's last write saw (no read transaction of
         // its own); re-validate inside only when the datasources read there differ, so a dashboard never commits
         // a reference to a datasource deleted meanwhile.
-        Content content = content(dashboard);
         KnownDatasources cached = lastKnown.get(env);
         KnownDatasources seen;
         ValidationReport validated;
@@ -209,6 +208,7 @@ public final class DashboardService {
         }
         KnownDatasources before = seen;
         ValidationReport validatedBefore = validated;
+        Content content = content(dashboard); // after validation: extraction may assume a valid dashboard
         Function<DSLContext, DashboardWriteResult> work = tx -> {
             environments.requireExists(tx, env);
             KnownDatasources known = KnownDatasources.read(tx, env, datasources, environments);
