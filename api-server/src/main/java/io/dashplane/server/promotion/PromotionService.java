@@ -340,20 +340,22 @@ public final class PromotionService {
         List<PlanItem> items = builder.build(tx, target, desired, rewrites, sourceUids, prune, false);
         return new ChangePlan(Uid.generate(), ChangePlan.PROMOTION, source, target, prune, Timestamps.now(),
                 ChangePlan.summarize(items), items, null,
-                warn ? unmappedRuleWarnings(from, mapping, items, source, target) : null);
+                warn ? unmappedRuleWarnings(from, mapping, targetIds, items, source, target) : null);
     }
 
     /**
      * One warning per query of a rule whose datasource has no counterpart in a warn-mode target, the pointer into
      * the plan ({@code /items/3/desired/rules/0/data/0/datasourceUid}).
      */
-    private static List<Finding> unmappedRuleWarnings(Bundle from, DatasourceMapping mapping, List<PlanItem> items,
+    private static List<Finding> unmappedRuleWarnings(Bundle from, DatasourceMapping mapping,
+                                                      List<DatasourceIdentity> targetIds, List<PlanItem> items,
                                                       String source, String target) {
         List<Finding> warnings = new ArrayList<>();
         for (BundleRuleGroup g : list(from.ruleGroups())) {
             for (AlertRule rule : list(g.rules())) {
                 for (ReferenceSite site : DatasourceUsages.ofAlertRule(rule)) {
-                    if (mapping.target(site.reference()).isPresent()) {
+                    if (mapping.target(site.reference()).isPresent()
+                            || targetIds.stream().anyMatch(t -> site.reference().equals(t.uid()))) {
                         continue;
                     }
                     String why = mapping.source(site.reference())
