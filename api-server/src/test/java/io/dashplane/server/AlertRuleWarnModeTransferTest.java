@@ -84,6 +84,24 @@ class AlertRuleWarnModeTransferTest extends AlertingTestSupport {
     }
 
     @Test
+    void aPromotionIntoAWarnEnvironmentDoesNotWarnAboutADatasourceTheTargetHasThoughTheSourceLacksIt() {
+        createEnvironment("legacy", "warn");
+        expect(201, api.post("/api/v1/environments/legacy/folders", "{\"uid\":\"ml\",\"title\":\"Machine learning\"}"));
+        expect(201, api.put("/api/v1/environments/legacy/rule-groups/ml/health", "{\"interval\":\"1m\"}"));
+        expect(201, api.post("/api/v1/environments/legacy/alert-rules", rule("drift", "Drift", "health", "")
+                .replace("\"datasourceUid\":\"Prometheus\"", "\"datasourceUid\":\"prom-target\"")));
+        createEnvironment("migration", "warn");
+        expect(201, api.post(WARN_ENV + "/datasources",
+                "{\"uid\":\"prom-target\",\"name\":\"Prometheus\",\"type\":\"prometheus\",\"url\":\"http://p:9090\"}"));
+
+        var promoted = expect(200, api.post("/api/v1/promotions", promotion("migration", false).replace(
+                "\"source\":\"default\"", "\"source\":\"legacy\"")));
+
+        assertTrue(promoted.json().path("plan").path("warnings").isMissingNode(), promoted.toString());
+        expect(200, api.get(WARN_ENV + "/alert-rules/drift"));
+    }
+
+    @Test
     void aPromotionIntoAStrictEnvironmentRefusesARuleWhoseDatasourceTheTargetLacks() {
         seed(ENV);
         expect(201, api.post(RULES, rule("drift", "Drift", "health", "")));

@@ -14,9 +14,9 @@ import java.util.Map;
  * @param kind          {@code promotion} or {@code import}
  * @param source        the source environment (promotions), null for imports
  * @param secretInputs  secrets the apply needs (import: keys of datasources the plan creates)
- * @param warnings      what a target in {@code warn} validation mode takes although it is unresolved (alert rules
- *                      naming a datasource the target lacks); pointers into the bundle (imports) or into this plan
- *                      (promotions); absent when there is none
+ * @param warnings      what a target in {@code warn} validation mode takes although it is unresolved (alert rules,
+ *                      and in promotions dashboards, naming a datasource the target lacks); pointers into the bundle
+ *                      (imports) or into this plan (promotions); absent when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangePlan(String id, String kind, String source, String target, boolean prune, String createdAt,

@@ -289,11 +289,12 @@ public final class PromotionService {
             mapping = mapping(sourceIds, targetIds, uidMap, nameMap);
         }
 
-        // a target in warn mode takes rules naming a datasource it lacks (their references stay as they are)
+        // a target in warn mode takes dashboards and rules naming a datasource it lacks (their references stay as
+        // they are, the plan lists warnings)
         boolean warn = environments.validationMode(tx, target) == ValidationMode.WARN;
         List<ReferenceSite> sites = new ArrayList<>();
-        list(from.dashboards()).forEach(d -> sites.addAll(DatasourceUsages.ofDashboard(d.uid(), d.dashboard())));
         if (!warn) {
+            list(from.dashboards()).forEach(d -> sites.addAll(DatasourceUsages.ofDashboard(d.uid(), d.dashboard())));
             list(from.ruleGroups()).forEach(g -> list(g.rules()).forEach(r -> sites.addAll(DatasourceUsages.ofAlertRule(r))));
         }
         try {
@@ -304,7 +305,8 @@ public final class PromotionService {
         Map<String, List<DatasourceRewrite>> rewrites = new HashMap<>();
         List<BundleDashboard> dashboards = new ArrayList<>();
         for (BundleDashboard d : list(from.dashboards())) {
-            Rewritten<JsonNode> r = DatasourceRewriter.rewriteDashboard(d.uid(), d.dashboard(), mapping);
+            Rewritten<JsonNode> r = warn ? DatasourceRewriter.rewriteMappableDashboard(d.uid(), d.dashboard(), mapping)
+                    : DatasourceRewriter.rewriteDashboard(d.uid(), d.dashboard(), mapping);
             dashboards.add(new BundleDashboard(d.uid(), d.folderUid(), r.value()));
             if (!r.rewrites().isEmpty()) {
                 rewrites.put(d.uid(), r.rewrites());
@@ -340,32 +342,63 @@ public final class PromotionService {
         List<PlanItem> items = builder.build(tx, target, desired, rewrites, sourceUids, prune, false);
         return new ChangePlan(Uid.generate(), ChangePlan.PROMOTION, source, target, prune, Timestamps.now(),
                 ChangePlan.summarize(items), items, null,
-                warn ? unmappedRuleWarnings(from, mapping, items, source, target) : null);
+                warn ? unmappedWarnings(from, mapping, targetIds, items, source, target) : null);
     }
 
     /**
-     * One warning per query of a rule whose datasource has no counterpart in a warn-mode target, the pointer into
-     * the plan ({@code /items/3/desired/rules/0/data/0/datasourceUid}).
+     * One warning per reference of a dashboard or a rule's query whose datasource has no counterpart in a warn-mode
+     * target, the pointer into the plan ({@code /items/2/desired/dashboard/panels/0/datasource/uid},
+     * {@code /items/3/desired/rules/0/data/0/datasourceUid}).
      */
-    private static List<Finding> unmappedRuleWarnings(Bundle from, DatasourceMapping mapping, List<PlanItem> items,
-                                                      String source, String target) {
+    private static List<Finding> unmappedWarnings(Bundle from, DatasourceMapping mapping,
+                                                  List<DatasourceIdentity> targetIds, List<PlanItem> items,
+                                                  String source, String target) {
         List<Finding> warnings = new ArrayList<>();
+        for (BundleDashboard d : list(from.dashboards())) {
+            for (ReferenceSite site : DatasourceUsages.ofDashboard(d.uid(), d.dashboard())) {
+                if (!resolves(site, mapping, targetIds)) {
+                    warnings.add(new Finding(dashboardPointer(items, d.uid()) + site.pointer(), "dashboard '"
+                            + d.uid() + "': datasource '" + site.reference() + "' does not exist in '" + target
+                            + "' (" + why(site, mapping, source) + "); the dashboard is stored but what uses the "
+                            + "datasource shows no data until it does"));
+                }
+            }
+        }
         for (BundleRuleGroup g : list(from.ruleGroups())) {
             for (AlertRule rule : list(g.rules())) {
                 for (ReferenceSite site : DatasourceUsages.ofAlertRule(rule)) {
-                    if (mapping.target(site.reference()).isPresent()) {
-                        continue;
+                    if (!resolves(site, mapping, targetIds)) {
+                        warnings.add(new Finding(rulePointer(items, g, rule.uid()) + site.pointer(), "alert rule '"
+                                + rule.uid() + "': datasource '" + site.reference() + "' does not exist in '" + target
+                                + "' (" + why(site, mapping, source) + "); the rule is stored but cannot be evaluated "
+                                + "until it does"));
                     }
-                    String why = mapping.source(site.reference())
-                            .map(s -> "the datasource '" + s.name() + "' of '" + source + "' has no counterpart there")
-                            .orElse("it is no datasource of '" + source + "' either");
-                    warnings.add(new Finding(rulePointer(items, g, rule.uid()) + site.pointer(), "alert rule '"
-                            + rule.uid() + "': datasource '" + site.reference() + "' does not exist in '" + target
-                            + "' (" + why + "); the rule is stored but cannot be evaluated until it does"));
                 }
             }
         }
         return warnings;
+    }
+
+    /** Whether a reference is mapped, or names (by uid; a legacy string reference also by name) a target datasource. */
+    private static boolean resolves(ReferenceSite site, DatasourceMapping mapping, List<DatasourceIdentity> targetIds) {
+        boolean legacy = ReferenceSite.DASHBOARD.equals(site.objectKind()) && site.pointer().endsWith("/datasource");
+        return mapping.target(site.reference()).isPresent() || targetIds.stream().anyMatch(t ->
+                site.reference().equals(t.uid()) || legacy && site.reference().equals(t.name()));
+    }
+
+    private static String why(ReferenceSite site, DatasourceMapping mapping, String source) {
+        return mapping.source(site.reference())
+                .map(s -> "the datasource '" + s.name() + "' of '" + source + "' has no counterpart there")
+                .orElse("it is no datasource of '" + source + "' either");
+    }
+
+    private static String dashboardPointer(List<PlanItem> items, String dashboardUid) {
+        for (int i = 0; i < items.size(); i++) {
+            if (PlanItem.DASHBOARD.equals(items.get(i).kind()) && dashboardUid.equals(items.get(i).uid())) {
+                return "/items/" + i + "/desired/dashboard";
+            }
+        }
+        throw new IllegalStateException("dashboard '" + dashboardUid + "' is not in the plan");
     }
 
     private static String rulePointer(List<PlanItem> items, BundleRuleGroup group, String ruleUid) {

@@ -21,11 +21,22 @@ public final class DatasourceRewriter {
 
     /** @throws UnmappableDatasourceException listing every unmappable datasource with all its places */
     public static Rewritten<JsonNode> rewriteDashboard(String dashboardUid, JsonNode dashboard, DatasourceMapping mapping) {
-        List<ReferenceSite> sites = DatasourceUsages.ofDashboard(dashboardUid, dashboard);
-        requireMappable(mapping, sites);
+        requireMappable(mapping, DatasourceUsages.ofDashboard(dashboardUid, dashboard));
+        return rewriteMappableDashboard(dashboardUid, dashboard, mapping);
+    }
+
+    /**
+     * As {@link #rewriteDashboard} for a target that takes unresolved references (validation mode {@code warn}):
+     * what can be mapped is rewritten, an unmappable reference is left as it is.
+     */
+    public static Rewritten<JsonNode> rewriteMappableDashboard(String dashboardUid, JsonNode dashboard,
+                                                               DatasourceMapping mapping) {
         JsonNode copy = dashboard.deepCopy();
         List<DatasourceRewrite> rewrites = new ArrayList<>();
-        for (ReferenceSite site : sites) {
+        for (ReferenceSite site : DatasourceUsages.ofDashboard(dashboardUid, dashboard)) {
+            if (mapping.target(site.reference()).isEmpty()) {
+                continue;
+            }
             DatasourceIdentity target = mapping.target(site.reference()).orElseThrow();
             boolean legacyName = site.pointer().endsWith("/datasource")
                     && mapping.source(site.reference()).map(s -> !site.reference().equals(s.uid())).orElse(false);
