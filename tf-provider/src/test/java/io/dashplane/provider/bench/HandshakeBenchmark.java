@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Time from process start to the handshake line, median of 20 runs: a plain {@code java -cp 'lib/*'} start of the
  * main class ("before"), the launcher serving in its own process (DASHPLANE_PROVIDER_DAEMON=off: AppCDS archive,
- * C1 only, SerialGC), and the launcher's default, the shim asking the provider daemon for a session: once cold
+ * C1 only, SerialGC; the default), and DASHPLANE_PROVIDER_DAEMON=on, the shim asking the provider daemon for a session: once cold
  * (the daemon stopped first, so the shim starts it) and warm, with the daemon's CPU time per start.
  * Each run is a Terraform-like start: cookie, protocol versions, a fresh P-521 client certificate (made before
  * the clock starts). The process is killed after the line, as Terraform does at the end of a phase.
@@ -46,13 +46,14 @@ public final class HandshakeBenchmark {
         double before = measure("before: plain java -cp lib/* (no AppCDS, default JIT/GC)", plain, runs, Map.of());
         double after = measure("in process: DASHPLANE_PROVIDER_DAEMON=off launcher (AppCDS, C1, SerialGC)",
                 List.of(launcher.toString()), runs, inProcess);
+        Map<String, String> daemonOn = Map.of("DASHPLANE_PROVIDER_DAEMON", "on");
         daemon(launcher, "stop");
         double cold = measure("daemon, cold: the shim starts the daemon (first start)", List.of(launcher.toString()), 1,
-                Map.of());
+                daemonOn);
         long daemonPid = Long.parseLong(daemon(launcher, "status").replaceAll(".*pid ([0-9]+).*", "$1").trim());
         double daemonCpuBefore = cpuMillis(daemonPid);
         double warm = measure("daemon, warm: shim + session in the running daemon", List.of(launcher.toString()), runs,
-                Map.of());
+                daemonOn);
         double daemonCpuPerStart = (cpuMillis(daemonPid) - daemonCpuBefore) / runs;
         System.out.printf("handshake median: before %.0f ms, in process %.0f ms, daemon cold %.0f ms, daemon warm %.0f ms;"
                         + " daemon CPU per warm start %.0f ms (%d runs each, %d CPUs)%n",

@@ -39,7 +39,8 @@ class ProviderDaemonCliIT {
     void twoConfigurationsRunAtOnceShareOneDaemonAndEachUsesItsOwnServerAndToken(@TempDir Path work) throws Exception {
         first.newEnvironment("alpha");
         second.newEnvironment("beta");
-        RealTerraform a = RealTerraform.in(work.resolve("a"), first, "alpha", first.token());
+        RealTerraform a = RealTerraform.in(Files.createDirectories(work.resolve("a")), first, "alpha", first.token());
+        a.env().put("DASHPLANE_PROVIDER_DAEMON", "on"); // opt-in for now (docs/index.md)
         RealTerraform b = new RealTerraform(a.terraform(), Files.createDirectories(work.resolve("b")),
                 new HashMap<>(a.env()));
         b.env().put("TF_VAR_dashplane_url", second.url());

@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dashplane.provider.plugin.PluginClientChannels;
+import io.dashplane.provider.plugin.SelfSignedCertificate;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,9 +36,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The provider daemon behind the launcher's default path, driven as Terraform drives the executable: each test
+ * The provider daemon (DASHPLANE_PROVIDER_DAEMON=on), driven as Terraform drives the executable: each test
  * has its own copy of the test dist and its own private socket directory (TMPDIR), so its daemon is its own.
  */
 class ProviderDaemonIT {
@@ -50,6 +60,7 @@ class ProviderDaemonIT {
         env.put("TMPDIR", tmp.toString());
         env.put("XDG_RUNTIME_DIR", "");
         env.put("DASHPLANE_PROVIDER_DAEMON_IDLE", "60s");
+        env.put("DASHPLANE_PROVIDER_DAEMON", "on"); // opt-in for now (docs/index.md)
     }
 
     @AfterEach
@@ -72,6 +83,46 @@ class ProviderDaemonIT {
             assertEquals(ServingStatus.SERVING, second.health(), "the other session goes on");
             second.shutdown();
             assertEquals(0, second.awaitExit(WAIT));
+        }
+    }
+
+    @ParameterizedTest(name = "PLUGIN_PROTOCOL_VERSIONS={0} -> {1}")
+    @CsvSource(delimiter = ';', value = {"5;5", "6;6", "5,6;6", "6,5;6", "4,5;5", "7,6,5;6"})
+    void aSessionChoosesTheHighestOfferedVersionWithAutoMtlsAndTheShimExitsOnShutdown(String offered, int expected)
+            throws Exception {
+        try (PluginProcess plugin = PluginProcess.start(executable, offered, env)) {
+            assertEquals(expected, plugin.handshake().protocolVersion());
+            assertNotNull(plugin.handshake().serverCertificate(), "AutoMTLS: the line carries the server certificate");
+            assertEquals(ServingStatus.SERVING, plugin.health());
+            plugin.shutdown();
+            assertEquals(0, plugin.awaitExit(WAIT), "the shim exits 0 after GRPCController/Shutdown");
+            assertEquals("", plugin.stdoutAfterHandshake(), "stdout carries exactly one line");
+        }
+    }
+
+    @Test
+    void aClientWithoutTheSessionsPinnedCertificateIsRejected() throws Exception {
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            SelfSignedCertificate stranger = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
+            ManagedChannel channel = PluginClientChannels.connect(plugin.handshake(), stranger);
+            try {
+                assertThrows(StatusRuntimeException.class, () -> HealthGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(20, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.newBuilder().setService("plugin").build()));
+            } finally {
+                channel.shutdownNow();
+            }
+            assertEquals(ServingStatus.SERVING, plugin.health(), "Terraform's own certificate still works");
+        }
+    }
+
+    @Test
+    void sigintToTheShimIsIgnored() throws Exception {
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(plugin.process().pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertEquals(null, plugin.awaitExit(Duration.ofSeconds(2)), "still running after SIGINT");
+            assertEquals(ServingStatus.SERVING, plugin.health());
         }
     }
 
@@ -198,9 +249,10 @@ class ProviderDaemonIT {
         assertTrue(daemonStatus().startsWith("not running"), "no daemon is started for it: " + daemonStatus());
     }
 
-    @Test
-    void turnedOffTheExecutableServesInItsOwnProcessWithAutoMtls() throws Exception {
-        env.put("DASHPLANE_PROVIDER_DAEMON", "off");
+    @ParameterizedTest(name = "DASHPLANE_PROVIDER_DAEMON={0}")
+    @ValueSource(strings = {"off", ""})
+    void turnedOffOrUnsetTheExecutableServesInItsOwnProcessWithAutoMtls(String setting) throws Exception {
+        env.put("DASHPLANE_PROVIDER_DAEMON", setting);
         try (PluginProcess plugin = PluginProcess.start(executable, "5,6", env)) {
             assertEquals(6, plugin.handshake().protocolVersion());
             assertNotNull(plugin.handshake().serverCertificate());
