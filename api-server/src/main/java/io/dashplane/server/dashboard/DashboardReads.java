@@ -76,8 +76,8 @@ public final class DashboardReads {
         Map<String, Body> known = new LinkedHashMap<>();
         List<String> toRead = new ArrayList<>();
         for (String uid : uids) {
-            Body body = bodies.getIfPresent(new Key(env, uid));
-            if (body != null && body.commits() == commits) {
+            Body body = freshBody(env, uid, commits);
+            if (body != null) {
                 known.put(uid, body);
             } else {
                 toRead.add(uid);
@@ -116,12 +116,14 @@ public final class DashboardReads {
 
     public Body get(String env, String uid) {
         long commits = db.commits();
-        Key key = new Key(env, uid);
-        Body known = bodies.getIfPresent(key);
-        if (known != null && known.commits() == commits) {
-            return known;
-        }
-        return render(env, dashboards.get(env, uid), commits);
+        Body known = freshBody(env, uid, commits);
+        return known != null ? known : render(env, dashboards.get(env, uid), commits);
+    }
+
+    /** The kept body of a dashboard when nothing was committed since it was read, else null. */
+    private Body freshBody(String env, String uid, long commits) {
+        Body known = bodies.getIfPresent(new Key(env, uid));
+        return known != null && known.commits() == commits ? known : null;
     }
 
     private Body render(String env, StoredDashboard d, long commits) {
