@@ -41,14 +41,21 @@ import java.util.stream.Stream;
  */
 public final class TerraformCliBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String PROVIDER_MAIN = "io.dashplane.provider.plugin.PluginMain";
+    /** Main classes of what Terraform starts: the in-process provider, or the shim of the provider daemon. */
+    private static final List<String> PROVIDER_MAINS = List.of("io.dashplane.provider.plugin.PluginMain",
+            "io.dashplane.provider.shim.ShimMain");
+    private static final String DAEMON_MAIN = "io.dashplane.provider.daemon.ProviderDaemon";
     /** BENCH_THREADS=1 prints the provider's CPU per thread name (from /proc/<pid>/task) after each Dashplane command. */
     private static final boolean THREADS = "1".equals(System.getenv("BENCH_THREADS"));
 
     private TerraformCliBenchmark() {
     }
 
-    /** One command's figures: wall time, CPU of Terraform and its providers, server CPU, provider peak RSS. */
+    /**
+     * One command's figures: wall time, CPU of Terraform and its providers (with the provider daemon's CPU during the
+     * command added), server CPU, provider peak RSS (the daemon's when it ran the sessions) and the processes
+     * Terraform started for the provider.
+     */
     record Figures(long wallMillis, long childCpuMillis, long providerCpuMillis, long serverCpuMillis, long providerPeakRssKb,
                    int providerStarts) {
     }
@@ -116,26 +123,93 @@ public final class TerraformCliBenchmark {
                 }
             }
             if (large > 0) {
-                check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), dashplane, env), "destroy");
-                Path big = configuration(work.resolve("dashplane-" + large), large, true);
-                check(run(terraform, List.of("init", "-input=false", "-no-color"), big, env), "init");
-                Measured apply = measure(terraform, List.of("apply", "-auto-approve", "-input=false", "-no-color"), big, env);
-                check(apply.result(), "apply of " + large);
-                detail("dashplane apply of " + large, List.of(apply.figures()));
-                List<Figures> bigPlans = new ArrayList<>();
-                for (int i = 0; i < Math.min(runs, 3); i++) {
-                    Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), big, env);
-                    check(plan.result(), "no-change plan of " + large);
-                    bigPlans.add(plan.figures());
-                }
-                detail("dashplane plan of " + large, bigPlans);
-                System.out.printf("no-change plan of %d: median %d ms = %.1fx the plan of %d (%d ms); provider peak RSS %d MB%n",
-                        large, median(bigPlans, Figures::wallMillis), (double) median(bigPlans, Figures::wallMillis)
-                                / median(dashplanePlans, Figures::wallMillis),
-                        count, median(dashplanePlans, Figures::wallMillis),
-                        bigPlans.stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024);
-                check(run(terraform, List.of("destroy", "-auto-approve", "-input=false", "-no-color"), big, env), "destroy");
+                largePlans(terraform, server, env, dashplane, work.resolve("dashplane-" + large), count, large, runs);
             }
+        } finally {
+            stopDaemon(work);
+        }
+    }
+
+    /**
+     * The no-change plan of {@code large} dashboards next to the plan of {@code count}, alternating. Terraform's own
+     * apply rewrites the whole state file after each resource, so creating thousands through it takes many minutes
+     * (quadratic in Terraform, with either provider); the larger state is made instead from the {@code count}
+     * dashboards applied above: the other dashboards are created through the API and their state entries are
+     * copies of an applied one with the server's uid, url and version. A plan that is not empty (exit 2) fails
+     * the benchmark, so a state entry that differs from what the provider reads back cannot pass unnoticed.
+     */
+    private static void largePlans(String terraform, ConfigServer server, Map<String, String> env, Path dashplane,
+                                   Path big, int count, int large, int runs) throws Exception {
+        configuration(big, large, true);
+        ObjectNode state = (ObjectNode) MAPPER.readTree(dashplane.resolve("terraform.tfstate").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode instances = null;
+        for (com.fasterxml.jackson.databind.JsonNode resource : state.path("resources")) {
+            if (resource.path("type").asText().equals("dashplane_dashboard")) {
+                instances = (com.fasterxml.jackson.databind.node.ArrayNode) resource.path("instances");
+            }
+        }
+        if (instances == null || instances.size() != count) {
+            throw new IllegalStateException("the applied state holds no " + count + " dashboards");
+        }
+        ObjectNode template = (ObjectNode) instances.get(0);
+        for (int i = count; i < large; i++) {
+            String file = String.format("d%04d.json", i);
+            String content = Files.readString(big.resolve("dashboards").resolve(file));
+            com.fasterxml.jackson.databind.JsonNode written = server.write("POST", "dashboards",
+                    Map.of("dashboard", MAPPER.readTree(content)));
+            ObjectNode instance = template.deepCopy();
+            instance.put("index_key", file);
+            ObjectNode attributes = (ObjectNode) instance.path("attributes");
+            String uid = String.format("bench-%04d", i);
+            attributes.put("config_json", content);
+            attributes.put("uid", uid);
+            attributes.put("id", "default/" + uid);
+            attributes.put("url", written.path("url").asText());
+            attributes.put("version", written.path("version").asLong());
+            instances.add(instance);
+        }
+        state.put("serial", state.path("serial").asLong() + 1);
+        MAPPER.writeValue(big.resolve("terraform.tfstate").toFile(), state);
+        check(run(terraform, List.of("init", "-input=false", "-no-color"), big, env), "init");
+        List<Figures> smallPlans = new ArrayList<>();
+        List<Figures> bigPlans = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            for (Path dir : List.of(dashplane, big)) {
+                Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), dir, env);
+                check(plan.result(), "no-change plan of " + (dir == big ? large : count));
+                if (plan.result().output().contains("changed outside of Terraform")) {
+                    throw new IllegalStateException("the plan of " + (dir == big ? large : count)
+                            + " found changes outside Terraform:\n" + plan.result().output());
+                }
+                (dir == big ? bigPlans : smallPlans).add(plan.figures());
+            }
+        }
+        System.out.println();
+        detail("dashplane plan of " + count, smallPlans);
+        detail("dashplane plan of " + large, bigPlans);
+        long small = median(smallPlans, Figures::wallMillis);
+        long bigMedian = median(bigPlans, Figures::wallMillis);
+        System.out.printf("| no-change plan of %d vs %d, alternating (median wall) | %d ms | %d ms | %.1fx |%n",
+                large, count, small, bigMedian, (double) bigMedian / small);
+        System.out.printf("provider peak RSS in the plan of %d: %d MB%n", large,
+                bigPlans.stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024);
+    }
+
+    /** The benchmark's own provider daemon (its private directory is under the work directory) stops with it. */
+    private static void stopDaemon(Path work) {
+        try {
+            // the installed launcher: a daemon's identity is the lib directory it runs from
+            Path launcher;
+            try (Stream<Path> files = Files.walk(work.resolve("mirror"))) {
+                launcher = files.filter(f -> f.getFileName().toString().startsWith("terraform-provider-dashplane_"))
+                        .findFirst().orElseThrow();
+            }
+            run(launcher.toString(), List.of("daemon", "stop"), work,
+                    Map.of("XDG_RUNTIME_DIR", work.resolve("run").toString()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("stopping the provider daemon: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -232,6 +306,11 @@ public final class TerraformCliBenchmark {
         env.put("TF_VAR_dashplane_url", server.url());
         env.put("DASHPLANE_TOKEN", server.token());
         env.put("DASHPLANE_ENVIRONMENT", "default");
+        // with the provider daemon on: a daemon of this benchmark's own, stopped at its end
+        Path run = work.resolve("run");
+        Files.createDirectories(run);
+        Files.setPosixFilePermissions(run, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        env.put("XDG_RUNTIME_DIR", run.toString());
         String extra = System.getenv("BENCH_DASHPLANE_JAVA_OPTS");
         if (extra != null) {
             env.put("DASHPLANE_JAVA_OPTS", extra);
@@ -248,6 +327,11 @@ public final class TerraformCliBenchmark {
     private static Measured measure(String terraform, List<String> args, Path dir, Map<String, String> env) throws Exception {
         RssSampler[] sampler = new RssSampler[1];
         Thread[] thread = new Thread[1];
+        Map<Long, Long> daemonTicks0 = new HashMap<>();
+        daemons().forEach(daemon -> {
+            daemonTicks0.put(daemon.pid(), RssSampler.ticks(daemon.pid()));
+            RssSampler.resetPeak(daemon.pid());
+        });
         long serverCpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Result result = run(terraform, args, dir, env, process -> {
@@ -260,13 +344,20 @@ public final class TerraformCliBenchmark {
         long serverCpu = (processCpuNanos() - serverCpu0) / 1_000_000;
         sampler[0].stop = true;
         thread[0].join();
+        // the daemon is not Terraform's child: its CPU during the command counts as the provider's
+        long daemonMillis = sampler[0].shims.get() == 0 ? 0 : daemons().mapToLong(d -> RssSampler.ticks(d.pid()) - daemonTicks0.getOrDefault(d.pid(), 0L))
+                .sum() * 10;
         if (THREADS && !sampler[0].threadTicks.isEmpty()) {
             Map<String, Long> byName = new java.util.TreeMap<>();
             sampler[0].threadTicks.forEach((key, ticks) -> byName.merge(key.substring(key.lastIndexOf('/') + 1), ticks * 10, Long::sum));
             System.out.println(args.get(0) + " provider CPU ms by thread: " + byName);
         }
-        return new Measured(result, new Figures(wall, result.childCpuMillis(), sampler[0].cpuMillis(), serverCpu,
-                sampler[0].peakKb.get(), sampler[0].cpuTicks.size()));
+        return new Measured(result, new Figures(wall, result.childCpuMillis() + daemonMillis,
+                sampler[0].cpuMillis() + daemonMillis, serverCpu, sampler[0].peakKb.get(), sampler[0].cpuTicks.size()));
+    }
+
+    private static Stream<ProcessHandle> daemons() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(DAEMON_MAIN)).orElse(false));
     }
 
     private static long processCpuNanos() {
@@ -326,6 +417,8 @@ public final class TerraformCliBenchmark {
     private static final class RssSampler implements Runnable {
         private final ProcessHandle command;
         final AtomicLong peakKb = new AtomicLong();
+        /** Shims of the provider daemon seen: the daemon's memory and CPU then count as the provider's. */
+        final AtomicLong shims = new AtomicLong();
         /** Last seen user+system clock ticks per provider process (the last 100 ms of each are missed). */
         final Map<Long, Long> cpuTicks = new java.util.concurrent.ConcurrentHashMap<>();
         /** With BENCH_THREADS=1: last seen ticks per pid/tid/thread name. */
@@ -340,8 +433,11 @@ public final class TerraformCliBenchmark {
         public void run() {
             while (!stop) {
                 command.descendants()
-                        .filter(p -> p.info().commandLine().map(c -> c.contains(PROVIDER_MAIN)).orElse(false))
+                        .filter(p -> p.info().commandLine().map(c -> PROVIDER_MAINS.stream().anyMatch(c::contains)).orElse(false))
                         .forEach(this::sample);
+                if (shims.get() > 0) {
+                    daemons().forEach(daemon -> peak(daemon.pid()));
+                }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -355,6 +451,10 @@ public final class TerraformCliBenchmark {
         }
 
         private void sample(ProcessHandle process) {
+            if (!cpuTicks.containsKey(process.pid())
+                    && process.info().commandLine().map(c -> c.contains("ShimMain")).orElse(false)) {
+                shims.incrementAndGet();
+            }
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -370,13 +470,41 @@ public final class TerraformCliBenchmark {
                         }
                     }
                 }
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                peak(process.pid());
+            } catch (IOException | RuntimeException e) {
+                // the process ended while being read
+            }
+        }
+
+        private void peak(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                     if (line.startsWith("VmHWM:")) {
                         peakKb.accumulateAndGet(Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 // the process ended while being read
+            }
+        }
+
+        /** User+system clock ticks of a process, 0 when it is gone. */
+        static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** Resets the peak resident size (VmHWM) of a long-lived process such as the daemon (Linux clear_refs 5). */
+        static void resetPeak(long pid) {
+            try {
+                Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+            } catch (IOException | RuntimeException e) {
+                // not ours or gone: its peak then covers earlier commands too
             }
         }
     }
