@@ -123,7 +123,7 @@ public final class TerraformCliBenchmark {
                 }
             }
             if (large > 0) {
-                largePlans(terraform, server, env, dashplane, work.resolve("dashplane-" + large), count, large, runs);
+                largePlans(terraform, server, env, reference, dashplane, work, count, large, runs);
             }
         } finally {
             stopDaemon(work);
@@ -131,68 +131,117 @@ public final class TerraformCliBenchmark {
     }
 
     /**
-     * The no-change plan of {@code large} dashboards next to the plan of {@code count}, alternating. Terraform's own
-     * apply rewrites the whole state file after each resource, so creating thousands through it takes many minutes
-     * (quadratic in Terraform, with either provider); the larger state is made instead from the {@code count}
-     * dashboards applied above: the other dashboards are created through the API and their state entries are
-     * copies of an applied one with the server's uid, url and version. A plan that is not empty (exit 2) fails
-     * the benchmark, so a state entry that differs from what the provider reads back cannot pass unnoticed.
+     * The no-change plan of {@code large} resources next to the plan of {@code count}, alternating, for Dashplane and
+     * the reference, the large configurations in resource blocks of {@code count} each (a single for_each over
+     * thousands of instances is quadratic in Terraform itself, see docs/performance.md). Terraform's own apply
+     * rewrites the whole state file after each resource, so creating thousands through it takes many minutes; the
+     * larger states are made instead from the {@code count} resources applied above: the other dashboards are
+     * created through the API and their state entries are copies of an applied one with the server's uid, url and
+     * version. A plan that is not empty (exit 2) or that reports changes outside Terraform fails the benchmark, so a
+     * state entry that differs from what the provider reads back cannot pass unnoticed.
      */
-    private static void largePlans(String terraform, ConfigServer server, Map<String, String> env, Path dashplane,
-                                   Path big, int count, int large, int runs) throws Exception {
-        configuration(big, large, true);
-        ObjectNode state = (ObjectNode) MAPPER.readTree(dashplane.resolve("terraform.tfstate").toFile());
-        com.fasterxml.jackson.databind.node.ArrayNode instances = null;
-        for (com.fasterxml.jackson.databind.JsonNode resource : state.path("resources")) {
-            if (resource.path("type").asText().equals("dashplane_dashboard")) {
-                instances = (com.fasterxml.jackson.databind.node.ArrayNode) resource.path("instances");
-            }
-        }
-        if (instances == null || instances.size() != count) {
-            throw new IllegalStateException("the applied state holds no " + count + " dashboards");
-        }
-        ObjectNode template = (ObjectNode) instances.get(0);
-        for (int i = count; i < large; i++) {
-            String file = String.format("d%04d.json", i);
-            String content = Files.readString(big.resolve("dashboards").resolve(file));
+    private static void largePlans(String terraform, ConfigServer server, Map<String, String> env, Path reference,
+                                   Path dashplane, Path work, int count, int large, int runs) throws Exception {
+        Path bigReference = configuration(work.resolve("reference-" + large), large, count, false);
+        Path bigDashplane = configuration(work.resolve("dashplane-" + large), large, count, true);
+        writeLargeState(reference, bigReference, count, large, (i, content, instance) -> {
+            ObjectNode attributes = (ObjectNode) instance.path("attributes");
+            attributes.put("id", java.util.UUID.randomUUID().toString());
+            ((ObjectNode) attributes.path("input")).put("value", content);
+            ((ObjectNode) attributes.path("output")).put("value", content);
+        });
+        writeLargeState(dashplane, bigDashplane, count, large, (i, content, instance) -> {
             com.fasterxml.jackson.databind.JsonNode written = server.write("POST", "dashboards",
                     Map.of("dashboard", MAPPER.readTree(content)));
-            ObjectNode instance = template.deepCopy();
-            instance.put("index_key", file);
-            ObjectNode attributes = (ObjectNode) instance.path("attributes");
             String uid = String.format("bench-%04d", i);
+            ObjectNode attributes = (ObjectNode) instance.path("attributes");
             attributes.put("config_json", content);
             attributes.put("uid", uid);
             attributes.put("id", "default/" + uid);
             attributes.put("url", written.path("url").asText());
             attributes.put("version", written.path("version").asLong());
-            instances.add(instance);
+        });
+        Map<Path, List<Figures>> plans = new java.util.LinkedHashMap<>();
+        for (Path dir : List.of(reference, dashplane, bigReference, bigDashplane)) {
+            if (dir == bigReference || dir == bigDashplane) {
+                check(run(terraform, List.of("init", "-input=false", "-no-color"), dir, env), "init");
+            }
+            plans.put(dir, new ArrayList<>());
         }
-        state.put("serial", state.path("serial").asLong() + 1);
-        MAPPER.writeValue(big.resolve("terraform.tfstate").toFile(), state);
-        check(run(terraform, List.of("init", "-input=false", "-no-color"), big, env), "init");
-        List<Figures> smallPlans = new ArrayList<>();
-        List<Figures> bigPlans = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            for (Path dir : List.of(dashplane, big)) {
+            for (Path dir : plans.keySet()) {
                 Measured plan = measure(terraform, List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), dir, env);
-                check(plan.result(), "no-change plan of " + (dir == big ? large : count));
+                check(plan.result(), "no-change plan in " + dir.getFileName());
                 if (plan.result().output().contains("changed outside of Terraform")) {
-                    throw new IllegalStateException("the plan of " + (dir == big ? large : count)
+                    throw new IllegalStateException("the plan in " + dir.getFileName()
                             + " found changes outside Terraform:\n" + plan.result().output());
                 }
-                (dir == big ? bigPlans : smallPlans).add(plan.figures());
+                plans.get(dir).add(plan.figures());
             }
         }
         System.out.println();
-        detail("dashplane plan of " + count, smallPlans);
-        detail("dashplane plan of " + large, bigPlans);
-        long small = median(smallPlans, Figures::wallMillis);
-        long bigMedian = median(bigPlans, Figures::wallMillis);
-        System.out.printf("| no-change plan of %d vs %d, alternating (median wall) | %d ms | %d ms | %.1fx |%n",
-                large, count, small, bigMedian, (double) bigMedian / small);
-        System.out.printf("provider peak RSS in the plan of %d: %d MB%n", large,
-                bigPlans.stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024);
+        System.out.printf("no-change plans, alternating, the %d in blocks of %d:%n", large, count);
+        plans.forEach((dir, figures) -> detail("plan " + dir.getFileName(), figures));
+        System.out.println();
+        System.out.printf("| no-change plan (median wall) | %d | %d | %d / %d |%n", count, large, large, count);
+        System.out.println("|---|---:|---:|---:|");
+        for (Path[] pair : List.of(new Path[] {reference, bigReference}, new Path[] {dashplane, bigDashplane})) {
+            long small = median(plans.get(pair[0]), Figures::wallMillis);
+            long big = median(plans.get(pair[1]), Figures::wallMillis);
+            System.out.printf("| %s | %d ms | %d ms | %.1fx |%n", pair[0] == reference ? "terraform_data" : "dashplane_dashboard",
+                    small, big, (double) big / small);
+        }
+        System.out.printf("provider (with the daemon: daemon) CPU in the plan of %d: %d ms, of %d: %d ms (%.1fx); "
+                        + "peak RSS in the plan of %d: %d MB%n",
+                count, median(plans.get(dashplane), Figures::providerCpuMillis), large,
+                median(plans.get(bigDashplane), Figures::providerCpuMillis),
+                (double) median(plans.get(bigDashplane), Figures::providerCpuMillis)
+                        / Math.max(1, median(plans.get(dashplane), Figures::providerCpuMillis)),
+                large, plans.get(bigDashplane).stream().mapToLong(Figures::providerPeakRssKb).max().orElse(0) / 1024);
+    }
+
+    /** Fills in one state entry made from an applied one: index {@code i}, its file's content. */
+    private interface StateEntry {
+        void fill(int i, String content, ObjectNode instance) throws Exception;
+    }
+
+    /** The state of {@code large} resources in blocks of {@code count}, made from the applied state in {@code applied}. */
+    private static void writeLargeState(Path applied, Path big, int count, int large, StateEntry entry) throws Exception {
+        ObjectNode state = (ObjectNode) MAPPER.readTree(applied.resolve("terraform.tfstate").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode resources = MAPPER.createArrayNode();
+        ObjectNode block = null;
+        for (com.fasterxml.jackson.databind.JsonNode resource : state.path("resources")) {
+            if (resource.path("name").asText().equals("bench")) {
+                block = (ObjectNode) resource;
+            } else {
+                resources.add(resource);
+            }
+        }
+        if (block == null || block.path("instances").size() != count) {
+            throw new IllegalStateException("the applied state in " + applied + " holds no " + count + " resources");
+        }
+        Map<String, com.fasterxml.jackson.databind.JsonNode> applies = new HashMap<>();
+        block.path("instances").forEach(instance -> applies.put(instance.path("index_key").asText(), instance));
+        for (int first = 0; first < large; first += count) {
+            ObjectNode resource = block.deepCopy();
+            resource.put("name", "bench" + first / count);
+            com.fasterxml.jackson.databind.node.ArrayNode instances = resource.putArray("instances");
+            for (int i = first; i < Math.min(large, first + count); i++) {
+                String file = String.format("d%04d.json", i);
+                if (applies.containsKey(file)) {
+                    instances.add(applies.get(file).deepCopy());
+                    continue;
+                }
+                ObjectNode instance = (ObjectNode) applies.get("d0000.json").deepCopy();
+                instance.put("index_key", file);
+                entry.fill(i, Files.readString(big.resolve("dashboards").resolve(file)), instance);
+                instances.add(instance);
+            }
+            resources.add(resource);
+        }
+        state.set("resources", resources);
+        state.put("serial", state.path("serial").asLong() + 1);
+        MAPPER.writeValue(big.resolve("terraform.tfstate").toFile(), state);
     }
 
     /** The benchmark's own provider daemon (its private directory is under the work directory) stops with it. */
@@ -236,6 +285,14 @@ public final class TerraformCliBenchmark {
 
     /** A configuration directory: the provider block (Dashplane only) and {@code count} resources from files. */
     static Path configuration(Path dir, int count, boolean dashplane) throws IOException {
+        return configuration(dir, count, count, dashplane);
+    }
+
+    /**
+     * {@code count} resources in resource blocks of {@code perBlock} each: one block "bench" with a for_each over
+     * the files when they are equal, else blocks "bench0", "bench1", ... each over its own range of files.
+     */
+    static Path configuration(Path dir, int count, int perBlock, boolean dashplane) throws IOException {
         Path dashboards = dir.resolve("dashboards");
         Files.createDirectories(dashboards);
         Path seed = Fixtures.corpusDashboards().stream()
@@ -248,46 +305,55 @@ public final class TerraformCliBenchmark {
             Files.writeString(dashboards.resolve(String.format("d%04d.json", i)),
                     MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(dashboard));
         }
-        String each = """
-                  for_each = fileset("${path.module}/dashboards", "*.json")
-                """;
-        String tf = dashplane ? """
-                terraform {
-                  required_providers {
-                    dashplane = {
-                      source  = "dashplane/dashplane"
-                      version = "0.1.0"
+        StringBuilder tf = new StringBuilder();
+        if (dashplane) {
+            tf.append("""
+                    terraform {
+                      required_providers {
+                        dashplane = {
+                          source  = "dashplane/dashplane"
+                          version = "0.1.0"
+                        }
+                      }
                     }
-                  }
-                }
 
-                variable "dashplane_url" {
-                  type = string
-                }
+                    variable "dashplane_url" {
+                      type = string
+                    }
 
-                provider "dashplane" {
-                  url = var.dashplane_url
-                }
+                    provider "dashplane" {
+                      url = var.dashplane_url
+                    }
 
-                resource "dashplane_datasource" "prometheus" {
-                  uid  = "Prometheus"
-                  name = "Prometheus"
-                  type = "prometheus"
-                  url  = "http://prometheus:9090"
-                }
+                    resource "dashplane_datasource" "prometheus" {
+                      uid  = "Prometheus"
+                      name = "Prometheus"
+                      type = "prometheus"
+                      url  = "http://prometheus:9090"
+                    }
+                    """);
+        }
+        for (int first = 0; first < count; first += perBlock) {
+            String name = perBlock == count ? "bench" : "bench" + first / perBlock;
+            String each = perBlock == count ? "fileset(\"${path.module}/dashboards\", \"*.json\")"
+                    : String.format("toset([for i in range(%d, %d) : format(\"d%%04d.json\", i)])", first,
+                    Math.min(count, first + perBlock));
+            tf.append(dashplane ? """
 
-                resource "dashplane_dashboard" "bench" {
-                """ + each + """
-                  config_json = file("${path.module}/dashboards/${each.value}")
-                  depends_on  = [dashplane_datasource.prometheus]
-                }
-                """ : """
-                resource "terraform_data" "bench" {
-                """ + each + """
-                  input = file("${path.module}/dashboards/${each.value}")
-                }
-                """;
-        Files.writeString(dir.resolve("main.tf"), tf);
+                    resource "dashplane_dashboard" "%s" {
+                      for_each    = %s
+                      config_json = file("${path.module}/dashboards/${each.value}")
+                      depends_on  = [dashplane_datasource.prometheus]
+                    }
+                    """.formatted(name, each) : """
+
+                    resource "terraform_data" "%s" {
+                      for_each = %s
+                      input    = file("${path.module}/dashboards/${each.value}")
+                    }
+                    """.formatted(name, each));
+        }
+        Files.writeString(dir.resolve("main.tf"), tf.toString());
         return dir;
     }
 
@@ -335,7 +401,7 @@ public final class TerraformCliBenchmark {
         long serverCpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Result result = run(terraform, args, dir, env, process -> {
-            sampler[0] = new RssSampler(process.toHandle());
+            sampler[0] = new RssSampler(process.toHandle(), List.copyOf(daemonTicks0.keySet()));
             thread[0] = new Thread(sampler[0], "rss-sampler");
             thread[0].setDaemon(true);
             thread[0].start();
@@ -419,14 +485,17 @@ public final class TerraformCliBenchmark {
         final AtomicLong peakKb = new AtomicLong();
         /** Shims of the provider daemon seen: the daemon's memory and CPU then count as the provider's. */
         final AtomicLong shims = new AtomicLong();
+        volatile List<Long> daemonPids;
+        private long lastDaemonScan;
         /** Last seen user+system clock ticks per provider process (the last 100 ms of each are missed). */
         final Map<Long, Long> cpuTicks = new java.util.concurrent.ConcurrentHashMap<>();
         /** With BENCH_THREADS=1: last seen ticks per pid/tid/thread name. */
         final Map<String, Long> threadTicks = new java.util.concurrent.ConcurrentHashMap<>();
         volatile boolean stop;
 
-        RssSampler(ProcessHandle command) {
+        RssSampler(ProcessHandle command, List<Long> daemonPids) {
             this.command = command;
+            this.daemonPids = daemonPids;
         }
 
         @Override
@@ -436,7 +505,12 @@ public final class TerraformCliBenchmark {
                         .filter(p -> p.info().commandLine().map(c -> PROVIDER_MAINS.stream().anyMatch(c::contains)).orElse(false))
                         .forEach(this::sample);
                 if (shims.get() > 0) {
-                    daemons().forEach(daemon -> peak(daemon.pid()));
+                    // walking every process is costly (the sampler runs in the server's JVM): once a second until found
+                    if (daemonPids.isEmpty() && System.nanoTime() - lastDaemonScan > 1_000_000_000L) {
+                        lastDaemonScan = System.nanoTime();
+                        daemonPids = daemons().map(ProcessHandle::pid).toList();
+                    }
+                    daemonPids.forEach(this::peak);
                 }
                 try {
                     Thread.sleep(100);
