@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The per-user provider daemon: a long-lived JVM (full tiered compilation, so the provider's hot paths get C2)
+ * The per-user provider daemon: a long-lived JVM (C1 only, for its resident size; see ShimMain#startDaemon)
  * serving one go-plugin session per shim connection on its Unix domain socket. Exits after
  * DASHPLANE_PROVIDER_DAEMON_IDLE (Go-style duration, default 10m) without sessions, on SIGTERM and on
  * {@code daemon stop}. Usage: {@code ProviderDaemon <socket path>}; the pid file sits next to the socket.

@@ -176,8 +176,14 @@ public final class ShimMain {
     }
 
     private static Process startDaemon(DaemonAddress address) throws IOException {
+        // Memory (issue 13: at most 150 MB resident during a plan of 2,000 resources; figures in docs/performance.md).
+        // C1 only: C2's compiler arenas and larger code made most of the resident size above the JVM's heap and
+        // metaspace. glibc's per-thread malloc arenas (MALLOC_ARENA_MAX below) and memory freed but not given back
+        // (TrimNativeHeapInterval, JDK 17.0.9+/21.0.1+, ignored by older JDKs) were the rest of the gap between
+        // Native Memory Tracking's committed total and RSS.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Xshare:auto", "-XX:+UseSerialGC", "-Xss1m", "-Xms32m", "-Xmx512m",
+                "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms32m", "-Xmx512m",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
                 "-Dio.netty.transport.noNative=true"));
         String opts = System.getenv("DASHPLANE_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
@@ -188,6 +194,7 @@ public final class ShimMain {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().retainAll(DAEMON_ENVIRONMENT);
+        env.put("MALLOC_ARENA_MAX", "2");
         // never the shim's pipes: Terraform and CI runners wait for those to close
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(address.logFile().toFile()));
