@@ -145,7 +145,7 @@ SERVER_ARENAS=$(tr '\0' '\n' <"/proc/$SERVER_PID/environ" | sed -n 's/^MALLOC_AR
 RSS=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 HWM=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-BATCHES=$(grep -o '[0-9]* write transactions were made durable by [0-9]* commits' "$WORK/server.log" || true)
+BATCHES=$(grep -o '[0-9]* write transactions were made durable by [0-9]* commits[a-zA-Z0-9 ]*' "$WORK/server.log" || true)
 
 echo
 echo "Dashplane server benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, server (./dashplane serve): $SERVER_JVM $SERVER_ARENAS"
