@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashplane config server against nginx serving the same bytes, measured in the same run with wrk.
 # Usage (repository root): bench/server-bench.sh        Knobs: see the variables below (environment).
+# Only the creates, quickly: BENCH_ROUNDS=0 BENCH_DURATION=5s BENCH_SEED_CREATES=4000 BENCH_CORPUS_DASHBOARDS=0
 # Prints a table: GET by uid (Dashplane and nginx, alternating rounds), creates of the seed dashboard with 16
 # connections, loading the corpus dashboards, search over them, and the server's resident memory.
 set -euo pipefail
@@ -106,10 +107,13 @@ for f in "$CORPUS_DIR"/*.json; do
   jq '{dashboard: (. + {uid: "__UID__", title: (.title + " __TITLE__")})}' "$f" >"$t"
   CORPUS_TEMPLATES+=("$t")
 done
+# utime + stime of the server's JVM, in clock ticks (/proc/<pid>/stat fields 14 and 15)
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 stored() { curl -fsS -H "$AUTH" "$API/dashboards?perPage=1" | jq .total || echo 0; }
 creates() { # label, answers, uid prefix, templates... (wrk stops its threads after their share; SIGINT ends wrk then)
   local label=$1 answers=$2 prefix=$3; shift 3
   local share=$(( (answers + THREADS - 1) / THREADS )) target=$(( $(stored) + answers ))
+  local cpu0; cpu0=$(server_cpu_ticks)
   "${WRK[@]}" -d3600s -H "$AUTH" -s "$ROOT/bench/create.lua" "$API/dashboards" -- \
     "/api/v1/environments/default/dashboards" "$share" "$prefix" "$@" >"$WORK/wrk.out" &
   local wrk_pid=$!
@@ -121,7 +125,10 @@ creates() { # label, answers, uid prefix, templates... (wrk stops its threads af
   kill -INT "$wrk_pid" 2>/dev/null || true
   wait "$wrk_pid" || true
 
-  row "$label ($(sed -n 's/^CREATED //p' "$WORK/wrk.out") created)" "$(figures <"$WORK/wrk.out")"
+  local created; created=$(sed -n 's/^CREATED //p' "$WORK/wrk.out")
+  local cpu_ms; cpu_ms=$(awk -v t=$(( $(server_cpu_ticks) - cpu0 )) -v n="${created:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }')
+  row "$label ($created created, server CPU $cpu_ms ms per create)" "$(figures <"$WORK/wrk.out")"
 }
 creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" s "$WORK/templates/seed.json"
 creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" c "${CORPUS_TEMPLATES[@]}"
@@ -145,7 +152,8 @@ SERVER_ARENAS=$(tr '\0' '\n' <"/proc/$SERVER_PID/environ" | sed -n 's/^MALLOC_AR
 RSS=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 HWM=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER_PID/status")
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-BATCHES=$(grep -o '[0-9]* write transactions were made durable by [0-9]* commits' "$WORK/server.log" || true)
+BATCHES=$(grep -o '[0-9]* write transactions were made durable by [0-9]* commits[a-zA-Z0-9 ]*' "$WORK/server.log" || true)
+LOCK=$(grep -o 'write lock held [0-9]* ms for the writers. work and [0-9]* ms for commits' "$WORK/server.log" || true)
 
 echo
 echo "Dashplane server benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, server (./dashplane serve): $SERVER_JVM $SERVER_ARENAS"
@@ -155,4 +163,4 @@ echo "|---|---:|---:|---:|---:|"
 for r in "${ROWS[@]}"; do echo "| ${r//|/ | } |"; done
 echo
 echo "server RSS holding $TOTAL dashboards: ${RSS} MB (peak ${HWM} MB)"
-echo "group commit: ${BATCHES:-n/a}"
+echo "group commit: ${BATCHES:-n/a}; ${LOCK:-}"

@@ -70,9 +70,45 @@ class KillDurabilityIT {
      */
     @Test
     void everyAcknowledgedCreateOfConcurrentWritersSurvivesKill9MidLoad() throws Exception {
+        Set<String> acknowledged = createUntilKilled(400, 0, () -> true);
+        assertAllThere(acknowledged);
+    }
+
+    /**
+     * The same with 40 KB dashboards, killed only once the database file has grown by several MB: the commits
+     * acknowledged before the kill were synced by the group commit outside the write lock while the background
+     * checkpointer copied the WAL into the database file (and the WAL started over) beside them.
+     */
+    @Test
+    void everyAcknowledgedCreateSurvivesKill9WhileTheWalIsCheckpointedBesideTheWriters() throws Exception {
+        Path db = dataDir.resolve("dashplane.db");
+        long[] atStart = new long[1];
+        Set<String> acknowledged = createUntilKilled(300, 400, () -> {
+            try {
+                if (atStart[0] == 0) {
+                    atStart[0] = Files.size(db);
+                }
+                return Files.size(db) > atStart[0] + 8L * 1024 * 1024;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertAllThere(acknowledged);
+    }
+
+    /**
+     * 16 writers create dashboards (with {@code panels} extra panels each) until {@code acknowledgedBeforeKill}
+     * creates were answered and {@code killNow} says so; then the server gets SIGKILL while they are still sending.
+     * Returns the uids answered 201.
+     */
+    private Set<String> createUntilKilled(int acknowledgedBeforeKill, int panels,
+                                          java.util.function.BooleanSupplier killNow) throws Exception {
         Path jar = Path.of("target", "dashplane-server.jar").toAbsolutePath();
         int writers = 16;
-        int acknowledgedBeforeKill = 400;
+        String panelList = panels == 0 ? "" : java.util.stream.IntStream.range(0, panels)
+                .mapToObj(p -> "{\"id\":" + (p + 1) + ",\"type\":\"text\",\"title\":\"Notes " + p
+                        + "\",\"gridPos\":{\"x\":0,\"y\":" + (2 * p) + ",\"w\":24,\"h\":2}}")
+                .collect(java.util.stream.Collectors.joining(",", ",\"panels\":[", "]"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger cutOff = new AtomicInteger();
         List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -81,6 +117,7 @@ class KillDurabilityIT {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             Api api = new Api(ServerProcesses.awaitListening(first));
+            killNow.getAsBoolean(); // the condition takes its starting point before the first write
             for (int w = 0; w < writers; w++) {
                 String writer = "w" + w;
                 pool.submit(() -> {
@@ -89,7 +126,7 @@ class KillDurabilityIT {
                         Api.Reply r;
                         try {
                             r = api.post("/api/v1/environments/default/dashboards", "{\"dashboard\":{\"uid\":\"" + uid
-                                    + "\",\"title\":\"Batch " + uid + "\",\"schemaVersion\":39}}");
+                                    + "\",\"title\":\"Batch " + uid + "\",\"schemaVersion\":39" + panelList + "}}");
                         } catch (RuntimeException connectionLost) {
                             cutOff.incrementAndGet();
                             return;
@@ -105,6 +142,12 @@ class KillDurabilityIT {
             }
             assertTrue(enough.await(300, TimeUnit.SECONDS), "the writers got only " + acknowledged.size()
                     + " answers; other answers: " + unexpected);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (!killNow.getAsBoolean() && unexpected.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(killNow.getAsBoolean(), "the condition to kill the server was not met; answers other than 201: "
+                    + unexpected);
         } finally {
             first.destroyForcibly(); // SIGKILL while the writers are sending
             first.waitFor(30, TimeUnit.SECONDS);
@@ -113,8 +156,11 @@ class KillDurabilityIT {
         }
         assertEquals(List.of(), unexpected, "answers other than 201 Created");
         assertEquals(writers, cutOff.get(), "every writer was still writing when the server was killed");
+        return acknowledged;
+    }
 
-        Process second = start(jar);
+    private void assertAllThere(Set<String> acknowledged) throws Exception {
+        Process second = start(Path.of("target", "dashplane-server.jar").toAbsolutePath());
         try {
             Api api = new Api(ServerProcesses.awaitListening(second));
             for (String uid : acknowledged) {

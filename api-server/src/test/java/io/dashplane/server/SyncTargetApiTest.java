@@ -153,6 +153,39 @@ class SyncTargetApiTest extends ServerTestSupport {
     }
 
     @Test
+    void dashboardLinksFollowTargetChangesAndTheDeletionOfTheirEnvironment() {
+        String staging = "/api/v1/environments/staging";
+        assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"staging\"}").status());
+        assertEquals(201, api.post(staging + "/targets", body("grafana-s", "https://s.example.com")).status());
+        Api.Reply first = api.post(staging + "/dashboards", "{\"dashboard\":{\"uid\":\"s1\",\"title\":\"S one\"}}");
+        assertEquals(Map.of("grafana-s", "https://s.example.com/d/s1/s-one"),
+                Api.JSON.convertValue(first.json().get("targetUrls"), Map.class));
+
+        assertEquals(200, api.put(staging + "/targets/grafana-s", "{\"name\":\"grafana-s\",\"url\":\"https://s.example.com\","
+                + "\"enabled\":false}", "\"1\"").status());
+        Api.Reply disabled = api.post(staging + "/dashboards", "{\"dashboard\":{\"uid\":\"s2\",\"title\":\"S two\"}}");
+        assertEquals(0, disabled.json().get("targetUrls").size(), disabled.toString());
+
+        assertEquals(200, api.put(staging + "/targets/grafana-s", "{\"name\":\"grafana-s\",\"url\":\"https://t.example.com\"}",
+                "\"2\"").status());
+        Api.Reply moved = api.post(staging + "/dashboards", "{\"dashboard\":{\"uid\":\"s3\",\"title\":\"S three\"}}");
+        assertEquals(Map.of("grafana-s", "https://t.example.com/d/s3/s-three"),
+                Api.JSON.convertValue(moved.json().get("targetUrls"), Map.class));
+
+        // deleting the environment deletes its targets with it: a new environment of the same name has none
+        assertEquals(204, api.delete(staging + "?force=true").status());
+        assertEquals(201, api.post("/api/v1/environments", "{\"name\":\"staging\"}").status());
+        Api.Reply again = api.post(staging + "/dashboards", "{\"dashboard\":{\"uid\":\"s1\",\"title\":\"S one\"}}");
+        assertEquals(201, again.status(), again.toString());
+        assertEquals(0, again.json().get("targetUrls").size(), again.toString());
+
+        assertEquals(201, api.post(staging + "/targets", body("grafana-s", "https://u.example.com")).status());
+        assertEquals(204, api.delete(staging + "/targets/grafana-s").status());
+        Api.Reply deleted = api.post(staging + "/dashboards", "{\"dashboard\":{\"uid\":\"s4\",\"title\":\"S four\"}}");
+        assertEquals(0, deleted.json().get("targetUrls").size(), deleted.toString());
+    }
+
+    @Test
     void theDashboardUrlRedirectsToTheFirstTargetOrElseToTheGrafanaDoor() {
         api.post(ENV + "/dashboards", "{\"dashboard\":{\"uid\":\"latency\",\"title\":\"API Latency\"}}");
         Api.Reply door = api.get("/d/latency/api-latency");

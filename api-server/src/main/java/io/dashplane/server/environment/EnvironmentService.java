@@ -15,6 +15,8 @@ import org.jooq.DSLContext;
 public final class EnvironmentService {
     private final Database db;
     private final EnvironmentRepository repository;
+    /** Environments deleted since start: caches of what an environment holds key on it (a deletion cascades). */
+    private final java.util.concurrent.atomic.AtomicLong deletions = new java.util.concurrent.atomic.AtomicLong();
 
     public EnvironmentService(Database db, EnvironmentRepository repository) {
         this.db = db;
@@ -90,6 +92,12 @@ public final class EnvironmentService {
             AuditRecorder.of(tx).deleted(repository.delete(tx, name));
             return null;
         });
+        deletions.incrementAndGet();
+    }
+
+    /** How many environments this server has deleted (with everything in them) since it started. */
+    public long deletions() {
+        return deletions.get();
     }
 
     /** The environment that is Grafana organization {@code orgId}. */

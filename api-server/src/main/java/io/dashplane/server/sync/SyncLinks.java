@@ -24,7 +24,7 @@ public final class SyncLinks implements TargetLinks {
 
     @Override
     public Resolver forEnvironment(String env) {
-        List<SyncTarget> enabled = db.read(tx -> targets.listInTransaction(tx, env)).stream()
+        List<SyncTarget> enabled = targets.listKept(env).stream()
                 .filter(SyncTarget::enabled).toList();
         if (enabled.isEmpty()) {
             return NONE.forEnvironment(env);

@@ -26,6 +26,15 @@ public final class TargetService {
     private final EnvironmentService environments;
     private final SecretBox secrets;
     private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+    /** Target writes since start; with the environment deletions (which cascade) the key of {@link #cached}. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Cached> cached = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(long changes, List<SyncTarget> targets) {
+    }
+
+    /** Bounds {@link #cached}: requests naming environments that do not exist must not grow it. */
+    private static final int MAX_KEPT_ENVIRONMENTS = 1_000;
 
     public TargetService(Database db, EnvironmentService environments, SecretBox secrets, JsonText json) {
         this.db = db;
@@ -49,6 +58,27 @@ public final class TargetService {
     /** The environment's targets, inside the caller's transaction (no existence check). */
     public List<SyncTarget> listInTransaction(DSLContext tx, String env) {
         return repository.list(tx, env);
+    }
+
+    /**
+     * The environment's targets (none when it does not exist), kept between calls while no target was written and
+     * no environment deleted through this server: dashboard writes and reads ask for them on every request. On
+     * PostgreSQL other replicas write too, so there they are read every time.
+     */
+    public List<SyncTarget> listKept(String env) {
+        if (db.isPostgres()) {
+            return db.read(tx -> repository.list(tx, env));
+        }
+        long now = changes.get() + environments.deletions(); // before the read: a later write makes the entry stale
+        Cached known = cached.get(env);
+        if (known != null && known.changes() == now) {
+            return known.targets();
+        }
+        List<SyncTarget> read = db.read(tx -> repository.list(tx, env));
+        if (known != null || cached.size() < MAX_KEPT_ENVIRONMENTS) {
+            cached.put(env, new Cached(now, read));
+        }
+        return read;
     }
 
     /** Every target of every environment. */
@@ -175,6 +205,7 @@ public final class TargetService {
     }
 
     private void changed(String env, String name) {
+        changes.incrementAndGet();
         listeners.forEach(l -> l.accept(env, name));
     }
 
