@@ -180,11 +180,12 @@ public final class ShimMain {
         // C1 only: C2's compiler arenas and larger code made most of the resident size above the JVM's heap and
         // metaspace. glibc's per-thread malloc arenas (MALLOC_ARENA_MAX below) and memory freed but not given back
         // (TrimNativeHeapInterval, JDK 17.0.9+/21.0.1+, ignored by older JDKs) were the rest of the gap between
-        // Native Memory Tracking's committed total and RSS.
+        // Native Memory Tracking's committed total and RSS, with the JDK's per-thread cache of temporary direct
+        // buffers for socket I/O, unbounded by default (jdk.nio.maxCachedBufferSize).
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms32m", "-Xmx512m",
                 "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
-                "-Dio.netty.transport.noNative=true"));
+                "-Djdk.nio.maxCachedBufferSize=262144", "-Dio.netty.transport.noNative=true"));
         String opts = System.getenv("DASHPLANE_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));
