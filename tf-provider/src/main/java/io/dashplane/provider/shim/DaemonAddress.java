@@ -31,21 +31,20 @@ public final class DaemonAddress {
         return name;
     }
 
-    // String.concat, not +: javac's + bootstraps StringConcatFactory, a noticeable cost in a JVM this short-lived
     public Path socket() {
-        return directory.resolve(name.concat(".sock"));
+        return directory.resolve(name + ".sock");
     }
 
     public Path lockFile() {
-        return directory.resolve(name.concat(".lock"));
+        return directory.resolve(name + ".lock");
     }
 
     public Path pidFile() {
-        return directory.resolve(name.concat(".pid"));
+        return directory.resolve(name + ".pid");
     }
 
     public Path logFile() {
-        return directory.resolve(name.concat(".log"));
+        return directory.resolve(name + ".log");
     }
 
     public static DaemonAddress of(Map<String, String> env, String uid, Path libDir, String javaBinary)
@@ -61,7 +60,7 @@ public final class DaemonAddress {
             dir = Path.of(runtime, "dashplane-provider");
         } else {
             String tmp = env.get("TMPDIR");
-            dir = Path.of(tmp == null || tmp.isBlank() ? "/tmp" : tmp, "dashplane-provider-".concat(uid));
+            dir = Path.of(tmp == null || tmp.isBlank() ? "/tmp" : tmp, "dashplane-provider-" + uid);
         }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -99,7 +98,7 @@ public final class DaemonAddress {
     /**
      * 16 hex digits of FNV-1a 64 over the installation's identity (not a secret: the directory is private).
      * java.io.File and plain loops here: NIO directory globs, lambdas and String.format each load dozens of
-     * classes, which is most of a plugin start's time in the shim.
+     * classes, and loading classes is most of what a JVM this short-lived does.
      */
     static String name(Path libDir, String javaBinary) throws IOException {
         StringBuilder identity = new StringBuilder(libDir.toAbsolutePath().normalize().toString());
@@ -123,6 +122,6 @@ public final class DaemonAddress {
             hash *= 0x100000001b3L;
         }
         String hex = Long.toHexString(hash);
-        return "0000000000000000".substring(hex.length()).concat(hex);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 }

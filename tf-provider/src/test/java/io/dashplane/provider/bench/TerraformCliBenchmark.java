@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 public final class TerraformCliBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String PROVIDER_MAIN = "io.dashplane.provider.plugin.PluginMain";
+    /** What Terraform starts with the provider daemon (the default): the shim; the session runs in the daemon. */
+    private static final String SHIM_MAIN = "io.dashplane.provider.shim.ShimMain";
     /** BENCH_THREADS=1 prints the provider's CPU per thread name (from /proc/<pid>/task) after each Dashplane command. */
     private static final boolean THREADS = "1".equals(System.getenv("BENCH_THREADS"));
 
@@ -340,7 +342,8 @@ public final class TerraformCliBenchmark {
         public void run() {
             while (!stop) {
                 command.descendants()
-                        .filter(p -> p.info().commandLine().map(c -> c.contains(PROVIDER_MAIN)).orElse(false))
+                        .filter(p -> p.info().commandLine()
+                                .map(c -> c.contains(PROVIDER_MAIN) || c.contains(SHIM_MAIN)).orElse(false))
                         .forEach(this::sample);
                 try {
                     Thread.sleep(100);
