@@ -4,6 +4,7 @@ import io.dashplane.provider.plugin.HandshakeSettings;
 import io.dashplane.provider.plugin.HcLog;
 import io.dashplane.provider.plugin.PluginServer;
 import io.dashplane.provider.plugin.ProviderLoader;
+import io.dashplane.provider.plugin.SessionResources;
 import io.dashplane.provider.shim.ChannelStreams;
 import io.dashplane.provider.shim.ShimProtocol;
 import java.io.BufferedOutputStream;
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One go-plugin session for one shim, as a plugin process would serve it: the shim's environment decides the
- * cookie, protocol, port range and client certificate; a fresh server certificate, gRPC server and provider
- * instance belong to this session alone, and its threads log to this shim's stderr. Ends on Shutdown (exit
+ * cookie, protocol, port range and client certificate; a fresh server certificate (made ahead, used once), gRPC
+ * server and provider instance belong to this session alone (the event loops are shared), and its threads log to this shim's stderr. Ends on Shutdown (exit
  * status 0 to the shim) or when the shim's connection closes (Terraform killed it).
  */
 final class DaemonSession {
@@ -30,15 +31,18 @@ final class DaemonSession {
     private final DataInputStream in;
     private final long id;
     private final DataOutputStream out;
+    private final SessionResources shared;
 
-    DaemonSession(SocketChannel channel, DataInputStream in, long id) {
+    DaemonSession(SocketChannel channel, DataInputStream in, long id, SessionResources shared) {
         this.channel = channel;
         this.in = in;
         this.id = id;
+        this.shared = shared;
         this.out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
     }
 
     void run() throws IOException {
+        long start = System.nanoTime();
         int argCount = in.readInt();
         for (int i = 0; i < argCount; i++) {
             ShimProtocol.readString(in); // no session argument changes anything yet; --debug stays in-process
@@ -54,6 +58,8 @@ final class DaemonSession {
                 env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         HcLog.admitJulLevel(sink.threshold());
         HcLog.useOnThisThread(sink);
+        SessionTrace trace = new SessionTrace(env.get("DASHPLANE_STARTUP_TRACE") != null, start, sink.out());
+        trace.mark("request read");
         try {
             HandshakeSettings settings;
             try {
@@ -69,12 +75,14 @@ final class DaemonSession {
             PluginServer running;
             try {
                 running = PluginServer.startSession(settings, () -> ProviderLoader.load(env, workingDirectory),
-                        threadsFor(sink));
+                        threadsFor(sink), shared);
+                trace.mark("tls and grpc server started");
             } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 exit(sink, "terraform-provider-dashplane: " + e.getMessage(), 1);
                 return;
             }
             frame(ShimProtocol.STDOUT_LINE, running.handshakeLine().getBytes(StandardCharsets.UTF_8));
+            trace.mark("handshake line sent");
             HcLog.debug("plugin session " + id + " serving protocol " + running.protocolVersion() + " on "
                     + running.address());
             Thread watcher = new Thread(() -> stopWhenShimGoes(running), "daemon-session-" + id + "-watch");

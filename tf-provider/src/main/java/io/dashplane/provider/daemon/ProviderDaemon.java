@@ -2,6 +2,7 @@ package io.dashplane.provider.daemon;
 
 import io.dashplane.provider.framework.Durations;
 import io.dashplane.provider.plugin.HcLog;
+import io.dashplane.provider.plugin.SessionResources;
 import io.dashplane.provider.shim.ChannelStreams;
 import io.dashplane.provider.shim.ShimProtocol;
 import java.io.DataInputStream;
@@ -14,6 +15,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +36,16 @@ public final class ProviderDaemon {
     private int sessions;
     private long idleSince = System.nanoTime();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final SessionResources shared = new SessionResources(new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread t = new Thread(task, "daemon-shared-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private ProviderDaemon(Path socket, long idleMillis, ServerSocketChannel server) {
         this.socket = socket;
@@ -99,7 +112,7 @@ public final class ProviderDaemon {
                 case ShimProtocol.SESSION -> {
                     begin();
                     try {
-                        new DaemonSession(channel, in, sessionIds.get()).run();
+                        new DaemonSession(channel, in, sessionIds.get(), shared).run();
                     } finally {
                         end();
                     }

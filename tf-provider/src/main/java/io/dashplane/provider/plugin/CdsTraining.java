@@ -35,9 +35,18 @@ public final class CdsTraining {
             throw new IllegalStateException("the training run wrote no CDS archive at " + archive);
         }
         System.out.println("CDS archive written: " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+        Path shimArchive = executable.getParent().resolve("lib").resolve("shim").resolve("shim.jsa");
+        Files.deleteIfExists(shimArchive);
+        trainShim(executable, Map.of("DASHPLANE_SHIM_CDS_DUMP", shimArchive.toString()));
+        if (!Files.isRegularFile(shimArchive)) {
+            throw new IllegalStateException("the shim's training run wrote no CDS archive at " + shimArchive);
+        }
+        System.out.println("shim CDS archive written: " + shimArchive + " (" + Files.size(shimArchive) / 1024 + " KiB)");
 
         Path aotCache = executable.getParent().resolve("lib").resolve("dashplane.aot");
         Files.deleteIfExists(aotCache);
+        Path shimAotCache = executable.getParent().resolve("lib").resolve("shim").resolve("shim.aot");
+        Files.deleteIfExists(shimAotCache);
         Optional<Path> aotJava = JdkReleases.aotJava(System.getenv("DASHPLANE_AOT_JAVA"), Path.of("/usr/lib/jvm"));
         if (aotJava.isEmpty()) {
             System.out.println("no JDK 25 or newer found (DASHPLANE_AOT_JAVA): no AOT cache");
@@ -55,6 +64,47 @@ public final class CdsTraining {
             return;
         }
         System.out.println("AOT cache written with " + aotJava.get() + ": " + aotCache + " (" + Files.size(aotCache) / 1024 + " KiB)");
+        try {
+            trainShim(executable, Map.of("DASHPLANE_JAVA", aotJava.get().toString(),
+                    "DASHPLANE_SHIM_AOT_OUTPUT", shimAotCache.toString()));
+        } catch (Exception e) {
+            System.out.println("no shim AOT cache: the training run with " + aotJava.get() + " failed: " + e);
+        }
+        if (Files.isRegularFile(shimAotCache)) {
+            System.out.println("shim AOT cache written: " + shimAotCache + " (" + Files.size(shimAotCache) / 1024 + " KiB)");
+        }
+    }
+
+    /**
+     * The provider daemon's shim, trained the same way: a first start (which starts a daemon in a private
+     * directory made for this run, so that no user's daemon is involved), the handshake, Shutdown, then the shim
+     * exits and writes its archive; the daemon is stopped at the end.
+     */
+    private static void trainShim(Path executable, Map<String, String> archiveEnvironment) throws Exception {
+        Path privateTmp = Files.createTempDirectory("dashplane-shim-training");
+        Map<String, String> daemonEnvironment = new java.util.HashMap<>(Map.of("DASHPLANE_PROVIDER_DAEMON", "on",
+                "TMPDIR", privateTmp.toString(), "XDG_RUNTIME_DIR", "", "DASHPLANE_PROVIDER_DAEMON_IDLE", "60s"));
+        if (archiveEnvironment.containsKey("DASHPLANE_JAVA")) {
+            daemonEnvironment.put("DASHPLANE_JAVA", archiveEnvironment.get("DASHPLANE_JAVA"));
+        }
+        try {
+            Map<String, String> environment = new java.util.HashMap<>(daemonEnvironment);
+            environment.putAll(archiveEnvironment);
+            train(executable, "5,6", environment);
+        } finally {
+            ProcessBuilder stop = new ProcessBuilder(executable.toString(), "daemon", "stop");
+            stop.environment().putAll(daemonEnvironment);
+            stop.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process stopping = stop.start();
+            if (!stopping.waitFor(60, TimeUnit.SECONDS)) {
+                stopping.destroyForcibly();
+            }
+            try (var files = Files.walk(privateTmp)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private static void train(Path executable, String versions, Map<String, String> environment) throws Exception {

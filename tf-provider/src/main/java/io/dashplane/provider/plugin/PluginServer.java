@@ -58,9 +58,8 @@ public final class PluginServer {
         this.handshakeLine = handshakeLine;
     }
 
-    /** A started gRPC server with the thread pools it owns (released on {@link #stop()}). */
-    private record Bound(Server server, NioEventLoopGroup boss, NioEventLoopGroup workers,
-                         java.util.concurrent.ExecutorService executor) {}
+    /** A started gRPC server and, in a daemon session, the call executor it owns (released on {@link #stop()}). */
+    private record Bound(Server server, java.util.concurrent.ExecutorService executor) {}
 
     /**
      * Process entry point: never returns. Exit status 1 when started without Terraform's magic cookie or when
@@ -120,27 +119,29 @@ public final class PluginServer {
     }
 
     /**
-     * One plugin session inside a long-lived process (the provider daemon): a fresh key and certificate pinned to
-     * this client, its own gRPC server, event loops and call executor whose threads come from {@code threads}
-     * (so that they can carry the session's log sink). {@link #stop()} releases all of them.
+     * One plugin session inside a long-lived process (the provider daemon): a fresh key and certificate (made
+     * ahead by {@code shared}, never used by another session) with TLS pinned to this client, its own gRPC server
+     * on the shared event loops, and its own call executor whose threads come from {@code threads} (so that they
+     * can carry the session's log sink). {@link #stop()} releases the server and the executor.
      */
     public static PluginServer startSession(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
-                                            java.util.concurrent.ThreadFactory threads) throws IOException {
+                                            java.util.concurrent.ThreadFactory threads, SessionResources shared)
+            throws IOException {
         CompletableFuture<ServerTls> tls = settings.clientCertPem() == null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.completedFuture(prepareTls(settings.clientCertPem()));
-        return start(settings, provider, tls, threads);
+                : CompletableFuture.completedFuture(prepareTls(settings.clientCertPem(), shared.takeCertificate()));
+        return start(settings, provider, tls, threads, shared);
     }
 
     private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
                                       CompletableFuture<ServerTls> tls) throws IOException {
-        return start(settings, provider, tls, null);
+        return start(settings, provider, tls, null, null);
     }
 
     private static PluginServer start(HandshakeSettings settings, Supplier<ProviderProtocol> provider,
-                                      CompletableFuture<ServerTls> tls, java.util.concurrent.ThreadFactory threads)
-            throws IOException {
-        Bound bound = bind(settings.minPort(), settings.maxPort(), tls, provider, threads);
+                                      CompletableFuture<ServerTls> tls, java.util.concurrent.ThreadFactory threads,
+                                      SessionResources shared) throws IOException {
+        Bound bound = bind(settings.minPort(), settings.maxPort(), tls, provider, threads, shared);
         StartupTrace.mark("server listening");
         int port = ((InetSocketAddress) bound.server().getListenSockets().get(0)).getPort();
         String certField = tls.join() == null ? "" : tls.join().certificateField();
@@ -153,7 +154,7 @@ public final class PluginServer {
             throws IOException {
         HandshakeSettings settings = HandshakeSettings.fromEnvironment(env);
         Bound bound = bind(settings.minPort(), settings.maxPort(), CompletableFuture.completedFuture(null), provider,
-                null);
+                null, null);
         int port = ((InetSocketAddress) bound.server().getListenSockets().get(0)).getPort();
         return new PluginServer(bound, 6, "1|6|tcp|" + HOST + ":" + port + "|grpc|");
     }
@@ -200,10 +201,8 @@ public final class PluginServer {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            if (bound.executor() != null) { // a daemon session's own pools; a plugin process just exits
+            if (bound.executor() != null) { // a daemon session's own; a plugin process just exits
                 bound.executor().shutdown();
-                bound.boss().shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                bound.workers().shutdownGracefully(0, 1, TimeUnit.SECONDS);
             }
         }
     }
@@ -240,6 +239,14 @@ public final class PluginServer {
         X509Certificate clientCert = parsePem(clientCertPem);
         SelfSignedCertificate serverCert = SelfSignedCertificate.generate(SelfSignedCertificate.SERVER_CURVE);
         StartupTrace.mark("server certificate");
+        return prepareTls(clientCert, serverCert);
+    }
+
+    private static ServerTls prepareTls(String clientCertPem, SelfSignedCertificate serverCert) {
+        return prepareTls(parsePem(clientCertPem), serverCert);
+    }
+
+    private static ServerTls prepareTls(X509Certificate clientCert, SelfSignedCertificate serverCert) {
         ServerTls tls = new ServerTls(serverTls(serverCert, clientCert), serverCert.derBase64NoPadding());
         StartupTrace.mark("tls context");
         return tls;
@@ -252,8 +259,8 @@ public final class PluginServer {
     }
 
     private static Bound bind(int minPort, int maxPort, CompletableFuture<ServerTls> tlsSetup,
-                              Supplier<ProviderProtocol> provider, java.util.concurrent.ThreadFactory threads)
-            throws IOException {
+                              Supplier<ProviderProtocol> provider, java.util.concurrent.ThreadFactory threads,
+                              SessionResources shared) throws IOException {
         Supplier<ProviderProtocol> lazyProvider = new Memoized<>(provider);
         int span = maxPort - minPort + 1;
         int offset = ThreadLocalRandom.current().nextInt(span); // spread parallel plugin processes over the range
@@ -264,7 +271,7 @@ public final class PluginServer {
             Bound bound = build(port, tlsSetup, lazyProvider, () -> {
                 Thread stopper = new Thread(() -> self[0].stop(), "plugin-shutdown");
                 stopper.start();
-            }, threads);
+            }, threads, shared);
             try {
                 bound.server().start();
                 self[0] = new PluginServer(bound, 0, null);
@@ -272,8 +279,6 @@ public final class PluginServer {
             } catch (IOException e) {
                 if (bound.executor() != null) {
                     bound.executor().shutdown();
-                    bound.boss().shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                    bound.workers().shutdownGracefully(0, 0, TimeUnit.SECONDS);
                 }
                 if (!(e.getCause() instanceof BindException) && !(e instanceof BindException)) {
                     throw e;
@@ -285,11 +290,12 @@ public final class PluginServer {
     }
 
     private static Bound build(int port, CompletableFuture<ServerTls> tlsSetup, Supplier<ProviderProtocol> provider,
-                               Runnable shutdown, java.util.concurrent.ThreadFactory threads) {
+                               Runnable shutdown, java.util.concurrent.ThreadFactory threads,
+                               SessionResources shared) {
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("plugin", ServingStatus.SERVING);
-        NioEventLoopGroup boss = threads == null ? new NioEventLoopGroup(1) : new NioEventLoopGroup(1, threads);
-        NioEventLoopGroup workers = threads == null ? new NioEventLoopGroup(0) : new NioEventLoopGroup(0, threads);
+        NioEventLoopGroup boss = shared == null ? new NioEventLoopGroup(1) : shared.boss();
+        NioEventLoopGroup workers = shared == null ? new NioEventLoopGroup(0) : shared.workers();
         java.util.concurrent.ExecutorService executor =
                 threads == null ? null : java.util.concurrent.Executors.newCachedThreadPool(threads);
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
@@ -313,7 +319,7 @@ public final class PluginServer {
         if (tls != null) {
             builder.sslContext(tls.context());
         }
-        return new Bound(builder.build(), boss, workers, executor);
+        return new Bound(builder.build(), executor);
     }
 
     /**

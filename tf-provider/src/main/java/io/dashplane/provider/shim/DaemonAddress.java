@@ -1,24 +1,36 @@
 package io.dashplane.provider.shim;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where the provider daemon of this user and this installation listens: a private per-user directory, and in it
  * a name derived from the lib directory, its jars (names, sizes, modification times) and the java binary, so that
  * a rebuilt or upgraded provider, or another JDK, never talks to an older daemon.
  */
-public record DaemonAddress(Path directory, String name) {
+public final class DaemonAddress {
+    private final Path directory;
+    private final String name;
+
+    DaemonAddress(Path directory, String name) {
+        this.directory = directory;
+        this.name = name;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String name() {
+        return name;
+    }
+
     public Path socket() {
         return directory.resolve(name + ".sock");
     }
@@ -61,42 +73,55 @@ public record DaemonAddress(Path directory, String name) {
         return dir;
     }
 
-    /** Refuses a directory that is a link, is not ours, or that the group or others may access. */
+    /**
+     * Refuses a directory that is a link, is not ours, or that the group or others may access. One lstat: the
+     * "unix" view's mode carries the file type and the permission bits (on the hot path of every plugin start).
+     */
     static void checkPrivate(Path dir, String uid) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        Map<String, Object> attributes = Files.readAttributes(dir, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) attributes.get("mode");
+        if ((mode & 0170000) != 0040000) {
             throw new IOException("the provider daemon directory " + dir + " is not a directory (or is a symbolic link)");
         }
-        Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        Object owner = attributes.get("uid");
         if (!String.valueOf(owner).equals(uid)) {
             throw new IOException("the provider daemon directory " + dir + " belongs to user id " + owner
                     + ", not to you (" + uid + "); remove it or set DASHPLANE_PROVIDER_DAEMON=off");
         }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-        if (!perms.equals(PosixFilePermissions.fromString("rwx------"))) {
+        if ((mode & 0777) != 0700) {
             throw new IOException("the provider daemon directory " + dir + " has permissions "
-                    + PosixFilePermissions.toString(perms) + "; it must be rwx------ (chmod 700 it)"
-                    + " or set DASHPLANE_PROVIDER_DAEMON=off");
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS))
+                    + "; it must be rwx------ (chmod 700 it) or set DASHPLANE_PROVIDER_DAEMON=off");
         }
     }
 
-    /** 16 hex digits of FNV-1a 64 over the installation's identity (not a secret: the directory is private). */
+    /**
+     * 16 hex digits of FNV-1a 64 over the installation's identity (not a secret: the directory is private).
+     * java.io.File and plain loops here: NIO directory globs, lambdas and String.format each load dozens of
+     * classes, and loading classes is most of what a JVM this short-lived does.
+     */
     static String name(Path libDir, String javaBinary) throws IOException {
-        List<String> parts = new ArrayList<>();
-        parts.add(libDir.toAbsolutePath().normalize().toString());
-        parts.add(javaBinary);
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(libDir, "*.jar")) {
-            stream.forEach(jars::add);
+        StringBuilder identity = new StringBuilder(libDir.toAbsolutePath().normalize().toString());
+        identity.append('\n').append(javaBinary);
+        File lib = libDir.toFile();
+        String[] jars = lib.list();
+        if (jars == null) {
+            throw new IOException("cannot list " + libDir);
         }
-        Collections.sort(jars);
-        for (Path jar : jars) {
-            parts.add(jar.getFileName() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis());
+        Arrays.sort(jars);
+        for (String jar : jars) {
+            if (!jar.endsWith(".jar")) {
+                continue;
+            }
+            File file = new File(lib, jar);
+            identity.append('\n').append(jar).append(':').append(file.length()).append(':').append(file.lastModified());
         }
         long hash = 0xcbf29ce484222325L;
-        for (char c : String.join("\n", parts).toCharArray()) {
-            hash ^= c;
+        for (int i = 0; i < identity.length(); i++) {
+            hash ^= identity.charAt(i);
             hash *= 0x100000001b3L;
         }
-        return String.format("%016x", hash);
+        String hex = Long.toHexString(hash);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 }

@@ -33,9 +33,15 @@ public final class ShimMain {
     private static final List<String> DAEMON_ENVIRONMENT = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR",
             "XDG_RUNTIME_DIR", "JAVA_HOME", "DASHPLANE_PROVIDER_DAEMON_IDLE");
 
+    /** With DASHPLANE_STARTUP_TRACE set: microseconds since main at each step, on stderr (see docs/performance.md). */
+    private static long traceStart;
+
     private ShimMain() {}
 
     public static void main(String[] args) {
+        if (System.getenv("DASHPLANE_STARTUP_TRACE") != null) {
+            traceStart = System.nanoTime();
+        }
         PrintStream stdout = System.out;
         System.setOut(System.err); // only the handshake line may reach stdout
         ignoreSigint(); // as a plugin process does: Terraform handles Ctrl-C and stops its plugins itself
@@ -46,14 +52,17 @@ public final class ShimMain {
                 System.err.println(ShimProtocol.NOT_FOR_DIRECT_USE);
                 System.exit(1);
             }
+            trace("environment");
             DaemonAddress address = DaemonAddress.of(env, System.getProperty("dashplane.uid"),
                     Path.of(System.getProperty("dashplane.lib")), javaBinary());
+            trace("daemon address");
             if (manage) {
                 System.exit(manage(address, args, stdout));
             }
             // A daemon that was exiting on its idle timeout may close a fresh connection unanswered: ask again once.
             for (int attempt = 0; ; attempt++) {
                 try (SocketChannel channel = connectOrStart(address)) {
+                    trace("connected");
                     Integer status = session(channel, args, env, stdout);
                     if (status != null) {
                         System.exit(status);
@@ -86,6 +95,7 @@ public final class ShimMain {
             ShimProtocol.writeString(out, e.getValue());
         }
         out.flush();
+        trace("request sent");
         DataInputStream in = new DataInputStream(ChannelStreams.in(channel));
         boolean handshake = false;
         while (true) {
@@ -104,6 +114,7 @@ public final class ShimMain {
                     stdout.println(ShimProtocol.readString(in));
                     stdout.flush();
                     handshake = true;
+                    trace("handshake line");
                 }
                 case ShimProtocol.STDERR_BYTES -> {
                     byte[] bytes = in.readNBytes(in.readInt());
@@ -218,6 +229,14 @@ public final class ShimMain {
         }
     }
 
+    private static void trace(String step) {
+        if (traceStart != 0) {
+            StringBuilder b = new StringBuilder("shim ");
+            b.append((System.nanoTime() - traceStart) / 1000).append(" us: ").append(step);
+            System.err.println(b);
+        }
+    }
+
     private static void ignoreSigint() {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
@@ -226,8 +245,9 @@ public final class ShimMain {
         }
     }
 
+    /** The running JDK's java (not ProcessHandle's command line: its class initialisation starts a thread pool). */
     private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void sleep(long millis) {

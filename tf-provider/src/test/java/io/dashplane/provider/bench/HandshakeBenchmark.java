@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Time from process start to the handshake line, median of 20 runs: a plain {@code java -cp 'lib/*'} start of the
  * main class ("before"), the launcher serving in its own process (DASHPLANE_PROVIDER_DAEMON=off: AppCDS archive,
- * C1 only, SerialGC; the default), and DASHPLANE_PROVIDER_DAEMON=on, the shim asking the provider daemon for a session: once cold
- * (the daemon stopped first, so the shim starts it) and warm, with the daemon's CPU time per start.
+ * C1 only, SerialGC), and the default, the shim asking the provider daemon for a session: once cold (the daemon
+ * stopped first, so the shim starts it) and warm, with the daemon's CPU time per start. The reference, in the
+ * same run: {@link HelloLine}, a JVM with the shim's options that prints a line (the floor of any Java start).
+ * The JDK is the one running the benchmark ({@code JAVA_HOME} is set to it for the launcher).
  * Each run is a Terraform-like start: cookie, protocol versions, a fresh P-521 client certificate (made before
  * the clock starts). The process is killed after the line, as Terraform does at the end of a phase.
  *
@@ -39,14 +41,19 @@ public final class HandshakeBenchmark {
             throw new IllegalArgumentException("no executable at " + launcher + "; run the package build first");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> hello = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-Xss512k", "-Xms8m", "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                HelloLine.class.getName());
         List<String> plain = List.of(java, "-cp", dist.resolve("lib") + "/*", "io.dashplane.provider.plugin.PluginMain");
 
-        Map<String, String> inProcess = Map.of("DASHPLANE_PROVIDER_DAEMON", "off");
+        String javaHome = System.getProperty("java.home");
+        Map<String, String> inProcess = Map.of("DASHPLANE_PROVIDER_DAEMON", "off", "JAVA_HOME", javaHome);
         measure("warm-up (discarded)", List.of(launcher.toString()), 3, inProcess);
+        double reference = measure("reference: a JVM printing one line (the shim's options)", hello, runs, Map.of());
         double before = measure("before: plain java -cp lib/* (no AppCDS, default JIT/GC)", plain, runs, Map.of());
         double after = measure("in process: DASHPLANE_PROVIDER_DAEMON=off launcher (AppCDS, C1, SerialGC)",
                 List.of(launcher.toString()), runs, inProcess);
-        Map<String, String> daemonOn = Map.of("DASHPLANE_PROVIDER_DAEMON", "on");
+        Map<String, String> daemonOn = Map.of("JAVA_HOME", javaHome); // the default
         daemon(launcher, "stop");
         double cold = measure("daemon, cold: the shim starts the daemon (first start)", List.of(launcher.toString()), 1,
                 daemonOn);
@@ -55,14 +62,26 @@ public final class HandshakeBenchmark {
         double warm = measure("daemon, warm: shim + session in the running daemon", List.of(launcher.toString()), runs,
                 daemonOn);
         double daemonCpuPerStart = (cpuMillis(daemonPid) - daemonCpuBefore) / runs;
-        System.out.printf("handshake median: before %.0f ms, in process %.0f ms, daemon cold %.0f ms, daemon warm %.0f ms;"
-                        + " daemon CPU per warm start %.0f ms (%d runs each, %d CPUs)%n",
-                before, after, cold, warm, daemonCpuPerStart, runs, Runtime.getRuntime().availableProcessors());
+        System.out.printf("handshake median: before %.0f ms, in process %.0f ms, daemon cold %.0f ms, daemon warm %.0f ms"
+                        + " (%.2fx the reference's %.0f ms); daemon CPU per warm start %.0f ms (%d runs each, %d CPUs,"
+                        + " java %s, load average %s)%n",
+                before, after, cold, warm, warm / reference, reference, daemonCpuPerStart, runs,
+                Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /** Runs {@code terraform-provider-dashplane daemon <command>} and returns what it printed. */
     private static String daemon(Path launcher, String command) throws Exception {
-        Process p = new ProcessBuilder(launcher.toString(), "daemon", command).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "daemon", command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
@@ -76,6 +95,7 @@ public final class HandshakeBenchmark {
             SelfSignedCertificate clientCert = SelfSignedCertificate.generate(SelfSignedCertificate.TERRAFORM_CLIENT_CURVE);
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(PluginProcess.terraformEnvironment(i % 2 == 0 ? "5,6" : "6,5", clientCert));
+            pb.environment().remove("DASHPLANE_JAVA");
             pb.environment().putAll(extraEnv);
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();

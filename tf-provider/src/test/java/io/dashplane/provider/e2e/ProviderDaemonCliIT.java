@@ -40,7 +40,7 @@ class ProviderDaemonCliIT {
         first.newEnvironment("alpha");
         second.newEnvironment("beta");
         RealTerraform a = RealTerraform.in(Files.createDirectories(work.resolve("a")), first, "alpha", first.token());
-        a.env().put("DASHPLANE_PROVIDER_DAEMON", "on"); // opt-in for now (docs/index.md)
+        a.env().put("DASHPLANE_PROVIDER_DAEMON", "on"); // the default; explicit here, as this class compares both
         RealTerraform b = new RealTerraform(a.terraform(), Files.createDirectories(work.resolve("b")),
                 new HashMap<>(a.env()));
         b.env().put("TF_VAR_dashplane_url", second.url());

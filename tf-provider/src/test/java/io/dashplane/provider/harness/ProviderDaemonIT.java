@@ -60,7 +60,7 @@ class ProviderDaemonIT {
         env.put("TMPDIR", tmp.toString());
         env.put("XDG_RUNTIME_DIR", "");
         env.put("DASHPLANE_PROVIDER_DAEMON_IDLE", "60s");
-        env.put("DASHPLANE_PROVIDER_DAEMON", "on"); // opt-in for now (docs/index.md)
+        env.put("DASHPLANE_PROVIDER_DAEMON", "on"); // the default; explicit here, as this class is about it
     }
 
     @AfterEach
@@ -250,8 +250,8 @@ class ProviderDaemonIT {
     }
 
     @ParameterizedTest(name = "DASHPLANE_PROVIDER_DAEMON={0}")
-    @ValueSource(strings = {"off", ""})
-    void turnedOffOrUnsetTheExecutableServesInItsOwnProcessWithAutoMtls(String setting) throws Exception {
+    @ValueSource(strings = {"off", "0", "false", "no"})
+    void turnedOffTheExecutableServesInItsOwnProcessWithAutoMtls(String setting) throws Exception {
         env.put("DASHPLANE_PROVIDER_DAEMON", setting);
         try (PluginProcess plugin = PluginProcess.start(executable, "5,6", env)) {
             assertEquals(6, plugin.handshake().protocolVersion());
@@ -263,6 +263,22 @@ class ProviderDaemonIT {
             assertEquals(0, plugin.awaitExit(WAIT));
         }
         assertTrue(daemonStatus().startsWith("not running"), daemonStatus());
+    }
+
+    @ParameterizedTest(name = "DASHPLANE_PROVIDER_DAEMON={0}")
+    @ValueSource(strings = {"", "on"})
+    void unsetOrOnTheExecutableIsTheShimAndTheSessionIsServedByTheDaemon(String setting) throws Exception {
+        env.put("DASHPLANE_PROVIDER_DAEMON", setting);
+        try (PluginProcess plugin = PluginProcess.start(executable, "5,6", env)) {
+            assertEquals(6, plugin.handshake().protocolVersion());
+            assertNotNull(plugin.handshake().serverCertificate());
+            assertEquals(ServingStatus.SERVING, plugin.health());
+            String command = plugin.process().info().arguments().map(List::of).orElse(List.of()).toString();
+            assertTrue(command.contains("io.dashplane.provider.shim.ShimMain"), command);
+            assertTrue(daemonStatus().startsWith("running pid"), daemonStatus());
+            plugin.shutdown();
+            assertEquals(0, plugin.awaitExit(WAIT));
+        }
     }
 
     /** A copy of the test dist (its own lib directory, hence its own daemon). */
