@@ -381,7 +381,7 @@ public final class Database implements AutoCloseable {
             syncThrough(b.commitNumber);
         } catch (IOException | RuntimeException e) {
             b.durable.completeExceptionally(storageFullOr(new DataAccessException(
-                    "cannot make the write transaction durable (WAL sync failed): " + e.getMessage(), e)));
+                    "cannot make the write transaction durable (WAL sync failed): " + e, e)));
             return;
         }
         b.durable.complete(null);
@@ -416,19 +416,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * fdatasync of the WAL file, the sync SQLite itself makes at a commit with {@code synchronous=FULL}. Without a
-     * WAL file (SQLite removes it when the last connection closes, after copying it into the database file and
-     * syncing that), the database file is synced instead.
+     * fsync of the WAL file, the sync SQLite itself makes at a commit with {@code synchronous=FULL}. Without a WAL
+     * file (SQLite removes it when the last connection closes, after copying it into the database file and syncing
+     * that), the database file is synced instead. Through a {@code RandomAccessFile}, not a {@code FileChannel}: a
+     * channel is closed under a thread that is interrupted (a sync reconciler being restarted, for one), which would
+     * report a batch that is already committed as failed. The interrupt stays set for the caller.
      */
     private void syncWal() throws IOException {
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(wal,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(false);
-        } catch (java.nio.file.NoSuchFileException gone) {
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(false);
+        try (java.io.RandomAccessFile walFile = new java.io.RandomAccessFile(wal.toFile(), "r")) {
+            walFile.getFD().sync();
+        } catch (java.io.FileNotFoundException gone) {
+            try (java.io.RandomAccessFile dbFile = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                dbFile.getFD().sync();
             }
         }
     }
