@@ -237,7 +237,7 @@ public final class Database implements AutoCloseable {
      * <p>Group commit: writers queue on a fair lock and run their work one after the other, each inside a
      * savepoint of one shared transaction on one connection. A writer that finishes while others are queued
      * leaves the transaction open for them; the last one of the queue (or the {@value #MAX_BATCH}th) commits,
-     * releases the write lock, syncs the WAL (one fdatasync, see {@link #makeDurable}) and then every writer of the
+     * releases the write lock, syncs the WAL (one fsync, see {@link #makeDurable}) and then every writer of the
      * batch returns. Nobody returns before a WAL sync that began after the commit covering its work, so an
      * acknowledged write is as durable as with {@code synchronous=FULL}, but 16 concurrent writers pay one fsync
      * instead of 16, and the next batch runs while the previous one is being synced (one sync may cover several
