@@ -307,24 +307,7 @@ public final class TerraformCliBenchmark {
         }
         StringBuilder tf = new StringBuilder();
         if (dashplane) {
-            tf.append("""
-                    terraform {
-                      required_providers {
-                        dashplane = {
-                          source  = "dashplane/dashplane"
-                          version = "0.1.0"
-                        }
-                      }
-                    }
-
-                    variable "dashplane_url" {
-                      type = string
-                    }
-
-                    provider "dashplane" {
-                      url = var.dashplane_url
-                    }
-
+            tf.append(Fixtures.PROVIDER_CONFIGURATION).append("""
                     resource "dashplane_datasource" "prometheus" {
                       uid  = "Prometheus"
                       name = "Prometheus"

@@ -19,25 +19,7 @@ import java.util.Optional;
  */
 record RealTerraform(String terraform, Path dir, Map<String, String> env) {
     /** The provider requirement and block every configuration starts with; the URL comes from TF_VAR_dashplane_url. */
-    static final String PROVIDER = """
-            terraform {
-              required_providers {
-                dashplane = {
-                  source  = "dashplane/dashplane"
-                  version = "0.1.0"
-                }
-              }
-            }
-
-            variable "dashplane_url" {
-              type = string
-            }
-
-            provider "dashplane" {
-              url = var.dashplane_url
-            }
-
-            """;
+    static final String PROVIDER = io.dashplane.provider.harness.Fixtures.PROVIDER_CONFIGURATION;
 
     /** Installs the provider under {@code work} and points it at {@code server}'s {@code environment}. */
     static RealTerraform in(Path work, ConfigServer server, String environment, String token) throws Exception {

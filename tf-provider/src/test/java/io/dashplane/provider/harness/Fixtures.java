@@ -9,6 +9,30 @@ import java.util.stream.Stream;
 
 /** Files the end-to-end tests read: the shared dashboard corpus and the repository's examples. */
 public final class Fixtures {
+    /**
+     * The provider requirement and block a Terraform configuration of the real-CLI tests and benchmarks starts with;
+     * the URL comes from TF_VAR_dashplane_url.
+     */
+    public static final String PROVIDER_CONFIGURATION = """
+            terraform {
+              required_providers {
+                dashplane = {
+                  source  = "dashplane/dashplane"
+                  version = "0.1.0"
+                }
+              }
+            }
+
+            variable "dashplane_url" {
+              type = string
+            }
+
+            provider "dashplane" {
+              url = var.dashplane_url
+            }
+
+            """;
+
     private Fixtures() {
     }
 
