@@ -28,7 +28,7 @@ mkdir -p "$target/lib"
 cp "$src"/lib/*.jar "$target/lib/"
 if [ -d "$src/lib/shim" ]; then # the provider daemon's shim (see docs/performance.md)
     mkdir -p "$target/lib/shim"
-    cp "$src"/lib/shim/*.jar "$target/lib/shim/"
+    cp "$src"/lib/shim/*.jar "$src"/lib/shim/*.bash "$target/lib/shim/"
 fi
 cp "$src/terraform-provider-dashplane" "$target/terraform-provider-dashplane_v$version"
 chmod 755 "$target/terraform-provider-dashplane_v$version"

@@ -5,17 +5,11 @@ import io.dashplane.provider.plugin.HcLog;
 import io.dashplane.provider.plugin.PluginServer;
 import io.dashplane.provider.plugin.ProviderLoader;
 import io.dashplane.provider.plugin.SessionResources;
-import io.dashplane.provider.shim.ChannelStreams;
 import io.dashplane.provider.shim.ShimProtocol;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,38 +17,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One go-plugin session for one shim, as a plugin process would serve it: the shim's environment decides the
  * cookie, protocol, port range and client certificate; a fresh server certificate (made ahead, used once), gRPC
- * server and provider instance belong to this session alone (the event loops are shared), and its threads log to this shim's stderr. Ends on Shutdown (exit
- * status 0 to the shim) or when the shim's connection closes (Terraform killed it).
+ * server and provider instance belong to this session alone (the event loops are shared), and its threads log to
+ * this shim's stderr. Ends on Shutdown (exit status 0 to the shim) or when the shim's connection closes (Terraform
+ * killed it).
  */
 final class DaemonSession {
-    private final SocketChannel channel;
-    private final DataInputStream in;
+    private final SessionRequest request;
+    private final ShimLink link;
     private final long id;
-    private final DataOutputStream out;
     private final SessionResources shared;
+    private final long start;
 
-    DaemonSession(SocketChannel channel, DataInputStream in, long id, SessionResources shared) {
-        this.channel = channel;
-        this.in = in;
+    DaemonSession(SessionRequest request, ShimLink link, long id, SessionResources shared, long start) {
+        this.request = request;
+        this.link = link;
         this.id = id;
         this.shared = shared;
-        this.out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
+        this.start = start;
     }
 
     void run() throws IOException {
-        long start = System.nanoTime();
-        int argCount = in.readInt();
-        for (int i = 0; i < argCount; i++) {
-            ShimProtocol.readString(in); // no session argument changes anything yet; --debug stays in-process
-        }
-        java.nio.file.Path workingDirectory = java.nio.file.Path.of(ShimProtocol.readString(in));
-        int envCount = in.readInt();
-        Map<String, String> env = new HashMap<>();
-        for (int i = 0; i < envCount; i++) {
-            env.put(ShimProtocol.readString(in), ShimProtocol.readString(in));
-        }
+        Map<String, String> env = request.env();
         HcLog.Sink sink = HcLog.Sink.fromEnvironment(
-                new PrintStream(new BufferedOutputStream(new StderrFrames(), 8192), false, StandardCharsets.UTF_8),
+                new PrintStream(new BufferedOutputStream(link.stderr(), 8192), false, StandardCharsets.UTF_8),
                 env.get("TF_LOG_PROVIDER"), env.get("TF_LOG"));
         HcLog.admitJulLevel(sink.threshold());
         HcLog.useOnThisThread(sink);
@@ -74,14 +59,14 @@ final class DaemonSession {
             }
             PluginServer running;
             try {
-                running = PluginServer.startSession(settings, () -> ProviderLoader.load(env, workingDirectory),
-                        threadsFor(sink), shared);
+                running = PluginServer.startSession(settings,
+                        () -> ProviderLoader.load(env, request.workingDirectory()), threadsFor(sink), shared);
                 trace.mark("tls and grpc server started");
             } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 exit(sink, "terraform-provider-dashplane: " + e.getMessage(), 1);
                 return;
             }
-            frame(ShimProtocol.STDOUT_LINE, running.handshakeLine().getBytes(StandardCharsets.UTF_8));
+            link.handshakeLine(running.handshakeLine());
             trace.mark("handshake line sent");
             HcLog.debug("plugin session " + id + " serving protocol " + running.protocolVersion() + " on "
                     + running.address());
@@ -91,55 +76,23 @@ final class DaemonSession {
             running.awaitTermination();
             running.stop(); // releases the session's pools after a Shutdown too
             sink.out().flush();
-            exitFrame(0);
+            link.exit(0);
         } finally {
             HcLog.useOnThisThread(null);
         }
     }
 
-    /** The shim sends nothing after its request: end of stream means it is gone. */
     private void stopWhenShimGoes(PluginServer running) {
-        try {
-            while (in.read() >= 0) {
-                // ignore
-            }
-        } catch (IOException e) {
-            // closed: the same as end of stream
-        }
+        link.awaitShimGone();
         if (!running.isTerminated()) {
             running.stop();
         }
     }
 
-    private void exit(HcLog.Sink sink, String message, int status) throws IOException {
+    private void exit(HcLog.Sink sink, String message, int status) {
         sink.out().println(message);
         sink.out().flush();
-        exitFrame(status);
-    }
-
-    private void exitFrame(int status) {
-        try {
-            synchronized (out) {
-                out.writeByte(ShimProtocol.EXIT);
-                out.writeInt(status);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // the shim is gone
-        }
-    }
-
-    private void frame(byte kind, byte[] bytes) throws IOException {
-        synchronized (out) {
-            out.writeByte(kind);
-            if (kind == ShimProtocol.STDOUT_LINE) {
-                ShimProtocol.writeString(out, new String(bytes, StandardCharsets.UTF_8));
-            } else {
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            }
-            out.flush();
-        }
+        link.exit(status);
     }
 
     private ThreadFactory threadsFor(HcLog.Sink sink) {
@@ -152,26 +105,5 @@ final class DaemonSession {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** The session's stderr: bytes to the shim; dropped once the shim is gone. */
-    private final class StderrFrames extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (!channel.isOpen()) {
-                return;
-            }
-            byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
-            try {
-                frame(ShimProtocol.STDERR_BYTES, copy);
-            } catch (IOException e) {
-                // the shim is gone; the session stops when its watcher sees the closed connection
-            }
-        }
     }
 }

@@ -47,11 +47,18 @@ public final class ProviderDaemon {
         }
     });
 
-    private ProviderDaemon(Path socket, long idleMillis, ServerSocketChannel server) {
+    private final FastSessions fast;
+
+    private ProviderDaemon(Path socket, long idleMillis, ServerSocketChannel server, FastSessions fast) {
         this.socket = socket;
-        this.pidFile = socket.resolveSibling(socket.getFileName().toString().replaceFirst("\\.sock$", "") + ".pid");
+        this.pidFile = socket.resolveSibling(name(socket) + ".pid");
         this.idleMillis = idleMillis;
         this.server = server;
+        this.fast = fast;
+    }
+
+    private static String name(Path socket) {
+        return socket.getFileName().toString().replaceFirst("\\.sock$", "");
     }
 
     public static void main(String[] args) throws IOException {
@@ -65,7 +72,9 @@ public final class ProviderDaemon {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-        ProviderDaemon daemon = new ProviderDaemon(socket, idle, server);
+        FastSessions fast = FastSessions.open(socket.getParent(), name(socket),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProviderDaemon daemon = new ProviderDaemon(socket, idle, server, fast);
         daemon.run();
     }
 
@@ -88,6 +97,10 @@ public final class ProviderDaemon {
         Thread watchdog = new Thread(this::exitWhenIdle, "daemon-idle-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+        Thread fastDoor = new Thread(() -> fast.serve(this::runSession, sessionIds::incrementAndGet),
+                "daemon-fast-path");
+        fastDoor.setDaemon(true);
+        fastDoor.start();
         while (true) {
             SocketChannel channel;
             try {
@@ -110,12 +123,10 @@ public final class ProviderDaemon {
             int kind = in.readInt();
             switch (kind) {
                 case ShimProtocol.SESSION -> {
-                    begin();
-                    try {
-                        new DaemonSession(channel, in, sessionIds.get(), shared).run();
-                    } finally {
-                        end();
-                    }
+                    UnixShimLink link = new UnixShimLink(channel, in);
+                    SessionRequest request = link.readRequest();
+                    fast.register(link.readLauncher());
+                    runSession(request, link);
                 }
                 case ShimProtocol.STATUS -> answer(channel, status());
                 case ShimProtocol.STOP -> {
@@ -126,6 +137,16 @@ public final class ProviderDaemon {
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("session ended: " + e);
+        }
+    }
+
+    private void runSession(SessionRequest request, ShimLink link) throws IOException {
+        long start = System.nanoTime();
+        begin();
+        try {
+            new DaemonSession(request, link, sessionIds.get(), shared, start).run();
+        } finally {
+            end();
         }
     }
 
@@ -177,6 +198,7 @@ public final class ProviderDaemon {
 
     /** Only our own files: a newer daemon for the same installation may already have replaced them. */
     private void removeFiles() {
+        fast.removeFiles();
         try {
             String owner = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
             if (owner.equals(String.valueOf(ProcessHandle.current().pid()))) {

@@ -100,7 +100,7 @@ public final class DaemonAddress {
      * java.io.File and plain loops here: NIO directory globs, lambdas and String.format each load dozens of
      * classes, and loading classes is most of what a JVM this short-lived does.
      */
-    static String name(Path libDir, String javaBinary) throws IOException {
+    public static String name(Path libDir, String javaBinary) throws IOException {
         StringBuilder identity = new StringBuilder(libDir.toAbsolutePath().normalize().toString());
         identity.append('\n').append(javaBinary);
         File lib = libDir.toFile();

@@ -23,8 +23,8 @@ import java.util.Map;
  * What Terraform starts when the provider daemon is on: a small JVM that asks the per-user provider daemon
  * (started here if none answers) for a plugin session, prints the session's handshake line on stdout, copies the
  * session's log to stderr and exits with the session's status. {@code daemon status} and {@code daemon stop}
- * manage the daemon by hand. System properties from the launcher: dashplane.lib (the lib directory) and
- * dashplane.uid (the user id).
+ * manage the daemon by hand. System properties from the launcher: dashplane.lib (the lib directory),
+ * dashplane.uid (the user id) and dashplane.java (the java binary the launcher resolved, empty if it could not).
  */
 public final class ShimMain {
     static final String DAEMON_MAIN = "io.dashplane.provider.daemon.ProviderDaemon";
@@ -94,6 +94,10 @@ public final class ShimMain {
             ShimProtocol.writeString(out, e.getKey());
             ShimProtocol.writeString(out, e.getValue());
         }
+        // the launcher's identity, for the bash fast path of the next starts (lib/shim/session.bash)
+        Path lib = Path.of(System.getProperty("dashplane.lib"));
+        ShimProtocol.writeString(out, lib.getParent() == null ? "" : lib.getParent().toString());
+        ShimProtocol.writeString(out, System.getProperty("dashplane.java", ""));
         out.flush();
         trace("request sent");
         DataInputStream in = new DataInputStream(ChannelStreams.in(channel));

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the shim and the provider daemon say over the daemon's Unix domain socket. The shim opens with a request
- * kind; for a session it then sends its arguments, working directory and whole environment, and the daemon answers
+ * kind; for a session it then sends its arguments, working directory, whole environment and its launcher's
+ * install directory and java binary (which the daemon's bash fast path is keyed by), and the daemon answers
  * with frames: the handshake line for stdout, log bytes for stderr, and last the exit status.
  * Only the JDK here: this package is the shim's whole class path.
  */

@@ -16,7 +16,9 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -165,6 +168,13 @@ class ProviderDaemonIT {
             assertEquals(ServingStatus.SERVING, plugin.health());
             long after = pid(daemon(executable, "status"));
             assertNotEquals(before, after, "a changed jar means another daemon");
+            assertTrue(commandLine(plugin).contains("ShimMain"), "the old daemon answered the bash shim STALE: "
+                    + commandLine(plugin));
+        }
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            assertTrue(commandLine(plugin).contains("session.bash"), commandLine(plugin));
+            assertEquals(ServingStatus.SERVING, plugin.health());
+            assertNotEquals(before, pid(daemon(executable, "status")));
         }
         ProcessHandle.of(before).ifPresent(ProcessHandle::destroy); // the old installation's daemon
     }
@@ -180,6 +190,10 @@ class ProviderDaemonIT {
         assertTrue(eventually(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)),
                 "the daemon " + pid + " still runs after its idle timeout");
         assertTrue(daemonStatus().startsWith("not running"), daemonStatus());
+        try (Stream<Path> files = Files.list(socketDirectory(env.get("TMPDIR")))) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tcp")).toList(),
+                    "the daemon removes its fast-path file when it exits");
+        }
     }
 
     @Test
@@ -278,6 +292,125 @@ class ProviderDaemonIT {
             assertTrue(daemonStatus().startsWith("running pid"), daemonStatus());
             plugin.shutdown();
             assertEquals(0, plugin.awaitExit(WAIT));
+        }
+    }
+
+    @Test
+    void aStartWhileTheDaemonRunsIsServedByBashOverLoopbackWithoutAJvm() throws Exception {
+        try (PluginProcess first = PluginProcess.start(executable, "6", env)) {
+            assertTrue(commandLine(first).contains("io.dashplane.provider.shim.ShimMain"), "no daemon yet: the Java shim");
+        }
+        long daemon = pid(daemon(executable, "status"));
+        env.put("TF_LOG", "DEBUG");
+        try (PluginProcess plugin = PluginProcess.start(executable, "5,6", env)) {
+            String command = commandLine(plugin);
+            assertTrue(command.contains("session.bash"), command);
+            String program = plugin.process().info().command().orElse("");
+            assertTrue(program.endsWith("/bash"), "no JVM between Terraform and the daemon: " + program);
+            assertEquals(6, plugin.handshake().protocolVersion());
+            assertNotNull(plugin.handshake().serverCertificate(), "AutoMTLS: the line carries the server certificate");
+            assertEquals(ServingStatus.SERVING, plugin.health());
+            assertEquals(daemon, pid(daemon(executable, "status")));
+            plugin.shutdown();
+            assertEquals(0, plugin.awaitExit(WAIT), "the shim exits 0 after GRPCController/Shutdown");
+            assertEquals("", plugin.stdoutAfterHandshake(), "stdout carries exactly one line");
+            assertTrue(plugin.stderr().contains("serving protocol 6 on 127.0.0.1:" + plugin.handshake().port() + "\""),
+                    "the session's log reaches this shim's stderr: " + plugin.stderr());
+        }
+    }
+
+    @Test
+    void theBashShimIgnoresSigintAndKillingItEndsItsSession() throws Exception {
+        try (PluginProcess first = PluginProcess.start(executable, "6", env)) {
+            assertEquals(ServingStatus.SERVING, first.health());
+        }
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            assertTrue(commandLine(plugin).contains("session.bash"), commandLine(plugin));
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(plugin.process().pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertEquals(null, plugin.awaitExit(Duration.ofSeconds(2)), "still running after SIGINT");
+            assertEquals(ServingStatus.SERVING, plugin.health());
+            int port = plugin.handshake().port();
+            plugin.process().destroyForcibly(); // SIGKILL, as go-plugin does
+            plugin.process().waitFor(30, TimeUnit.SECONDS);
+            assertTrue(eventually(() -> !listening(port)), "the session's port " + port + " still listens");
+            assertTrue(eventually(() -> daemonStatus().contains("sessions 0")), daemonStatus());
+        }
+    }
+
+    @Test
+    void aLoopbackPortThatDoesNotGreetWithTheDaemonsTokenGetsNothingAndTheStartFallsBackToTheJavaShim()
+            throws Exception {
+        try (PluginProcess first = PluginProcess.start(executable, "6", env)) {
+            assertEquals(ServingStatus.SERVING, first.health());
+        }
+        Path file = fastPathFile();
+        String[] real = Files.readString(file).trim().split(" ");
+        try (ServerSocket impostor = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Files.writeString(file, impostor.getLocalPort() + " " + real[1] + " " + real[2] + " 1\n");
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = impostor.accept()) {
+                    s.getOutputStream().write("DASHPLANE-PROVIDER-DAEMON 0123\n".getBytes(StandardCharsets.UTF_8));
+                    s.setSoTimeout(5000);
+                    return s.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    return ("failed: " + e).getBytes(StandardCharsets.UTF_8);
+                }
+            });
+            try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+                assertTrue(commandLine(plugin).contains("io.dashplane.provider.shim.ShimMain"), commandLine(plugin));
+                assertEquals(ServingStatus.SERVING, plugin.health());
+            }
+            assertEquals("", new String(received.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8),
+                    "nothing of the environment was sent to the impostor");
+        }
+        assertEquals(real[0], Files.readString(file).split(" ")[0], "the Java shim's session rewrote the file");
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            assertTrue(commandLine(plugin).contains("session.bash"), commandLine(plugin));
+            assertEquals(ServingStatus.SERVING, plugin.health());
+        }
+    }
+
+    @Test
+    void aConnectionWithoutTheShimsTokenGetsNoSession() throws Exception {
+        try (PluginProcess first = PluginProcess.start(executable, "6", env)) {
+            assertEquals(ServingStatus.SERVING, first.health());
+        }
+        String[] file = Files.readString(fastPathFile()).trim().split(" ");
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(file[0]))) {
+            s.setSoTimeout(30_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("DASHPLANE-PROVIDER-DAEMON " + file[1], in.readLine());
+            s.getOutputStream().write(("not-the-token\0" + "/x\0/usr/bin/java\0/\0" + "0\0\0").getBytes(StandardCharsets.UTF_8));
+            assertEquals(null, in.readLine(), "the daemon closes the connection without an answer");
+        }
+        assertTrue(daemonStatus().contains("sessions 0"), daemonStatus());
+    }
+
+    @Test
+    void aFastPathFileOfAnotherUserIsNotUsed() throws Exception {
+        assumeTrue(uid().equals("0"), "only root can give a file to someone else");
+        try (PluginProcess first = PluginProcess.start(executable, "6", env)) {
+            assertEquals(ServingStatus.SERVING, first.health());
+        }
+        Files.setAttribute(fastPathFile(), "unix:uid", 4242);
+        try (PluginProcess plugin = PluginProcess.start(executable, "6", env)) {
+            assertTrue(commandLine(plugin).contains("io.dashplane.provider.shim.ShimMain"), commandLine(plugin));
+            assertEquals(ServingStatus.SERVING, plugin.health());
+        }
+    }
+
+    private static String commandLine(PluginProcess plugin) {
+        return plugin.process().info().commandLine().orElse("")
+                + plugin.process().info().arguments().map(List::of).orElse(List.of());
+    }
+
+    /** The one launcher-*.tcp file in this test's private daemon directory. */
+    private Path fastPathFile() throws Exception {
+        try (Stream<Path> files = Files.list(socketDirectory(env.get("TMPDIR")))) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().matches("launcher-[0-9a-f]{8}\\.tcp")).toList();
+            assertEquals(1, found.size(), found.toString());
+            return found.get(0);
         }
     }
 
