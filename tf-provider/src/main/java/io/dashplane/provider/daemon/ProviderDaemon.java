@@ -36,6 +36,8 @@ public final class ProviderDaemon {
     private int sessions;
     private long idleSince = System.nanoTime();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final AtomicLong servedToJavaShims = new AtomicLong();
+    private final AtomicLong servedToBashShims = new AtomicLong();
     private final SessionResources shared = new SessionResources(new ThreadFactory() {
         private final AtomicInteger n = new AtomicInteger();
 
@@ -97,7 +99,10 @@ public final class ProviderDaemon {
         Thread watchdog = new Thread(this::exitWhenIdle, "daemon-idle-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Thread fastDoor = new Thread(() -> fast.serve(this::runSession, sessionIds::incrementAndGet),
+        Thread fastDoor = new Thread(() -> fast.serve((request, link) -> {
+            servedToBashShims.incrementAndGet();
+            runSession(request, link);
+        }, sessionIds::incrementAndGet),
                 "daemon-fast-path");
         fastDoor.setDaemon(true);
         fastDoor.start();
@@ -126,6 +131,7 @@ public final class ProviderDaemon {
                     UnixShimLink link = new UnixShimLink(channel, in);
                     SessionRequest request = link.readRequest();
                     fast.register(link.readLauncher());
+                    servedToJavaShims.incrementAndGet();
                     runSession(request, link);
                 }
                 case ShimProtocol.STATUS -> answer(channel, status());
@@ -152,7 +158,9 @@ public final class ProviderDaemon {
 
     private String status() {
         synchronized (sessionsLock) {
-            return "running pid " + ProcessHandle.current().pid() + " sessions " + sessions + " socket " + socket;
+            return "running pid " + ProcessHandle.current().pid() + " sessions " + sessions + " socket " + socket
+                    + " served " + servedToJavaShims.get() + " to Java shims, " + servedToBashShims.get()
+                    + " over the fast path (port " + fast.port() + ")";
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Time from process start to the handshake line, median of 20 runs: a plain {@code java -cp 'lib/*'} start of the
  * main class ("before"), the launcher serving in its own process (DASHPLANE_PROVIDER_DAEMON=off: AppCDS archive,
- * C1 only, SerialGC), and the default, the shim asking the provider daemon for a session: once cold (the daemon
- * stopped first, so the shim starts it) and warm, with the daemon's CPU time per start. The reference, in the
+ * C1 only, SerialGC), and the default, the provider daemon: once cold (the daemon stopped first, so the Java shim
+ * starts it) and warm (the launcher's bash fast path asks the running daemon over loopback TCP, no JVM started),
+ * with the daemon's CPU time per start. The reference, in the
  * same run: {@link HelloLine}, a JVM with the shim's options that prints a line (the floor of any Java start).
  * The JDK is the one running the benchmark ({@code JAVA_HOME} is set to it for the launcher).
  * Each run is a Terraform-like start: cookie, protocol versions, a fresh P-521 client certificate (made before
@@ -59,7 +60,7 @@ public final class HandshakeBenchmark {
                 daemonOn);
         long daemonPid = Long.parseLong(daemon(launcher, "status").replaceAll(".*pid ([0-9]+).*", "$1").trim());
         double daemonCpuBefore = cpuMillis(daemonPid);
-        double warm = measure("daemon, warm: shim + session in the running daemon", List.of(launcher.toString()), runs,
+        double warm = measure("daemon, warm: bash fast path + session in the running daemon", List.of(launcher.toString()), runs,
                 daemonOn);
         double daemonCpuPerStart = (cpuMillis(daemonPid) - daemonCpuBefore) / runs;
         System.out.printf("handshake median: before %.0f ms, in process %.0f ms, daemon cold %.0f ms, daemon warm %.0f ms"

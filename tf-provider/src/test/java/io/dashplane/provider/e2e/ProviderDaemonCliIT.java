@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,11 @@ class ProviderDaemonCliIT {
 
         both(a, b, "plan", "-detailed-exitcode", "-input=false");
         assertEquals(daemon, daemonPid(work.resolve("a"), a.env()), "the same daemon served the second run");
+        String status = daemon(work.resolve("a"), a.env(), "status");
+        Matcher served = Pattern.compile("served (\\d+) to Java shims, (\\d+) over the fast path").matcher(status);
+        assertTrue(served.find(), status);
+        assertTrue(Integer.parseInt(served.group(2)) > Integer.parseInt(served.group(1)),
+                "once the daemon runs, Terraform's provider starts are served by the bash fast path: " + status);
         a.ok("destroy", "-auto-approve", "-input=false");
         b.ok("destroy", "-auto-approve", "-input=false");
     }
