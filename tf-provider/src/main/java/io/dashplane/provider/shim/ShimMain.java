@@ -194,13 +194,15 @@ public final class ShimMain {
         // Memory (issue 13: at most 150 MB resident during a plan of 2,000 resources; figures in docs/performance.md).
         // C1 only: C2's compiler arenas and larger code made most of the resident size above the JVM's heap and
         // metaspace. glibc's per-thread malloc arenas (MALLOC_ARENA_MAX below) and memory freed but not given back
-        // (TrimNativeHeapInterval, JDK 17.0.9+/21.0.1+, ignored by older JDKs) were the rest of the gap between
+        // (TrimNativeHeapInterval, JDK 17.0.9+/21.0.1+, left out where unknown) were the rest of the gap between
         // Native Memory Tracking's committed total and RSS, with the JDK's per-thread cache of temporary direct
         // buffers for socket I/O, unbounded by default (jdk.nio.maxCachedBufferSize).
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms32m", "-Xmx512m",
-                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
                 "-Djdk.nio.maxCachedBufferSize=262144", "-Dio.netty.transport.noNative=true"));
+        if (vmKnowsOption("TrimNativeHeapInterval")) {
+            command.add("-XX:TrimNativeHeapInterval=5000");
+        }
         String opts = System.getenv("DASHPLANE_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));
@@ -217,6 +219,20 @@ public final class ShimMain {
         pb.redirectErrorStream(true);
         pb.directory(address.directory().toFile());
         return pb.start();
+    }
+
+    /**
+     * Whether this JVM, the daemon's JDK, has the option: asked here, where the daemon starts anyway, rather than
+     * with -XX:+IgnoreUnrecognizedVMOptions, which would also hide a mistyped option in DASHPLANE_JAVA_OPTS.
+     */
+    static boolean vmKnowsOption(String name) {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            return false;
+        }
     }
 
     private static SocketChannel tryConnect(Path socket) throws IOException {

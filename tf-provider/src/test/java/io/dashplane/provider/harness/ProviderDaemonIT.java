@@ -400,6 +400,18 @@ class ProviderDaemonIT {
         }
     }
 
+    @Test
+    void aMistypedOptionInDashplaneJavaOptsStopsTheDaemonsStartWithItsLog() throws Exception {
+        env.put("DASHPLANE_JAVA_OPTS", "-XX:+NoSuchOptionInAnyJdk");
+        String refused = refusedStart();
+        assertTrue(refused.contains("the provider daemon exited with status 1 at start-up; see "), refused);
+        Path log;
+        try (Stream<Path> files = Files.list(socketDirectory(env.get("TMPDIR")))) {
+            log = files.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(log).contains("NoSuchOptionInAnyJdk"), Files.readString(log));
+    }
+
     private static String commandLine(PluginProcess plugin) {
         return plugin.process().info().commandLine().orElse("")
                 + plugin.process().info().arguments().map(List::of).orElse(List.of());
