@@ -41,9 +41,10 @@ import java.util.stream.Stream;
  */
 public final class TerraformCliBenchmark {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Main classes of what Terraform starts: the in-process provider, or the shim of the provider daemon. */
-    private static final List<String> PROVIDER_MAINS = List.of("io.dashplane.provider.plugin.PluginMain",
-            "io.dashplane.provider.shim.ShimMain");
+    /** What Terraform starts: the in-process provider, or a shim of the provider daemon (Java, or the bash fast path). */
+    private static final List<String> SHIMS = List.of("io.dashplane.provider.shim.ShimMain", "lib/shim/session.bash");
+    private static final List<String> PROVIDER_MAINS = List.of("io.dashplane.provider.plugin.PluginMain", SHIMS.get(0),
+            SHIMS.get(1));
     private static final String DAEMON_MAIN = "io.dashplane.provider.daemon.ProviderDaemon";
     /** BENCH_THREADS=1 prints the provider's CPU per thread name (from /proc/<pid>/task) after each Dashplane command. */
     private static final boolean THREADS = "1".equals(System.getenv("BENCH_THREADS"));
@@ -509,7 +510,7 @@ public final class TerraformCliBenchmark {
 
         private void sample(ProcessHandle process) {
             if (!cpuTicks.containsKey(process.pid())
-                    && process.info().commandLine().map(c -> c.contains("ShimMain")).orElse(false)) {
+                    && process.info().commandLine().map(c -> SHIMS.stream().anyMatch(c::contains)).orElse(false)) {
                 shims.incrementAndGet();
             }
             try {
