@@ -26,6 +26,9 @@ launcher_key() {
     printf -v key '%08x' "$hash"
 }
 
+# a bash built without programmable completion has no compgen: it could not send the environment
+type compgen >/dev/null 2>&1 || fall_back "$@"
+
 # The daemon's private directory, as the Java shim finds it (DaemonAddress.privateDirectory).
 if [[ -n ${XDG_RUNTIME_DIR//[[:space:]]/} ]]; then
     directory=$XDG_RUNTIME_DIR/dashplane-provider

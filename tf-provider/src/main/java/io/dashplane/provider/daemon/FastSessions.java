@@ -2,6 +2,7 @@ package io.dashplane.provider.daemon;
 
 import io.dashplane.provider.shim.DaemonAddress;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The daemon's loopback TCP door for the bash fast path (lib/shim/session.bash), which starts no JVM. For each
@@ -70,7 +72,7 @@ final class FastSessions {
     }
 
     /** Accepts fast-path shims until the server is closed; each connection on its own thread. */
-    void serve(SessionRunner runner, java.util.function.LongSupplier ids) {
+    void serve(SessionRunner runner, LongSupplier ids) {
         while (!server.isClosed()) {
             Socket socket;
             try {
@@ -245,7 +247,7 @@ final class FastSessions {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException e) {
