@@ -1,6 +1,7 @@
 package io.dashplane.provider.daemon;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -18,4 +19,15 @@ interface ShimLink {
 
     /** Blocks until the shim closes the connection: it exited, or Terraform killed it. */
     void awaitShimGone();
+
+    /** Reads until end of stream: the shim sends nothing after its request, so the end means it is gone. */
+    static void readToEnd(InputStream in) {
+        try {
+            while (in.read() >= 0) {
+                // nothing is expected
+            }
+        } catch (IOException e) {
+            // closed: the same as end of stream
+        }
+    }
 }

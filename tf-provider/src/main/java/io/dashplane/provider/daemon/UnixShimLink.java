@@ -98,12 +98,6 @@ final class UnixShimLink implements ShimLink {
 
     @Override
     public void awaitShimGone() {
-        try {
-            while (in.read() >= 0) {
-                // the shim sends nothing after its request
-            }
-        } catch (IOException e) {
-            // closed: the same as end of stream
-        }
+        ShimLink.readToEnd(in);
     }
 }
