@@ -50,9 +50,16 @@ public final class DashboardRepository {
 
     /** As {@link #find} without the JSON ({@code json()} is null): what a write needs to know of the current row. */
     public Optional<StoredDashboard> findMeta(DSLContext tx, String env, String uid) {
-        return tx.select(META).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
-                .fetchOptional().map(r -> map(r, null));
+        return Optional.ofNullable(PreparedSql.first(tx, FIND_META, st -> {
+            st.setString(1, env);
+            st.setString(2, uid);
+        }, r -> new StoredDashboard(r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
+                json.readStrings(r.getString(5)), r.getLong(6), r.getString(7), r.getString(8), null, r.getString(9),
+                r.getString(10))));
     }
+
+    private static final String FIND_META = "select uid, id, title, folder_uid, tags, version, message, provenance,"
+            + " created_at, updated_at from dashboards where env = ? and uid = ?";
 
     /** Current version, or empty when the dashboard does not exist. */
     public Optional<Long> currentVersion(DSLContext tx, String env, String uid) {

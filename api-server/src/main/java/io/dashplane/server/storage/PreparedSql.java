@@ -55,6 +55,18 @@ public final class PreparedSql {
         }));
     }
 
+    /** Runs a query; {@code row} reads each row. */
+    public static void forEach(DSLContext tx, String sql, Binds binds, Row<?> row) {
+        tx.connectionResult(c -> run(c, sql, binds, st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+            return null;
+        }));
+    }
+
     /** Binds a text value or SQL NULL. */
     public static void text(PreparedStatement st, int index, String value) throws SQLException {
         if (value == null) {
