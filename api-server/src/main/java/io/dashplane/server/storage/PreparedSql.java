@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.sqlite.SQLiteConnection;
@@ -18,13 +17,15 @@ import org.sqlite.SQLiteConnection;
  * preparing them anew cost more CPU than the statements themselves (profile in docs/performance.md, "Creates,
  * round 3"). The text must be portable SQL (SQLite and PostgreSQL 15): lower-case unquoted names, {@code ?} binds.
  *
- * <p>On SQLite the prepared statements are kept per physical connection and reused (SQLite re-prepares by itself
- * after a schema change; closing the connection closes them). A statement is used only by the thread holding its
- * connection, so there is no sharing. On PostgreSQL each use prepares and closes its statement: the driver keeps
- * its own per-connection cache of server-side prepared statements.
+ * <p>On the connection of a SQLite write batch (see {@link Database#write}) the prepared statements are kept from
+ * their first use to the end of the batch ({@link #keep}, {@link #closeKept}) and reused by its writers: the
+ * SQLite driver does not reset a statement after an update, and a statement left active on a pooled connection
+ * would hold it (VACUUM INTO refuses to run on it), so none outlives the batch. A batch's connection is used by the
+ * writer holding the write lock only. Elsewhere (read transactions, PostgreSQL) each use prepares and closes its
+ * statement; the PostgreSQL driver keeps its own per-connection cache of server-side prepared statements.
  */
 public final class PreparedSql {
-    private static final Map<SQLiteConnection, Map<String, PreparedStatement>> SQLITE = new WeakHashMap<>();
+    private static final Map<SQLiteConnection, Map<String, PreparedStatement>> KEPT = new HashMap<>();
 
     private PreparedSql() {
     }
@@ -89,37 +90,55 @@ public final class PreparedSql {
         T run(PreparedStatement statement) throws SQLException;
     }
 
+    /** From now on until {@link #closeKept}, statements run on the SQLite connection {@code c} are kept and reused. */
+    static void keep(SQLiteConnection c) {
+        synchronized (KEPT) {
+            KEPT.put(c, new HashMap<>());
+        }
+    }
+
+    /** Closes the statements kept for {@code c} and stops keeping them; before the batch's connection is released. */
+    static void closeKept(SQLiteConnection c) {
+        Map<String, PreparedStatement> statements;
+        synchronized (KEPT) {
+            statements = KEPT.remove(c);
+        }
+        if (statements != null) {
+            for (PreparedStatement st : statements.values()) {
+                try {
+                    st.close();
+                } catch (SQLException ignored) {
+                    // the connection is released or evicted next; a statement that cannot close goes with it
+                }
+            }
+        }
+    }
+
     private static <T> T run(Connection c, String sql, Binds binds, Execution<T> execution) {
         try {
-            if (!c.isWrapperFor(SQLiteConnection.class)) {
+            Map<String, PreparedStatement> kept = null;
+            if (c.isWrapperFor(SQLiteConnection.class)) {
+                SQLiteConnection raw = c.unwrap(SQLiteConnection.class);
+                synchronized (KEPT) {
+                    kept = KEPT.get(raw);
+                }
+            }
+            if (kept == null) {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
                     binds.set(st);
                     return execution.run(st);
                 }
             }
-            PreparedStatement st = cached(c.unwrap(SQLiteConnection.class), sql);
-            try {
-                binds.set(st);
-                return execution.run(st);
-            } finally {
-                st.clearParameters();
+            // only the writer holding the write lock uses a batch's connection: its map needs no lock of its own
+            PreparedStatement st = kept.get(sql);
+            if (st == null) {
+                st = c.unwrap(SQLiteConnection.class).prepareStatement(sql);
+                kept.put(sql, st);
             }
+            binds.set(st);
+            return execution.run(st);
         } catch (SQLException e) {
             throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
         }
-    }
-
-    private static PreparedStatement cached(SQLiteConnection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> statements;
-        synchronized (SQLITE) {
-            statements = SQLITE.computeIfAbsent(c, k -> new HashMap<>());
-        }
-        // only the thread holding the connection gets here with it: its map needs no lock of its own
-        PreparedStatement st = statements.get(sql);
-        if (st == null || st.isClosed()) {
-            st = c.prepareStatement(sql);
-            statements.put(sql, st);
-        }
-        return st;
     }
 }
