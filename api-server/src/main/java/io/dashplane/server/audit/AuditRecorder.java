@@ -1,9 +1,8 @@
 package io.dashplane.server.audit;
 
-import static io.dashplane.server.storage.schema.Tables.AUDIT_LOG;
-
 import io.dashplane.server.changes.ChangeFeed;
 import io.dashplane.server.storage.IdSequence;
+import io.dashplane.server.storage.PreparedSql;
 import io.dashplane.server.storage.StoredRow;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +22,9 @@ import org.jooq.Field;
  * {@code secureJsonFields} flags), so the digest cannot be used to test guesses of a secret.
  */
 public final class AuditRecorder {
+    private static final String INSERT = "insert into audit_log (id, \"at\", actor, env, kind, uid, \"action\","
+            + " version_before, version_after, digest, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final DSLContext tx;
     private final Actor actor;
 
@@ -88,11 +90,19 @@ public final class AuditRecorder {
                         String digest, String detail) {
         long id = IdSequence.next(tx, "audit");
         String at = AuditLog.timestamp(Instant.now());
-        tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ENV, AUDIT_LOG.KIND,
-                        AUDIT_LOG.UID, AUDIT_LOG.ACTION, AUDIT_LOG.VERSION_BEFORE, AUDIT_LOG.VERSION_AFTER,
-                        AUDIT_LOG.DIGEST, AUDIT_LOG.DETAIL)
-                .values(id, at, actor.name(), env, kind, uid, action, versionBefore, versionAfter, digest, detail)
-                .execute();
+        PreparedSql.update(tx, INSERT, st -> {
+            st.setLong(1, id);
+            st.setString(2, at);
+            st.setString(3, actor.name());
+            PreparedSql.text(st, 4, env);
+            st.setString(5, kind);
+            st.setString(6, uid);
+            st.setString(7, action);
+            PreparedSql.number(st, 8, versionBefore);
+            PreparedSql.number(st, 9, versionAfter);
+            PreparedSql.text(st, 10, digest);
+            PreparedSql.text(st, 11, detail);
+        });
         ChangeFeed.append(tx, env, kind, uid, action, at);
     }
 

@@ -48,6 +48,12 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Context
     private ResourceInfo resourceInfo;
 
+    /** The access rule of each endpoint, worked out once (the route key comes from annotations, with regexes). */
+    private final Map<Endpoint, Optional<AccessRule>> rules = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Endpoint(Class<?> resourceClass, java.lang.reflect.Method method) {
+    }
+
     public AuthFilter(ServiceAccountService accounts, AuthFailureThrottle throttle, boolean basicAuth,
                       boolean metricsPublic) {
         this(accounts, throttle, basicAuth, metricsPublic, Map.of());
@@ -70,8 +76,8 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         }
         Optional<AccessRule> declared = resourceInfo.getResourceClass() == null || resourceInfo.getResourceMethod() == null
                 ? Optional.of(AccessRule.AUTHENTICATED) // Jersey's own OPTIONS/HEAD handling
-                : RouteKeys.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod())
-                        .flatMap(AccessRules::forRoute);
+                : rules.computeIfAbsent(new Endpoint(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()),
+                        e -> RouteKeys.of(e.resourceClass(), e.method()).flatMap(AccessRules::forRoute));
         if (declared.isEmpty()) {
             request.abortWith(forbidden("no access rule is declared for this endpoint", Map.of()));
             return;

@@ -45,15 +45,20 @@ public final class ServiceAccountService {
     private final Clock clock;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
     /**
-     * Bearer tokens that authenticated, by hash, with the number of database commits when they were read: any
-     * write (a revocation, a role change, anything) makes every entry stale, so the cache can never grant what
-     * the database would refuse; expiry is checked on every use. Saves a read transaction of three queries per
-     * request on read-heavy traffic.
+     * Bearer tokens that authenticated, by hash, with the number of database commits that changed what a principal
+     * is made of ({@link #PRINCIPAL_TABLES}) when they were read: any such write (a revocation, a role change, an
+     * account or environment deleted) makes every entry stale, so the cache can never grant what the database would
+     * refuse; expiry is checked on every use. Writes to content leave it valid. Saves a read transaction of three
+     * queries per request.
      */
     private final Cache<String, Authenticated> authenticated = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private record Authenticated(long commits, ApiToken token, Principal principal) {
     }
+
+    /** The tables whose rows make a token's principal (roles go with their environment: ON DELETE CASCADE). */
+    private static final String[] PRINCIPAL_TABLES = {"api_tokens", "service_accounts", "service_account_roles",
+            "environments"};
     private final java.util.concurrent.atomic.AtomicBoolean touchFailing = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ServiceAccountService(Database db, ServiceAccountRepository repository, EnvironmentRepository environments,
@@ -206,7 +211,7 @@ public final class ServiceAccountService {
         }
         String hash = Tokens.hash(token);
         // Read before the lookup: an entry made from a snapshot older than a later commit is never used.
-        long commits = db.commits();
+        long commits = db.changesTo(PRINCIPAL_TABLES);
         Authenticated known = authenticated.getIfPresent(hash);
         if (known != null && known.commits() == commits && usable(known.token())) {
             touch(hash);

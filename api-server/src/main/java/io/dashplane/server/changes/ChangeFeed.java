@@ -2,6 +2,7 @@ package io.dashplane.server.changes;
 
 import static io.dashplane.server.storage.schema.Tables.CHANGE_FEED;
 
+import io.dashplane.server.storage.PreparedSql;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -33,13 +34,18 @@ public final class ChangeFeed {
             return;
         }
         // one statement (INSERT ... SELECT max + 1): it runs under the write lock of every audited write
-        tx.insertInto(CHANGE_FEED, CHANGE_FEED.ENV, CHANGE_FEED.SEQUENCE, CHANGE_FEED.KIND, CHANGE_FEED.OBJECT_KEY,
-                        CHANGE_FEED.ACTION, CHANGE_FEED.AT)
-                .select(DSL.select(DSL.val(env), DSL.coalesce(DSL.max(CHANGE_FEED.SEQUENCE), DSL.val(0L)).plus(1),
-                                DSL.val(kind), DSL.val(key), DSL.val(feedAction(action)), DSL.val(at))
-                        .from(CHANGE_FEED).where(CHANGE_FEED.ENV.eq(env)))
-                .execute();
+        PreparedSql.update(tx, APPEND, st -> {
+            st.setString(1, env);
+            st.setString(2, kind);
+            st.setString(3, key);
+            st.setString(4, feedAction(action));
+            st.setString(5, at);
+            st.setString(6, env);
+        });
     }
+
+    private static final String APPEND = "insert into change_feed (env, \"sequence\", kind, object_key, \"action\", \"at\")"
+            + " select ?, coalesce(max(\"sequence\"), 0) + 1, ?, ?, ?, ? from change_feed where env = ?";
 
     /** The environment's latest sequence number, 0 before its first change. */
     public static long latest(DSLContext tx, String env) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.PreparedSql;
 import io.dashplane.server.storage.StoredRow;
 import io.dashplane.server.storage.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,9 +50,16 @@ public final class DashboardRepository {
 
     /** As {@link #find} without the JSON ({@code json()} is null): what a write needs to know of the current row. */
     public Optional<StoredDashboard> findMeta(DSLContext tx, String env, String uid) {
-        return tx.select(META).from(DASHBOARDS).where(DASHBOARDS.ENV.eq(env).and(DASHBOARDS.UID.eq(uid)))
-                .fetchOptional().map(r -> map(r, null));
+        return Optional.ofNullable(PreparedSql.first(tx, FIND_META, st -> {
+            st.setString(1, env);
+            st.setString(2, uid);
+        }, r -> new StoredDashboard(r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
+                json.readStrings(r.getString(5)), r.getLong(6), r.getString(7), r.getString(8), null, r.getString(9),
+                r.getString(10))));
     }
+
+    private static final String FIND_META = "select uid, id, title, folder_uid, tags, version, message, provenance,"
+            + " created_at, updated_at from dashboards where env = ? and uid = ?";
 
     /** Current version, or empty when the dashboard does not exist. */
     public Optional<Long> currentVersion(DSLContext tx, String env, String uid) {
@@ -106,13 +114,22 @@ public final class DashboardRepository {
      * already extracted ({@link #datasourceReferences}) outside the write transaction.
      */
     public void insert(DSLContext tx, String env, StoredDashboard d, Map<String, List<String>> refs) {
-        tx.insertInto(DASHBOARDS, DASHBOARDS.ENV, DASHBOARDS.UID, DASHBOARDS.ID, DASHBOARDS.TITLE,
-                DASHBOARDS.TITLE_LOWER,
-                        DASHBOARDS.FOLDER_UID, DASHBOARDS.TAGS, DASHBOARDS.VERSION, DASHBOARDS.MESSAGE,
-                        DASHBOARDS.PROVENANCE, DASHBOARDS.DATA, DASHBOARDS.CREATED_AT, DASHBOARDS.UPDATED_AT)
-                .values(env, d.uid(), d.id(), d.title(), lower(d.title()), d.folderUid(), json.write(d.tags()), d.version(),
-                        d.message(), d.provenance(), d.json(), d.createdAt(), d.updatedAt())
-                .execute();
+        String tags = json.write(d.tags());
+        PreparedSql.update(tx, INSERT, st -> {
+            st.setString(1, env);
+            st.setString(2, d.uid());
+            st.setLong(3, d.id());
+            st.setString(4, d.title());
+            st.setString(5, lower(d.title()));
+            PreparedSql.text(st, 6, d.folderUid());
+            st.setString(7, tags);
+            st.setLong(8, d.version());
+            st.setString(9, d.message());
+            st.setString(10, d.provenance());
+            st.setString(11, d.json());
+            st.setString(12, d.createdAt());
+            st.setString(13, d.updatedAt());
+        });
         insertTags(tx, env, d);
         insertVersion(tx, env, d);
         references.write(tx, env, d.uid(), refs, false);
@@ -213,23 +230,33 @@ public final class DashboardRepository {
 
     /** All tags in one statement. */
     private void insertTags(DSLContext tx, String env, StoredDashboard d) {
-        List<String> tags = d.tags().stream().distinct().toList();
-        if (tags.isEmpty()) {
-            return;
+        for (String tag : d.tags().stream().distinct().toList()) {
+            PreparedSql.update(tx, INSERT_TAG, st -> {
+                st.setString(1, env);
+                st.setString(2, d.uid());
+                st.setString(3, tag);
+            });
         }
-        var insert = tx.insertInto(DASHBOARD_TAGS, DASHBOARD_TAGS.ENV, DASHBOARD_TAGS.UID, DASHBOARD_TAGS.TAG);
-        for (String tag : tags) {
-            insert = insert.values(env, d.uid(), tag);
-        }
-        insert.execute();
     }
 
     private void insertVersion(DSLContext tx, String env, StoredDashboard d) {
-        DashboardVersions v = DASHBOARD_VERSIONS;
-        tx.insertInto(v, v.ENV, v.UID, v.VERSION, v.FOLDER_UID, v.MESSAGE, v.DATA, v.CREATED_AT)
-                .values(env, d.uid(), d.version(), d.folderUid(), d.message(), d.json(), d.updatedAt())
-                .execute();
+        PreparedSql.update(tx, INSERT_VERSION, st -> {
+            st.setString(1, env);
+            st.setString(2, d.uid());
+            st.setLong(3, d.version());
+            PreparedSql.text(st, 4, d.folderUid());
+            st.setString(5, d.message());
+            st.setString(6, d.json());
+            st.setString(7, d.updatedAt());
+        });
     }
+
+    // the statements of every create, prepared once per connection (PreparedSql)
+    private static final String INSERT = "insert into dashboards (env, uid, id, title, title_lower, folder_uid, tags,"
+            + " version, message, provenance, data, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TAG = "insert into dashboard_tags (env, uid, tag) values (?, ?, ?)";
+    private static final String INSERT_VERSION = "insert into dashboard_versions (env, uid, version, folder_uid, message,"
+            + " data, created_at) values (?, ?, ?, ?, ?, ?, ?)";
 
     private static Condition filter(String env, DashboardQuery q) {
         Condition c = DASHBOARDS.ENV.eq(env);

@@ -9,6 +9,7 @@ import io.dashplane.schema.dashboard.DatasourceReference;
 import io.dashplane.schema.dashboard.DatasourceReferences;
 import io.dashplane.server.datasource.DatasourceReferrer;
 import io.dashplane.server.storage.JsonText;
+import io.dashplane.server.storage.PreparedSql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class DatasourceReferenceIndex {
     }
 
     /**
-     * Stores {@code refs} ({@link #referencesOf}) as the references of dashboard {@code uid}, in one statement;
+     * Stores {@code refs} ({@link #referencesOf}) as the references of dashboard {@code uid}, one prepared
+     * statement per reference (reused: {@link PreparedSql});
      * {@code replace} first removes those of its previous version (a new dashboard has none).
      */
     void write(DSLContext tx, String env, String uid, Map<String, List<String>> refs, boolean replace) {
@@ -47,16 +49,19 @@ public final class DatasourceReferenceIndex {
         if (replace) {
             tx.deleteFrom(refsTable).where(refsTable.ENV.eq(env).and(refsTable.DASHBOARD_UID.eq(uid))).execute();
         }
-        if (refs.isEmpty()) {
-            return;
-        }
-        var insert = tx.insertInto(refsTable, refsTable.ENV, refsTable.DASHBOARD_UID, refsTable.REF,
-                refsTable.POINTERS);
         for (Map.Entry<String, List<String>> e : refs.entrySet()) {
-            insert = insert.values(env, uid, e.getKey(), json.write(e.getValue()));
+            String pointers = json.write(e.getValue());
+            PreparedSql.update(tx, INSERT, st -> {
+                st.setString(1, env);
+                st.setString(2, uid);
+                st.setString(3, e.getKey());
+                st.setString(4, pointers);
+            });
         }
-        insert.execute();
     }
+
+    private static final String INSERT =
+            "insert into dashboard_datasource_refs (env, dashboard_uid, ref, pointers) values (?, ?, ?, ?)";
 
     /** Dashboards of {@code env} naming any of {@code refs} (a datasource's uid and name), ordered by uid. */
     public List<DatasourceReferrer> referrers(DSLContext tx, String env, Collection<String> refs) {

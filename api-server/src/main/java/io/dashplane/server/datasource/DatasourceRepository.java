@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dashplane.server.storage.IdSequence;
 import io.dashplane.server.storage.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dashplane.server.storage.PreparedSql;
 import io.dashplane.server.storage.StoredRow;
 import io.dashplane.server.storage.Versions;
 import java.util.HashSet;
@@ -187,9 +188,10 @@ public final class DatasourceRepository {
     public DatasourceService.UidsAndNames uidsAndNames(DSLContext tx, String env) {
         java.util.Set<String> uids = new java.util.HashSet<>();
         java.util.Set<String> names = new java.util.HashSet<>();
-        tx.select(DATASOURCES.UID, DATASOURCES.NAME).from(DATASOURCES).where(DATASOURCES.ENV.eq(env)).forEach(r -> {
-            uids.add(r.value1());
-            names.add(r.value2());
+        // read under the write lock by every dashboard write: fixed SQL, prepared once per connection
+        PreparedSql.forEach(tx, "select uid, name from datasources where env = ?", st -> st.setString(1, env), r -> {
+            uids.add(r.getString(1));
+            return names.add(r.getString(2));
         });
         return new DatasourceService.UidsAndNames(uids, names);
     }

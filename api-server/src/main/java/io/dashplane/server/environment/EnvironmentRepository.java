@@ -11,6 +11,7 @@ import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_POLICIES;
 import static io.dashplane.server.storage.schema.Tables.NOTIFICATION_ROUTES;
 
 import io.dashplane.schema.validation.ValidationMode;
+import io.dashplane.server.storage.PreparedSql;
 import io.dashplane.server.storage.StoredRow;
 import io.dashplane.server.storage.Versions;
 import java.util.List;
@@ -31,7 +32,9 @@ public final class EnvironmentRepository {
     }
 
     public boolean exists(DSLContext tx, String name) {
-        return tx.fetchExists(ENVIRONMENTS, ENVIRONMENTS.NAME.eq(name));
+        // every request to an environment asks this: fixed SQL, prepared once per connection
+        return PreparedSql.first(tx, "select 1 from environments where name = ?", st -> st.setString(1, name),
+                row -> Boolean.TRUE) != null;
     }
 
     public List<Environment> list(DSLContext tx, int offset, int limit) {
@@ -80,8 +83,8 @@ public final class EnvironmentRepository {
 
     /** The validation mode of an environment (strict when it does not exist; callers check existence). */
     public ValidationMode validationMode(DSLContext tx, String name) {
-        String stored = tx.select(ENVIRONMENTS.VALIDATION).from(ENVIRONMENTS).where(ENVIRONMENTS.NAME.eq(name))
-                .fetchOne(ENVIRONMENTS.VALIDATION);
+        String stored = PreparedSql.first(tx, "select validation from environments where name = ?",
+                st -> st.setString(1, name), row -> row.getString(1));
         ValidationMode mode = ValidationMode.parse(stored);
         return mode == null ? ValidationMode.STRICT : mode;
     }

@@ -89,6 +89,11 @@ public final class Database implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
     private final AtomicLong uncacheable = new AtomicLong();
+    /** Per table, the committed write transactions that changed it ({@link #changesTo}). */
+    private final java.util.Map<String, AtomicLong> tableCommits = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The physical connections whose update hook feeds the running batch's changed tables; guarded by the write lock. */
+    private final java.util.Set<org.sqlite.SQLiteConnection> hooked =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** Nanoseconds spent holding the SQLite write lock: writers' work, and commits (reported at close). */
     private long workNanos;
     private long commitNanos;
@@ -325,6 +330,26 @@ public final class Database implements AutoCloseable {
         return isPostgres() ? uncacheable.decrementAndGet() : commits.get();
     }
 
+    /**
+     * As {@link #commits()}, counting only the committed write transactions that changed a row of any of
+     * {@code tables} (lower-case names): a cache of what those tables hold keys on it, and survives the writes to
+     * other tables. SQLite reports every row a statement changes, foreign-key cascades included, to the writing
+     * connection's update hook; the count goes up after the commit, so a value read before a read transaction
+     * never goes with a snapshot older than a change it counts. On PostgreSQL, as {@link #commits()}: never the
+     * same value twice.
+     */
+    public long changesTo(String... tables) {
+        if (isPostgres()) {
+            return uncacheable.decrementAndGet();
+        }
+        long sum = 0;
+        for (String table : tables) {
+            AtomicLong n = tableCommits.get(table);
+            sum += n == null ? 0 : n.get();
+        }
+        return sum;
+    }
+
     private Batch begin() {
         Connection c = null;
         try {
@@ -333,7 +358,18 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA synchronous = NORMAL"); // the WAL sync happens after the commit: makeDurable
             }
             c.setAutoCommit(false);
-            Batch b = new Batch(c, DSL.using(c, SQLDialect.SQLITE, settings));
+            org.sqlite.SQLiteConnection raw = c.unwrap(org.sqlite.SQLiteConnection.class);
+            if (hooked.add(raw)) {
+                // runs on the thread executing the statement, i.e. a writer holding the write lock
+                raw.addUpdateListener((type, database, table, rowId) -> {
+                    Batch running = batch;
+                    if (running != null) {
+                        running.changedTables.add(table.toLowerCase(java.util.Locale.ROOT));
+                    }
+                });
+            }
+            PreparedSql.keep(raw);
+            Batch b = new Batch(c, raw, DSL.using(c, SQLDialect.SQLITE, settings));
             if (pageLimitHook) {
                 b.dsl.fetch("PRAGMA max_page_count = " + Long.getLong(TEST_MAX_PAGE_COUNT_PROPERTY, SQLITE_MAX_PAGE_COUNT));
             }
@@ -348,6 +384,7 @@ public final class Database implements AutoCloseable {
 
     private void commit(Batch b) {
         batch = null;
+        PreparedSql.closeKept(b.raw);
         try {
             b.connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -357,6 +394,9 @@ public final class Database implements AutoCloseable {
             return;
         }
         b.commitNumber = committedThrough.incrementAndGet();
+        for (String table : b.changedTables) {
+            tableCommits.computeIfAbsent(table, t -> new AtomicLong()).incrementAndGet();
+        }
         release(b.connection);
         commits.incrementAndGet();
         uncheckpointedCommits.incrementAndGet();
@@ -476,6 +516,7 @@ public final class Database implements AutoCloseable {
 
     /** Rolls back and drops the connection: after a failed commit its state is not worth trusting. */
     private void abortConnection(Batch b) {
+        PreparedSql.closeKept(b.raw);
         try {
             b.connection.rollback();
         } catch (SQLException | RuntimeException ignored) {
@@ -511,15 +552,20 @@ public final class Database implements AutoCloseable {
     /** One open write transaction shared by the writers queued behind each other; guarded by the write lock. */
     private static final class Batch {
         final Connection connection;
+        /** The SQLite connection under the pool's proxy: its statements are kept by {@link PreparedSql} meanwhile. */
+        final org.sqlite.SQLiteConnection raw;
         final DSLContext dsl;
         final CompletableFuture<Void> durable = new CompletableFuture<>();
+        /** Tables with a row changed by the batch (a writer rolled back to its savepoint may leave some too many). */
+        final java.util.Set<String> changedTables = new java.util.HashSet<>();
         int members;
         /** The number of this batch's commit among all commits (see {@link #committedThrough}). */
         long commitNumber;
         private Savepoint savepoint;
 
-        Batch(Connection connection, DSLContext dsl) {
+        Batch(Connection connection, org.sqlite.SQLiteConnection raw, DSLContext dsl) {
             this.connection = connection;
+            this.raw = raw;
             this.dsl = dsl;
         }
 

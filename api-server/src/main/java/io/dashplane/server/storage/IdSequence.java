@@ -1,7 +1,5 @@
 package io.dashplane.server.storage;
 
-import static io.dashplane.server.storage.schema.Tables.ID_SEQUENCES;
-
 import org.jooq.DSLContext;
 
 /** Portable numeric id allocation (no AUTOINCREMENT / SERIAL); call inside a write transaction. */
@@ -11,10 +9,12 @@ public final class IdSequence {
 
     /** One statement (UPDATE ... RETURNING, SQLite 3.35+ and PostgreSQL): it runs under the write lock. */
     public static long next(DSLContext tx, String name) {
-        return tx.update(ID_SEQUENCES)
-                .set(ID_SEQUENCES.LAST_ID, ID_SEQUENCES.LAST_ID.plus(1))
-                .where(ID_SEQUENCES.NAME.eq(name))
-                .returningResult(ID_SEQUENCES.LAST_ID)
-                .fetchSingle().value1();
+        Long id = PreparedSql.first(tx, NEXT, st -> st.setString(1, name), row -> row.getLong(1));
+        if (id == null) {
+            throw new IllegalStateException("no id sequence '" + name + "'");
+        }
+        return id;
     }
+
+    private static final String NEXT = "update id_sequences set last_id = last_id + 1 where name = ? returning last_id";
 }
