@@ -41,7 +41,7 @@ trap cleanup EXIT
 # --- Dashplane: fresh data directory, the seed dashboard and the datasource it uses
 # the launcher runs its own copy of the jar (in DASHPLANE_RUN_DIR): a rebuild during the run does not change the server
 DASHPLANE_RUN_DIR="$WORK/run" DASHPLANE_JAVA_OPTS="$SERVER_JAVA_OPTS" DASHPLANE_BOOTSTRAP_TOKEN=$TOKEN \
-  "$ROOT/dashplane" serve --port 0 --data-dir "$WORK/data" >"$WORK/server.out" 2>"$WORK/server.log" &
+  DASHPLANE_SERVER_JAR="$JAR" "$ROOT/dashplane" serve --port 0 --data-dir "$WORK/data" >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$! # the launcher execs java: this is the server's JVM
 for _ in $(seq 120); do grep -q "listening on" "$WORK/server.out" 2>/dev/null && break; sleep 0.5; done
 BASE=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/server.out")

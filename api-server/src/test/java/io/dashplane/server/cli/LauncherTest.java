@@ -74,6 +74,31 @@ class LauncherTest {
     }
 
     @Test
+    void dashplaneServerJarRunsThatBuildInsteadOfTheTargetJar() throws Exception {
+        Path script = root.resolve("dashplane");
+        Files.copy(repositoryRoot().resolve("dashplane"), script);
+        assertTrue(script.toFile().setExecutable(true));
+        Path target = root.resolve("api-server/target/dashplane-server.jar");
+        Files.createDirectories(target.getParent());
+        probeJar("target build", target);
+        Path before = root.resolve("before.jar");
+        probeJar("before build", before);
+
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "serve").redirectErrorStream(true);
+        pb.environment().put("DASHPLANE_SERVER_JAR", before.toString());
+        Process launched = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(launched.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream in = launched.getOutputStream()) {
+            out.readLine();
+            in.write('\n');
+            in.flush();
+            assertEquals("serve before build", out.readLine());
+        } finally {
+            launched.destroyForcibly();
+        }
+    }
+
+    @Test
     void serveStartsTheJvmWithTheDocumentedMemoryDefaultsThatDashplaneJavaOptsOverrides() throws Exception {
         Path script = root.resolve("dashplane");
         Files.copy(repositoryRoot().resolve("dashplane"), script);
