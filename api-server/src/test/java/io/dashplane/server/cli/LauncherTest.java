@@ -33,11 +33,8 @@ class LauncherTest {
 
     @Test
     void aRebuiltJarDoesNotChangeTheJarARunningServerLoadsClassesFrom() throws Exception {
-        Path script = root.resolve("dashplane");
-        Files.copy(repositoryRoot().resolve("dashplane"), script);
-        assertTrue(script.toFile().setExecutable(true));
+        Path script = launcherCopy();
         Path target = root.resolve("api-server/target/dashplane-server.jar");
-        Files.createDirectories(target.getParent());
         probeJar("v1", target);
         // no pom.xml or sources in this layout: the launcher finds nothing newer than the jar and builds nothing
 
@@ -75,11 +72,8 @@ class LauncherTest {
 
     @Test
     void dashplaneServerJarRunsThatBuildInsteadOfTheTargetJar() throws Exception {
-        Path script = root.resolve("dashplane");
-        Files.copy(repositoryRoot().resolve("dashplane"), script);
-        assertTrue(script.toFile().setExecutable(true));
+        Path script = launcherCopy();
         Path target = root.resolve("api-server/target/dashplane-server.jar");
-        Files.createDirectories(target.getParent());
         probeJar("target build", target);
         Path before = root.resolve("before.jar");
         probeJar("before build", before);
@@ -100,11 +94,8 @@ class LauncherTest {
 
     @Test
     void serveStartsTheJvmWithTheDocumentedMemoryDefaultsThatDashplaneJavaOptsOverrides() throws Exception {
-        Path script = root.resolve("dashplane");
-        Files.copy(repositoryRoot().resolve("dashplane"), script);
-        assertTrue(script.toFile().setExecutable(true));
+        Path script = launcherCopy();
         Path target = root.resolve("api-server/target/dashplane-server.jar");
-        Files.createDirectories(target.getParent());
         memoryProbeJar(target);
 
         List<String> defaults = launch(script, Map.of(), "serve");
@@ -120,6 +111,15 @@ class LauncherTest {
         List<String> client = launch(script, Map.of(), "validate");
         assertNotEquals("MaxHeapSize=" + (112L << 20), client.get(0), "the defaults are the server's: " + client);
         assertEquals("MALLOC_ARENA_MAX=null", client.get(6), client.toString());
+    }
+
+    /** The launcher copied into the test's root, next to an empty api-server/target for its jar. */
+    private Path launcherCopy() throws IOException {
+        Path script = root.resolve("dashplane");
+        Files.copy(repositoryRoot().resolve("dashplane"), script);
+        assertTrue(script.toFile().setExecutable(true));
+        Files.createDirectories(root.resolve("api-server/target"));
+        return script;
     }
 
     /** Whether the JVM running the test (the one on PATH, which the launcher runs) has this -XX flag. */
