@@ -117,8 +117,9 @@ public final class PreparedSql {
     private static <T> T run(Connection c, String sql, Binds binds, Execution<T> execution) {
         try {
             Map<String, PreparedStatement> kept = null;
+            SQLiteConnection raw = null;
             if (c.isWrapperFor(SQLiteConnection.class)) {
-                SQLiteConnection raw = c.unwrap(SQLiteConnection.class);
+                raw = c.unwrap(SQLiteConnection.class);
                 synchronized (KEPT) {
                     kept = KEPT.get(raw);
                 }
@@ -132,7 +133,7 @@ public final class PreparedSql {
             // only the writer holding the write lock uses a batch's connection: its map needs no lock of its own
             PreparedStatement st = kept.get(sql);
             if (st == null) {
-                st = c.unwrap(SQLiteConnection.class).prepareStatement(sql);
+                st = raw.prepareStatement(sql);
                 kept.put(sql, st);
             }
             binds.set(st);

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * The daemon's loopback TCP door for the bash fast path (lib/shim/session.bash), which starts no JVM. For each
@@ -72,7 +71,7 @@ final class FastSessions {
     }
 
     /** Accepts fast-path shims until the server is closed; each connection on its own thread. */
-    void serve(SessionRunner runner, LongSupplier ids) {
+    void serve(SessionRunner runner) {
         while (!server.isClosed()) {
             Socket socket;
             try {
@@ -80,7 +79,7 @@ final class FastSessions {
             } catch (IOException e) {
                 return; // closed: the daemon is exiting
             }
-            Thread t = new Thread(() -> serve(socket, runner), "daemon-session-" + ids.getAsLong());
+            Thread t = new Thread(() -> serve(socket, runner), "daemon-fast-connection");
             t.setDaemon(true);
             t.start();
         }

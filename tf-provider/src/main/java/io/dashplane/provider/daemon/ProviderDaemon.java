@@ -102,7 +102,7 @@ public final class ProviderDaemon {
         Thread fastDoor = new Thread(() -> fast.serve((request, link) -> {
             servedToBashShims.incrementAndGet();
             runSession(request, link);
-        }, sessionIds::incrementAndGet),
+        }),
                 "daemon-fast-path");
         fastDoor.setDaemon(true);
         fastDoor.start();
@@ -116,7 +116,7 @@ public final class ProviderDaemon {
                 }
                 throw e;
             }
-            Thread t = new Thread(() -> serve(channel), "daemon-session-" + sessionIds.incrementAndGet());
+            Thread t = new Thread(() -> serve(channel), "daemon-connection");
             t.setDaemon(true);
             t.start();
         }
@@ -150,7 +150,7 @@ public final class ProviderDaemon {
         long start = System.nanoTime();
         begin();
         try {
-            new DaemonSession(request, link, sessionIds.get(), shared, start).run();
+            new DaemonSession(request, link, sessionIds.incrementAndGet(), shared, start).run();
         } finally {
             end();
         }
