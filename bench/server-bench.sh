@@ -10,7 +10,9 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-2}
-SEED_CREATES=${BENCH_SEED_CREATES:-4000}
+SEED_CREATES=${BENCH_SEED_CREATES:-6000}
+# creates into a scratch environment first, not counted (deleted after): the create path's JIT warm-up, as GET has one
+CREATE_WARMUP=${BENCH_CREATE_WARMUP:-15s}
 CORPUS_DASHBOARDS=${BENCH_CORPUS_DASHBOARDS:-10000}
 # The server runs as users start it, through ./dashplane serve and its JVM defaults; these options are added after them
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
@@ -130,6 +132,16 @@ creates() { # label, answers, uid prefix, templates... (wrk stops its threads af
     'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }')
   row "$label ($created created, server CPU $cpu_ms ms per create)" "$(figures <"$WORK/wrk.out")"
 }
+if [[ "$CREATE_WARMUP" != 0 && "$CREATE_WARMUP" != 0s ]]; then
+  echo "warming up the creates ($CREATE_WARMUP in the scratch environment bench-warmup) ..." >&2
+  curl -fsS -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' "$BASE/api/v1/environments" -d '{"name":"bench-warmup"}'
+  curl -fsS -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' "$BASE/api/v1/environments/bench-warmup/datasources" \
+    -d '{"uid":"Prometheus","name":"Prometheus","type":"prometheus","url":"http://prometheus:9090","isDefault":true}'
+  row "create seed dashboard (5 KB), POST, the first $CREATE_WARMUP after start (JIT warm-up, not counted below)" \
+    "$("${WRK[@]}" -d"$CREATE_WARMUP" -H "$AUTH" -s "$ROOT/bench/create.lua" "$BASE/api/v1/environments/bench-warmup/dashboards" -- \
+      "/api/v1/environments/bench-warmup/dashboards" 1000000000 w "$WORK/templates/seed.json" | figures)"
+  curl -fsS -o /dev/null -X DELETE -H "$AUTH" "$BASE/api/v1/environments/bench-warmup?force=true"
+fi
 creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" s "$WORK/templates/seed.json"
 # (none asked: skipped, as a wrk told to stop at once may miss the SIGINT and run its whole -d3600s)
 [[ $CORPUS_DASHBOARDS -gt 0 ]] && creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" c "${CORPUS_TEMPLATES[@]}"
