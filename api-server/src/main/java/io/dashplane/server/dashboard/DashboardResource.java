@@ -44,10 +44,12 @@ public final class DashboardResource {
 
     @GET
     @Operation(summary = "Search dashboards by title substring, tags (all must match) and folder")
-    public Page<DashboardHit> search(@PathParam("env") String env, @QueryParam("query") String query,
-                                     @QueryParam("tag") List<String> tags, @QueryParam("folderUid") String folderUid,
-                                     @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
-        return reads.search(env, new DashboardQuery(query, tags, folderUid), Paging.parse(page, perPage));
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = DashboardResponses.SearchPage.class)))
+    public Response search(@PathParam("env") String env, @QueryParam("query") String query,
+                           @QueryParam("tag") List<String> tags, @QueryParam("folderUid") String folderUid,
+                           @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
+        byte[] json = reads.search(env, new DashboardQuery(query, tags, folderUid), Paging.parse(page, perPage));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

@@ -32,6 +32,14 @@ public final class DashboardResponses {
     public record BulkRead(List<Read> items, List<String> missing) {
     }
 
+    /**
+     * The answer of the search, {@code Page<DashboardHit>}, under the schema name the generic type had; documents the
+     * shape, the resource writes the page's kept bytes ({@link DashboardReads#search}).
+     */
+    @Schema(name = "PageDashboardHit")
+    public record SearchPage(List<DashboardHit> items, long total, int page, int perPage) {
+    }
+
     public record VersionSummary(long version, String message, String createdAt) {
         static VersionSummary of(DashboardVersion v) {
             return new VersionSummary(v.version(), v.message(), v.createdAt());
