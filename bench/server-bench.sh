@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dashplane config server against nginx serving the same bytes, measured in the same run with wrk.
 # Usage (repository root): bench/server-bench.sh        Knobs: see the variables below (environment).
-# Only the creates, quickly: BENCH_ROUNDS=0 BENCH_DURATION=5s BENCH_SEED_CREATES=4000 BENCH_CORPUS_DASHBOARDS=0
+# Only the creates, quickly: BENCH_ROUNDS=0 BENCH_DURATION=5s BENCH_CORPUS_DASHBOARDS=0
 # Prints a table: GET by uid (Dashplane and nginx, alternating rounds), creates of the seed dashboard with 16
 # connections, loading the corpus dashboards, search over them, and the server's resident memory.
 set -euo pipefail
@@ -10,9 +10,13 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-2}
-SEED_CREATES=${BENCH_SEED_CREATES:-6000}
-# creates into a scratch environment first, not counted (deleted after): the create path's JIT warm-up, as GET has one
-CREATE_WARMUP=${BENCH_CREATE_WARMUP:-15s}
+# the measured creates of the seed dashboard: for this long (a count-bounded phase of a few seconds reported up to
+# 10% fewer creates/s: wrk's threads end unevenly and the run ends at the next poll of the count)
+CREATE_DURATION=${BENCH_CREATE_DURATION:-20s}
+# creates into a scratch environment first, not counted: the create path's JIT warm-up, as GET has one (C2 still
+# compiled 20% of the samples after 15 s, 12% after 40 s). The environment is kept: deleting it would be one
+# transaction of 30,000 deletes in the middle of the run.
+CREATE_WARMUP=${BENCH_CREATE_WARMUP:-30s}
 CORPUS_DASHBOARDS=${BENCH_CORPUS_DASHBOARDS:-10000}
 # The server runs as users start it, through ./dashplane serve and its JVM defaults; these options are added after them
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
@@ -140,9 +144,15 @@ if [[ "$CREATE_WARMUP" != 0 && "$CREATE_WARMUP" != 0s ]]; then
   row "create seed dashboard (5 KB), POST, the first $CREATE_WARMUP after start (JIT warm-up, not counted below)" \
     "$("${WRK[@]}" -d"$CREATE_WARMUP" -H "$AUTH" -s "$ROOT/bench/create.lua" "$BASE/api/v1/environments/bench-warmup/dashboards" -- \
       "/api/v1/environments/bench-warmup/dashboards" 1000000000 w "$WORK/templates/seed.json" | figures)"
-  curl -fsS -o /dev/null -X DELETE -H "$AUTH" "$BASE/api/v1/environments/bench-warmup?force=true"
 fi
-creates "create seed dashboard (5 KB), POST" "$SEED_CREATES" s "$WORK/templates/seed.json"
+cpu0=$(server_cpu_ticks)
+"${WRK[@]}" -d"$CREATE_DURATION" -H "$AUTH" -s "$ROOT/bench/create.lua" "$API/dashboards" -- \
+  "/api/v1/environments/default/dashboards" 1000000000 s "$WORK/templates/seed.json" >"$WORK/wrk.out"
+created=$(sed -n 's/^CREATED //p' "$WORK/wrk.out")
+cpu_ms=$(awk -v t=$(( $(server_cpu_ticks) - cpu0 )) -v n="${created:-0}" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }')
+row "create seed dashboard (5 KB), POST, $CREATE_DURATION ($created created, server CPU $cpu_ms ms per create)" \
+  "$(figures <"$WORK/wrk.out")"
 # (none asked: skipped, as a wrk told to stop at once may miss the SIGINT and run its whole -d3600s)
 [[ $CORPUS_DASHBOARDS -gt 0 ]] && creates "create corpus dashboards (5-100 KB, round robin), POST" "$CORPUS_DASHBOARDS" c "${CORPUS_TEMPLATES[@]}"
 
