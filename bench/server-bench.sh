@@ -114,6 +114,11 @@ for f in "$CORPUS_DIR"/*.json; do
 done
 # utime + stime of the server's JVM, in clock ticks (/proc/<pid>/stat fields 14 and 15)
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# server CPU ms per create since the ticks $1, over $2 creates
+cpu_per_create() {
+  awk -v t=$(( $(server_cpu_ticks) - $1 )) -v n="${2:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }'
+}
 stored() { curl -fsS -H "$AUTH" "$API/dashboards?perPage=1" | jq .total || echo 0; }
 creates() { # label, answers, uid prefix, templates... (wrk stops its threads after their share; SIGINT ends wrk then)
   local label=$1 answers=$2 prefix=$3; shift 3
@@ -131,8 +136,7 @@ creates() { # label, answers, uid prefix, templates... (wrk stops its threads af
   wait "$wrk_pid" || true
 
   local created; created=$(sed -n 's/^CREATED //p' "$WORK/wrk.out")
-  local cpu_ms; cpu_ms=$(awk -v t=$(( $(server_cpu_ticks) - cpu0 )) -v n="${created:-0}" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }')
+  local cpu_ms; cpu_ms=$(cpu_per_create "$cpu0" "$created")
   row "$label ($created created, server CPU $cpu_ms ms per create)" "$(figures <"$WORK/wrk.out")"
 }
 # The seed creates go to a scratch environment, kept: the default environment holds the corpus for the search and
@@ -151,8 +155,7 @@ cpu0=$(server_cpu_ticks)
 "${WRK[@]}" -d"$CREATE_DURATION" -H "$AUTH" -s "$ROOT/bench/create.lua" "$SCRATCH/dashboards" -- \
   "/api/v1/environments/bench-creates/dashboards" 1000000000 s "$WORK/templates/seed.json" >"$WORK/wrk.out"
 created=$(sed -n 's/^CREATED //p' "$WORK/wrk.out")
-cpu_ms=$(awk -v t=$(( $(server_cpu_ticks) - cpu0 )) -v n="${created:-0}" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else printf "n/a" }')
+cpu_ms=$(cpu_per_create "$cpu0" "$created")
 row "create seed dashboard (5 KB), POST, $CREATE_DURATION ($created created, server CPU $cpu_ms ms per create)" \
   "$(figures <"$WORK/wrk.out")"
 # (none asked: skipped, as a wrk told to stop at once may miss the SIGINT and run its whole -d3600s)

@@ -104,12 +104,8 @@ public final class DashboardReads {
             first = false;
             out.writeBytes(body.json());
         }
-        try {
-            out.writeBytes("],\"missing\":".getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(mapper.writeValueAsBytes(missing));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.writeBytes("],\"missing\":".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(json(missing));
         out.write('}');
         return out.toByteArray();
     }
@@ -127,13 +123,9 @@ public final class DashboardReads {
     }
 
     private Body render(String env, StoredDashboard d, long commits) {
-        try {
-            Body body = new Body(d.version(), mapper.writeValueAsBytes(DashboardResponses.Read.of(d, links, env)), commits);
-            bodies.put(new Key(env, d.uid()), body);
-            return body;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        Body body = new Body(d.version(), json(DashboardResponses.Read.of(d, links, env)), commits);
+        bodies.put(new Key(env, d.uid()), body);
+        return body;
     }
 
     /**
@@ -150,10 +142,15 @@ public final class DashboardReads {
         }
         Page<DashboardHit> hits = dashboards.search(env, query, page);
         TargetLinks.Resolver urls = links.forEnvironment(env);
+        byte[] json = json(hits.map(h -> h.withTargetUrls(urls.urls(h.folderUid(), h.url()))));
+        searches.put(key, new SearchBody(json, commits));
+        return json;
+    }
+
+    /** {@code value} as the API writes it (the mapper the resources' JSON goes through). */
+    private byte[] json(Object value) {
         try {
-            byte[] json = mapper.writeValueAsBytes(hits.map(h -> h.withTargetUrls(urls.urls(h.folderUid(), h.url()))));
-            searches.put(key, new SearchBody(json, commits));
-            return json;
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
